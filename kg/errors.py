@@ -1,0 +1,39 @@
+"""kg's own exceptions. The library raises these; only kg.cli turns them into exits."""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+
+class ConfigError(KGError):
+    """A setting, option value or required resource (model, shapes) is wrong or missing."""
+
+
+class InputError(KGError):
+    """One input cannot be read as an article; the batch goes on without it."""
+
+    def __init__(self, source: str, reason: str, line: int | None = None) -> None:
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {reason}")
+        self.source = source
+        self.reason = reason
+        self.line = line
+
+
+class DataError(KGError):
+    """An RDF file given to kg (to validate, embed, query) cannot be parsed."""
+
+
+class StoreError(KGError):
+    """The SPARQL store is missing, locked or broken."""
+
+
+class QueryError(KGError):
+    """A SPARQL query is malformed or refused; line/column point at the problem when known."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column

@@ -1,0 +1,1 @@
+"""Extraction: page structure, NER and rules, events. Produces typed records, no RDF."""

@@ -1,0 +1,1 @@
+"""Linking: IRIs for everything, the same entity one IRI across articles, places → GeoNames."""

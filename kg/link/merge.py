@@ -1,0 +1,105 @@
+"""One IRI per real entity across the corpus.
+
+Within an article, extraction already joined short forms to full names. Across
+articles: full names merge by name; a bare surname merges into a full name only
+when exactly one full name in the corpus ends (or, for family-name-first names,
+begins) with it; places merge by GeoNames id; news agencies by their canonical
+name. Only small per-article summaries are kept, so this scales with entities,
+not text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.extract.chrome import agency_name
+from kg.link.gazetteer import fold
+from kg.link.iris import Iris
+from kg.model import Agent, Article, Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """The corpus-wide identity of an entity: its IRI and canonical name."""
+
+    iri: str
+    name: str
+    type: str
+
+
+def _key(type_: str, name: str) -> str:
+    if type_ == "Organization":
+        name = agency_name(name) or name
+    return f"{type_}:{fold(name)}"
+
+
+class Linker:
+    """Collect entities article by article, then resolve IRIs for the whole corpus."""
+
+    def __init__(self, iris: Iris) -> None:
+        self.iris = iris
+        self._forms: dict[str, Counter[str]] = defaultdict(Counter)
+        self._surnames: dict[str, set[str]] = defaultdict(set)
+        self._resolved: dict[str, Ref] | None = None
+
+    def add(self, article: Article) -> None:
+        for e in article.entities:
+            self._add(e.type, e.name, e.authority_iri, e)
+        for agent in [*article.authors, *([article.publisher] if article.publisher else [])]:
+            self._add(agent.type, agent.name, None, None)
+        for org in article.source_organizations:
+            self._add("Organization", org, None, None)
+        self._resolved = None
+
+    def _add(self, type_: str, name: str, authority: str | None, entity: Entity | None) -> None:
+        if entity is not None and entity.geo is not None:
+            return  # GeoNames places need no corpus-level decision
+        key = _key(type_, name)
+        canonical = agency_name(name) if type_ == "Organization" else None
+        self._forms[key][canonical or name] += 1
+        words = fold(name).split()
+        if type_ == "Person" and len(words) >= 2:
+            self._surnames[words[-1]].add(key)
+            self._surnames[words[0]].add(key)
+
+    def _resolve(self) -> dict[str, Ref]:
+        refs: dict[str, Ref] = {}
+        for key in sorted(self._forms):
+            type_, _, folded = key.partition(":")
+            target = key
+            if type_ == "Person" and " " not in folded:
+                fulls = self._surnames.get(folded, set())
+                if len(fulls) == 1:
+                    target = next(iter(fulls))
+            forms = self._forms[target]
+            name = min(forms, key=lambda f: (-forms[f], -len(f), f))
+            refs[key] = Ref(self.iris.entity(type_, name), name, type_)
+        return refs
+
+    def entity(self, entity: Entity) -> Ref:
+        """The corpus-wide Ref of an article's entity."""
+        if entity.authority_iri:
+            return Ref(entity.authority_iri, entity.name, entity.type)
+        if entity.geo is not None:
+            return Ref(self.iris.place(entity.geo), entity.geo.name, "Place")
+        return self._refs()[_key(entity.type, entity.name)]
+
+    def agent(self, agent: Agent) -> Ref:
+        return self._refs()[_key(agent.type, agent.name)]
+
+    def organization(self, name: str) -> Ref:
+        return self._refs()[_key("Organization", name)]
+
+    def _refs(self) -> dict[str, Ref]:
+        if self._resolved is None:
+            self._resolved = self._resolve()
+        return self._resolved
+
+
+def link_all(articles: Iterable[Article], iris: Iris) -> Linker:
+    linker = Linker(iris)
+    for article in articles:
+        linker.add(article)
+    return linker

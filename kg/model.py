@@ -1,0 +1,181 @@
+"""Typed records passed between the stages of the flow.
+
+Nothing here knows RDF or spaCy: sources produce RawDocuments, extraction turns
+each into an Article, linking gives every entity and event its IRI, and only
+kg.rdf.mapping turns the result into triples. Offsets are always character
+offsets into ``RawDocument.text`` (the source text as kg read it), so every
+mention and event can be checked against its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["Person", "Place", "Organization"]
+AgentType = Literal["Person", "Organization"]
+PlaceKind = Literal["Country", "City", "AdministrativeArea", "Place"]
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """An author or publisher as a source names it."""
+
+    name: str
+    type: AgentType = "Person"
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Metadata the source already knows (sidecar, JSON Lines fields, page JSON-LD)."""
+
+    id: str | None = None
+    url: str | None = None
+    headline: str | None = None
+    date_published: str | None = None
+    date_modified: str | None = None
+    authors: tuple[Agent, ...] = ()
+    publisher: Agent | None = None
+    in_language: str | None = None
+    section: str | None = None
+    description: str | None = None
+    image_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One article's text as read from a source, before any cleaning."""
+
+    source: str  # the path as given (or "<stdin>")
+    text: str
+    meta: Meta = field(default_factory=Meta)
+    line: int | None = None  # 1-based line of a JSON Lines record
+    mtime: float | None = None  # the source file's modification time (POSIX seconds)
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not become an article, and why."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) of the source text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    caption: str | None = None
+    credit: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What cleaning found in a page's text. Spans point into the source text."""
+
+    headline: str | None = None
+    headline_span: Span | None = None
+    section: str | None = None
+    authors: tuple[Agent, ...] = ()
+    dateline: str | None = None
+    dateline_span: Span | None = None
+    description: str | None = None
+    description_span: Span | None = None
+    images: tuple[Image, ...] = ()
+    caption_spans: tuple[Span, ...] = ()  # caption text without its credit, for NER
+    body: tuple[Span, ...] = ()  # the real paragraphs, first to last
+    comments: tuple[Span, ...] = ()
+    source_organizations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GeoPlace:
+    """A GeoNames record a place name resolved to."""
+
+    geonames_id: int
+    name: str
+    kind: PlaceKind
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    # The GeoNames id of the country (for cities and admin areas).
+    country_id: int | None = None
+    country_name: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, place or organisation as one article names it."""
+
+    type: EntityType
+    name: str
+    alternate_names: list[str] = field(default_factory=list)
+    job_titles: list[str] = field(default_factory=list)
+    nationality: str | None = None  # ISO country code
+    geo: GeoPlace | None = None
+    same_as: list[str] = field(default_factory=list)
+    authority_iri: str | None = None  # set when a newsroom authority entry matched
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in the source text."""
+
+    start: int
+    end: int
+    text: str
+    entity: int  # index into Article.entities
+
+
+@dataclass(slots=True)
+class Event:
+    """A happening the article reports: who took part, where, when."""
+
+    type: str  # a concept key of kg's event-type scheme, e.g. "meeting"
+    trigger: str
+    attendees: list[int] = field(default_factory=list)  # indices into Article.entities
+    location: int | None = None  # index into Article.entities (a Place)
+    start_date: str | None = None  # ISO date, only when the text resolves it
+    sentences: list[Span] = field(default_factory=list)
+    sentence_texts: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    """Everything extraction found in one article; no IRIs yet."""
+
+    id: str
+    source: str
+    source_line: int | None
+    source_sha256: str
+    source_mtime: float | None
+    headline: str | None
+    body: str
+    description: str | None = None
+    section: str | None = None
+    url: str | None = None
+    date_published: str | None = None
+    date_modified: str | None = None
+    in_language: str | None = None
+    authors: list[Agent] = field(default_factory=list)
+    publisher: Agent | None = None
+    source_organizations: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    dateline_place: int | None = None  # index into entities
+    images: list[Image] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Publishing: files in the output folder, pages, embeds, the site."""

@@ -1,0 +1,75 @@
+"""Files in the output folder, each written atomically (temp file, fsync, rename)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from kg.rdf import formats
+from kg.store import Store
+
+EXPORTS = (("kg.ttl", "turtle"), ("kg.jsonld", "json-ld"), ("kg.nq", "nquads"))
+
+
+def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Write ``path`` through a temporary file, so a crash leaves the old file intact."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_bytes_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically write ``data`` unless the file already holds exactly it."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    atomic_write(path, lambda out: out.write(data))
+    return True
+
+
+def write_json(path: Path, obj: Any) -> None:
+    data = (json.dumps(obj, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    write_bytes_if_changed(path, data)
+
+
+def write_exports(store: Store, out_dir: Path) -> list[Path]:
+    """kg.ttl, kg.jsonld and kg.nq from the store, streamed, each replaced atomically."""
+    written = []
+    for name, fmt_name in EXPORTS:
+        fmt = formats.get(fmt_name)
+        path = out_dir / name
+        atomic_write(path, lambda out, fmt=fmt: store.export(fmt, out))  # type: ignore[misc]
+        written.append(path)
+    return written
+
+
+REPORT = "report.jsonl"
+
+
+def write_report(out_dir: Path, problems: list[Any]) -> None:
+    """report.jsonl: one JSON object per rejected input, invalid article or warning."""
+    lines = [json.dumps(p.as_json(), ensure_ascii=False, sort_keys=True) for p in problems]
+    write_bytes_if_changed(
+        out_dir / REPORT, ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
+    )

@@ -1,0 +1,267 @@
+"""Articles → RDF. The only module that knows both kg's records and the vocabulary.
+
+One rdflib Graph per article (published as the named graph <base>graph/article/<id>):
+the NewsArticle, every Person / Place / Organization it names (described as the
+corpus-wide entity, so each article graph is self-contained and valid on its
+own), its events, the mentions with their source offsets (NIF), and the
+provenance of the graph.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg import __version__
+from kg.link.gazetteer import gazetteer
+from kg.link.iris import Iris, geonames_iri
+from kg.link.merge import Linker, Ref
+from kg.model import Agent, Article, Entity, GeoPlace
+from kg.rdf.namespaces import ITSRDF, KG, KG_SOFTWARE, NIF, PROV, RDF, SCHEMA, XSD
+
+_PLACE_CLASS = {
+    "Country": SCHEMA.Country,
+    "City": SCHEMA.City,
+    "AdministrativeArea": SCHEMA.AdministrativeArea,
+    "Place": SCHEMA.Place,
+}
+_ABOUT_MAX = 3
+
+EventMapper = Callable[["_Builder", Article], None]
+
+
+# Literals are written in their canonical lexical form, the form Oxigraph stores, so a
+# graph read back from the store is the very graph that was mapped.
+
+
+def date_literal(value: str) -> Literal:
+    """xsd:date for a calendar date, xsd:dateTime when there is a time."""
+    return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)
+
+
+def decimal_literal(value: float, places: int = 5) -> Literal:
+    """Canonical xsd:decimal ("43.1", "43", never "43.10000")."""
+    text = format(Decimal(str(round(value, places))).normalize(), "f")
+    return Literal(text, datatype=XSD.decimal)
+
+
+def integer_literal(value: int) -> Literal:
+    return Literal(str(int(value)), datatype=XSD.integer)
+
+
+def timestamp(epoch: float) -> Literal:
+    when = datetime.fromtimestamp(int(epoch), tz=UTC).isoformat().replace("+00:00", "Z")
+    return Literal(when, datatype=XSD.dateTime)
+
+
+@dataclass
+class _Builder:
+    graph: Graph
+    iris: Iris
+    linker: Linker
+    article: Article
+    subject: URIRef
+
+    def add(self, s: Node, p: URIRef, o: Node | str | None) -> None:
+        if o is None or o == "":
+            return
+        self.graph.add((s, p, o if isinstance(o, Node) else Literal(o)))
+
+    def ref(self, index: int) -> URIRef:
+        return URIRef(self.linker.entity(self.article.entities[index]).iri)
+
+
+def article_graph(
+    article: Article,
+    iris: Iris,
+    linker: Linker,
+    generated_at: float,
+    event_mapper: EventMapper | None = None,
+) -> Graph:
+    """The named graph of one article (see the module docstring)."""
+    b = _Builder(Graph(), iris, linker, article, URIRef(iris.article(article.id)))
+    _article(b)
+    _entities(b)
+    _mentions(b)
+    if event_mapper is not None:
+        event_mapper(b, article)
+    _provenance(b, generated_at)
+    return b.graph
+
+
+def _article(b: _Builder) -> None:
+    a, s = b.article, b.subject
+    b.add(s, RDF.type, SCHEMA.NewsArticle)
+    b.add(s, SCHEMA.identifier, a.id)
+    b.add(s, SCHEMA.headline, a.headline)
+    b.add(s, SCHEMA.articleBody, a.body)
+    b.add(s, SCHEMA.description, a.description)
+    b.add(s, SCHEMA.articleSection, a.section)
+    b.add(s, SCHEMA.inLanguage, a.in_language)
+    b.add(s, SCHEMA.dateline, a.dateline)
+    if a.url:
+        b.add(s, SCHEMA.url, URIRef(a.url))
+        b.add(s, SCHEMA.mainEntityOfPage, URIRef(a.url))
+    if a.date_published:
+        b.add(s, SCHEMA.datePublished, date_literal(a.date_published))
+    if a.date_modified:
+        b.add(s, SCHEMA.dateModified, date_literal(a.date_modified))
+    for agent in a.authors:
+        b.add(s, SCHEMA.author, _agent(b, agent))
+    if a.publisher:
+        b.add(s, SCHEMA.publisher, _agent(b, a.publisher))
+    for name in a.source_organizations:
+        b.add(s, SCHEMA.sourceOrganization, _organization(b, b.linker.organization(name)))
+    if a.dateline_place is not None:
+        b.add(s, SCHEMA.locationCreated, b.ref(a.dateline_place))
+    _images(b)
+    _comments(b)
+
+
+def _agent(b: _Builder, agent: Agent) -> URIRef:
+    ref = b.linker.agent(agent)
+    node = URIRef(ref.iri)
+    b.add(node, RDF.type, SCHEMA.Person if agent.type == "Person" else SCHEMA.Organization)
+    b.add(node, SCHEMA.name, ref.name)
+    if agent.url:
+        b.add(node, SCHEMA.url, URIRef(agent.url))
+    return node
+
+
+def _organization(b: _Builder, ref: Ref) -> URIRef:
+    node = URIRef(ref.iri)
+    b.add(node, RDF.type, SCHEMA.Organization)
+    b.add(node, SCHEMA.name, ref.name)
+    return node
+
+
+def _images(b: _Builder) -> None:
+    for n, image in enumerate(b.article.images, start=1):
+        node = URIRef(f"{b.subject}#image-{n}")
+        b.add(b.subject, SCHEMA.image, node)
+        b.add(node, RDF.type, SCHEMA.ImageObject)
+        b.add(node, SCHEMA.caption, image.caption)
+        b.add(node, SCHEMA.creditText, image.credit)
+        if image.url:
+            b.add(node, SCHEMA.contentUrl, URIRef(image.url))
+            b.add(node, SCHEMA.url, URIRef(image.url))
+
+
+def _comments(b: _Builder) -> None:
+    comments = b.article.comments
+    if comments:
+        b.add(b.subject, SCHEMA.commentCount, integer_literal(len(comments)))
+    for n, text in enumerate(comments, start=1):
+        node = URIRef(f"{b.subject}#comment-{n}")
+        b.add(b.subject, SCHEMA.comment, node)
+        b.add(node, RDF.type, SCHEMA.Comment)
+        b.add(node, SCHEMA.text, text)
+
+
+def _entities(b: _Builder) -> None:
+    counts = Counter(m.entity for m in b.article.mentions)
+    for index, entity in enumerate(b.article.entities):
+        node = _entity(b, entity)
+        if counts[index]:
+            b.add(b.subject, SCHEMA.mentions, node)
+    ranked = sorted(
+        (i for i, n in counts.items() if n >= 2 and b.article.entities[i].type != "Place"),
+        key=lambda i: (-counts[i], i),
+    )
+    for index in ranked[:_ABOUT_MAX]:
+        b.add(b.subject, SCHEMA.about, b.ref(index))
+    places = sorted(
+        (i for i, n in counts.items() if b.article.entities[i].type == "Place"),
+        key=lambda i: (-counts[i], i),
+    )
+    if places:
+        b.add(b.subject, SCHEMA.contentLocation, b.ref(places[0]))
+
+
+def _entity(b: _Builder, entity: Entity) -> URIRef:
+    ref = b.linker.entity(entity)
+    node = URIRef(ref.iri)
+    if entity.type == "Place":
+        _place(b, node, ref.name, entity.geo)
+    else:
+        b.add(node, RDF.type, SCHEMA.Person if entity.type == "Person" else SCHEMA.Organization)
+        b.add(node, SCHEMA.name, ref.name)
+    names = {entity.name, *entity.alternate_names} - {ref.name}
+    for name in sorted(names):
+        b.add(node, SCHEMA.alternateName, name)
+    for title in entity.job_titles:
+        b.add(node, SCHEMA.jobTitle, title)
+    if entity.nationality:
+        country = gazetteer().country(entity.nationality)
+        if country is not None:
+            b.add(node, SCHEMA.nationality, _geo_place(b, country))
+    for same in entity.same_as:
+        b.add(node, SCHEMA.sameAs, URIRef(same))
+    return node
+
+
+def _geo_place(b: _Builder, geo: GeoPlace) -> URIRef:
+    node = URIRef(b.iris.place(geo))
+    _place(b, node, geo.name, geo)
+    return node
+
+
+def _place(b: _Builder, node: URIRef, name: str, geo: GeoPlace | None) -> None:
+    b.add(node, RDF.type, _PLACE_CLASS[geo.kind] if geo else SCHEMA.Place)
+    b.add(node, SCHEMA.name, name)
+    if geo is None:
+        return
+    b.add(node, SCHEMA.sameAs, URIRef(geonames_iri(geo.geonames_id)))
+    if geo.latitude is not None and geo.longitude is not None:
+        point = URIRef(f"{node}#geo")
+        b.add(node, SCHEMA.geo, point)
+        b.add(point, RDF.type, SCHEMA.GeoCoordinates)
+        b.add(point, SCHEMA.latitude, decimal_literal(geo.latitude))
+        b.add(point, SCHEMA.longitude, decimal_literal(geo.longitude))
+    if geo.country_code and geo.kind != "Country":
+        country = gazetteer().country(geo.country_code)
+        if country is not None:
+            b.add(node, SCHEMA.containedInPlace, _geo_place(b, country))
+
+
+def source_node(b: _Builder) -> URIRef:
+    return URIRef(f"{b.subject}#source")
+
+
+def _mentions(b: _Builder) -> None:
+    context = source_node(b)
+    for m in b.article.mentions:
+        node = URIRef(f"{b.subject}#char={m.start},{m.end}")
+        b.add(node, NIF.beginIndex, integer_literal(m.start))
+        b.add(node, NIF.endIndex, integer_literal(m.end))
+        b.add(node, NIF.anchorOf, m.text)
+        b.add(node, NIF.referenceContext, context)
+        b.add(node, ITSRDF.taIdentRef, b.ref(m.entity))
+
+
+def _provenance(b: _Builder, generated_at: float) -> None:
+    a = b.article
+    graph = URIRef(b.iris.graph(a.id))
+    source = source_node(b)
+    b.add(source, RDF.type, PROV.Entity)
+    b.add(source, KG.path, a.source)
+    if a.source_line is not None:
+        b.add(source, KG.line, integer_literal(a.source_line))
+    b.add(source, KG.sha256, a.source_sha256)
+    if a.url:
+        b.add(source, SCHEMA.url, URIRef(a.url))
+    b.add(graph, RDF.type, PROV.Entity)
+    b.add(graph, PROV.wasDerivedFrom, source)
+    b.add(graph, PROV.generatedAtTime, timestamp(generated_at))
+    software = URIRef(KG_SOFTWARE)
+    b.add(graph, PROV.wasAttributedTo, software)
+    b.add(software, RDF.type, PROV.SoftwareAgent)
+    b.add(software, RDF.type, SCHEMA.SoftwareApplication)
+    b.add(software, SCHEMA.name, "kg")
+    b.add(software, SCHEMA.softwareVersion, __version__)

@@ -1,0 +1,128 @@
+"""Sources: turn files, folders and stdin into RawDocuments (or Rejected inputs).
+
+Readers are registered by file extension in READERS, one plain function each.
+Every input is accounted for: it yields RawDocuments or Rejected records, never
+raises for a bad file, so one broken input never stops a batch.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from kg.model import RawDocument, Rejected
+from kg.sources.jsonl import read_jsonl_stream
+from kg.sources.reading import InputLimits, read_bytes
+from kg.sources.text import read_text_file
+
+__all__ = ["READERS", "InputLimits", "iter_inputs", "supported_extensions"]
+
+Item = RawDocument | Rejected
+Reader = Callable[[Path, InputLimits], Iterator[Item]]
+
+
+def _read_jsonl_file(path: Path, limits: InputLimits) -> Iterator[Item]:
+    data = read_bytes(path, limits)
+    if isinstance(data, Rejected):
+        yield data
+        return
+    yield from read_jsonl_stream(data.splitlines(), str(path), mtime=_mtime(path))
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True)
+class ReaderEntry:
+    extensions: tuple[str, ...]
+    read: Reader
+    description: str
+
+
+READERS: list[ReaderEntry] = [
+    ReaderEntry((".txt",), read_text_file, "scraped page text, optional NAME.meta.json sidecar"),
+    ReaderEntry((".jsonl", ".ndjson"), _read_jsonl_file, "JSON Lines, one article per line"),
+]
+
+SIDECAR_SUFFIX = ".meta.json"
+
+
+def register(entry: ReaderEntry) -> None:
+    """Add a reader; later entries win for an extension both claim."""
+    READERS.append(entry)
+
+
+def supported_extensions() -> list[str]:
+    return sorted({ext for entry in READERS for ext in entry.extensions})
+
+
+def _reader_for(path: Path) -> Reader | None:
+    name = path.name.lower()
+    found: Reader | None = None
+    for entry in READERS:
+        if any(name.endswith(ext) for ext in entry.extensions):
+            found = entry.read
+    return found
+
+
+def _is_sidecar(path: Path) -> bool:
+    return path.name.lower().endswith(SIDECAR_SUFFIX)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under folder in a stable order, hidden files and folders skipped."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def iter_inputs(
+    sources: Iterable[str],
+    limits: InputLimits | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Item]:
+    """Yield a RawDocument or a Rejected record for every input under ``sources``.
+
+    ``sources`` are file paths, folders (walked recursively; files whose extension no
+    reader knows are reported) or ``-`` for JSON Lines on stdin.
+    """
+    limits = limits or InputLimits()
+    for source in sources:
+        if source == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_jsonl_stream(stream, "<stdin>", mtime=None)
+            continue
+        path = Path(source)
+        if path.is_dir():
+            for file in _walk(path):
+                if _is_sidecar(file):
+                    continue
+                yield from _read_one(file, limits)
+        elif path.exists():
+            yield from _read_one(path, limits)
+        else:
+            yield Rejected(str(path), "no such file or folder")
+
+
+def _read_one(path: Path, limits: InputLimits) -> Iterator[Item]:
+    reader = _reader_for(path)
+    if reader is None:
+        known = ", ".join(supported_extensions())
+        yield Rejected(
+            str(path), f"unknown file type '{path.suffix or path.name}' (kg reads {known})"
+        )
+        return
+    try:
+        yield from reader(path, limits)
+    except OSError as e:
+        yield Rejected(str(path), f"cannot read: {e.strerror or e}")

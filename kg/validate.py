@@ -1,0 +1,145 @@
+"""SHACL validation of article graphs with pySHACL, shapes parsed once.
+
+Many article graphs are validated in one pySHACL call (about five times cheaper
+per article than one call each) and every result is attributed back to the
+article graphs whose subjects it is about.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pyshacl
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from kg.errors import ConfigError
+from kg.rdf.namespaces import PREFIXES
+
+Severity = Literal["Violation", "Warning", "Info"]
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    severity: Severity
+    focus: str
+    path: str | None
+    message: str
+    shape: str | None = None
+    value: str | None = None
+
+    def __str__(self) -> str:
+        path = f" {self.path}" if self.path else ""
+        value = f" (value {self.value})" if self.value else ""
+        return f"{self.severity}: {self.focus}{path}: {self.message}{value}"
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def conforms(self) -> bool:
+        """True when nothing is a Violation (warnings do not stop publishing)."""
+        return not any(f.severity == "Violation" for f in self.findings)
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity != "Violation"]
+
+
+def shapes_dir() -> Path:
+    """The shapes/ folder: beside the package in a checkout, else installed data."""
+    here = Path(__file__).resolve().parent.parent / "shapes"
+    if here.is_dir():
+        return here
+    installed = Path(sys.prefix) / "share" / "kg" / "shapes"
+    if installed.is_dir():
+        return installed
+    raise ConfigError(f"cannot find kg's SHACL shapes (looked in {here} and {installed})")
+
+
+def _short(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    text = str(node)
+    if isinstance(node, URIRef):
+        for prefix, ns in PREFIXES.items():
+            if text.startswith(ns) and len(text) > len(ns):
+                return f"{prefix}:{text[len(ns) :]}"
+    return text
+
+
+class Validator:
+    """Validates graphs against every shapes/*.ttl file, parsed once."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        folder = directory or shapes_dir()
+        self.shapes = Graph()
+        files = sorted(folder.glob("*.ttl"))
+        if not files:
+            raise ConfigError(f"no SHACL shapes (*.ttl) in {folder}")
+        for file in files:
+            self.shapes.parse(file, format="turtle")
+
+    def validate(self, graph: Graph) -> Report:
+        return Report(self._findings(graph))
+
+    def validate_many(self, graphs: Sequence[tuple[Hashable, Graph]]) -> dict[Hashable, Report]:
+        """One Report per key; the graphs are validated together in one call."""
+        reports: dict[Hashable, Report] = {key: Report() for key, _ in graphs}
+        if not graphs:
+            return reports
+        if len(graphs) == 1:
+            key, graph = graphs[0]
+            return {key: self.validate(graph)}
+        union = Graph()
+        owners: dict[Node, list[Hashable]] = defaultdict(list)
+        for key, graph in graphs:
+            for s in graph.subjects(unique=True):
+                owners[s].append(key)
+            union += graph
+        for finding, focus in self._findings_with_focus(union):
+            for key in owners.get(focus, ()):
+                reports[key].findings.append(finding)
+        return reports
+
+    def _findings(self, graph: Graph) -> list[Finding]:
+        return sorted({f for f, _ in self._findings_with_focus(graph)})
+
+    def _findings_with_focus(self, graph: Graph) -> list[tuple[Finding, Node]]:
+        _, results, _ = pyshacl.validate(
+            graph,
+            shacl_graph=self.shapes,
+            inference="none",
+            allow_warnings=True,
+            advanced=True,
+        )
+        out: list[tuple[Finding, Node]] = []
+        # Only the report's own results: sh:detail results nested under them are not findings.
+        for result in results.objects(None, SH.result, unique=True):
+            focus = results.value(result, SH.focusNode)
+            severity = _short(results.value(result, SH.resultSeverity)) or "sh:Violation"
+            message = results.value(result, SH.resultMessage)
+            finding = Finding(
+                severity=severity.removeprefix("sh:").removeprefix(str(SH)),  # type: ignore[arg-type]
+                focus=str(focus),
+                path=_short(results.value(result, SH.resultPath)),
+                message=str(message) if message else "does not conform",
+                shape=_short(shape)
+                if isinstance(shape := results.value(result, SH.sourceShape), URIRef)
+                else None,
+                value=_short(results.value(result, SH.value)),
+            )
+            out.append((finding, focus))
+        return out
