@@ -1,0 +1,56 @@
+"""Shared fixtures. Data under ../shared is read in place, never copied into the repo."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.build import BuildOptions, BuildResult, build
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "data" / "corpus" / "bbc_news_2225.jsonl"
+CONLL = SHARED / "data" / "ner" / "eng.testb.docs.jsonl"
+HTML = SHARED / "data" / "html"
+SCHEMAORG = SHARED / "data" / "schemaorg"
+
+PREFIXES = """
+PREFIX schema: <http://schema.org/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+PREFIX kg: <https://w3id.org/kg-news/vocab#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
+    """kg build on seeds/ once per test session: (output folder, result)."""
+    out = tmp_path_factory.mktemp("seeds-output")
+    return out, build(BuildOptions(sources=(str(SEEDS),), out=out))
+
+
+@pytest.fixture(scope="session")
+def seeds_out(seeds_build: tuple[Path, BuildResult]) -> Path:
+    return seeds_build[0]
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(seeds_out: Path) -> Graph:
+    """output/kg.ttl of the seeds, parsed by rdflib."""
+    return Graph().parse(seeds_out / "kg.ttl", format="turtle")
+
+
+def select(graph: Graph, query: str) -> list[tuple[str, ...]]:
+    """SELECT rows as tuples of strings (None for unbound), prefixes predeclared."""
+    return [
+        tuple(None if v is None else str(v) for v in row)  # type: ignore[union-attr]
+        for row in graph.query(PREFIXES + query)
+    ]
