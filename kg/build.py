@@ -21,13 +21,15 @@ from typing import Literal
 from kg.cache import Cache, document_key
 from kg.extract import article as extraction
 from kg.extract import nlp as nlp_mod
+from kg.link.events import link_events
 from kg.link.iris import DEFAULT_BASE_IRI, Iris, id_slug
 from kg.link.merge import Linker
 from kg.model import Article, RawDocument, Rejected
 from kg.publish import files
 from kg.publish.manifest import Manifest
 from kg.rdf import convert, formats, jsonld
-from kg.rdf.mapping import article_graph
+from kg.rdf.events import event_mapper, scheme_bytes
+from kg.rdf.mapping import EventMapper, article_graph
 from kg.sources import InputLimits, iter_inputs
 from kg.sources.reading import DEFAULT_MAX_BYTES
 from kg.store import Store, recover, swap_in
@@ -36,6 +38,7 @@ from kg.validate import Report, Validator
 Progress = Callable[[str, int, int | None], None]
 ProblemKind = Literal["rejected", "invalid", "warning"]
 VALIDATION_BATCH = 100
+EVENT_TYPES = "event-types.ttl"  # kg's SKOS event-type scheme, published beside kg.ttl
 FRESH_STORE_SHARE = 0.5  # rebuild the store from scratch when more than this share changed
 
 
@@ -112,7 +115,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         linker = Linker(iris)
         for a in articles:
             linker.add(a)
-    graphs = _map_and_validate(articles, iris, linker, result, timer, report)
+        events = link_events(articles, iris, linker)
+    graphs = _map_and_validate(articles, iris, linker, event_mapper(events), result, timer, report)
     with timer("store"):
         store = _update_store(out, graphs, report)
     with timer("export"):
@@ -202,6 +206,7 @@ def _map_and_validate(
     articles: list[Article],
     iris: Iris,
     linker: Linker,
+    events: EventMapper,
     result: BuildResult,
     timer: _Timer,
     report: Progress,
@@ -211,7 +216,9 @@ def _map_and_validate(
     for start in range(0, len(articles), VALIDATION_BATCH):
         batch = articles[start : start + VALIDATION_BATCH]
         with timer("map"):
-            graphs = [(a.id, article_graph(a, iris, linker, generated_at(a))) for a in batch]
+            graphs = [
+                (a.id, article_graph(a, iris, linker, generated_at(a), events)) for a in batch
+            ]
         with timer("validate"):
             reports = validator.validate_many(graphs)
         with timer("map"):
@@ -303,6 +310,7 @@ def _write_files(
         if stale.name not in names and stale.suffix in (".ttl", ".jsonld"):
             stale.unlink()
     files.write_exports(store, out)
+    files.write_bytes_if_changed(out / EVENT_TYPES, scheme_bytes())
     files.write_report(out, result.problems)
     Manifest.from_entries(
         {aid: _entry(p, iris) for aid, p in graphs.items()}, options.base_iri, options.model

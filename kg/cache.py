@@ -18,7 +18,7 @@ from pathlib import Path
 from kg import __version__
 from kg.model import Article, RawDocument
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: Article.events filled, Event.noun/trigger_span
 
 
 def document_key(raw: RawDocument, settings: str) -> str:

@@ -139,16 +139,25 @@ class Mention:
 
 @dataclass(slots=True)
 class Event:
-    """A happening the article reports: who took part, where, when."""
+    """A happening the article reports: who took part, where, when.
+
+    One occurrence in the text; kg.link.events decides which occurrences are the
+    same real event (in one article and across articles) and which are published.
+    """
 
     type: str  # a concept key of kg's event-type scheme, e.g. "meeting"
     trigger: str
     attendees: list[int] = field(default_factory=list)  # indices into Article.entities
     location: int | None = None  # index into Article.entities (a Place)
-    start_date: str | None = None  # ISO date, only when the text resolves it
+    # ISO 8601 at the precision the text gives (YYYY-MM-DD, YYYY-MM or YYYY), only
+    # when the text resolves it.
+    start_date: str | None = None
     sentences: list[Span] = field(default_factory=list)
     sentence_texts: list[str] = field(default_factory=list)
-    about: list[str] = field(default_factory=list)
+    about: list[int] = field(default_factory=list)  # indices into Article.entities
+    noun: str = ""  # the word that names it: "summit", "talks", "arrival"
+    trigger_span: Span | None = None  # the trigger word in the source text
+    lead: bool = False  # reported in the headline, standfirst or first paragraph
 
 
 @dataclass(slots=True)

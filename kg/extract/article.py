@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import chrome
-from kg.extract.entities import build_entities, spacy_mentions
+from kg.extract import chrome, events
+from kg.extract.dates import parse_published
+from kg.extract.entities import Found, build_entities, spacy_mentions
 from kg.extract.layout import parse_layout
 from kg.extract.view import TextView, analysed_spans, build_view, truecase
 from kg.link.gazetteer import fold, gazetteer
-from kg.model import Agent, Article, Entity, Image, Layout, RawDocument
+from kg.model import Agent, Article, Entity, Event, Image, Layout, RawDocument
 
 BATCH_SIZE = 32
 
@@ -51,7 +52,7 @@ def finish(prepared: Prepared, doc: Doc) -> Article:
     raw, layout = prepared.raw, prepared.layout
     body = clean_body(raw.text, layout)
     found = spacy_mentions(doc)
-    entities, mentions, _ = build_entities(doc, found, prepared.view, raw.text)
+    entities, mentions, found = build_entities(doc, found, prepared.view, raw.text)
     meta = raw.meta
     article = Article(
         id=article_id(raw, body),
@@ -79,7 +80,22 @@ def finish(prepared: Prepared, doc: Doc) -> Article:
     )
     if layout.dateline:
         article.dateline_place = _dateline_place(layout, article.entities)
+    article.events = _events(prepared, doc, found, article)
     return article
+
+
+def _events(prepared: Prepared, doc: Doc, found: list[Found], article: Article) -> list[Event]:
+    ctx = events.context(
+        doc,
+        found,
+        article.entities,
+        prepared.view,
+        prepared.raw.text,
+        prepared.layout,
+        parse_published(article.date_published),
+        article.dateline_place,
+    )
+    return events.detect(ctx)
 
 
 def _images(layout: Layout, url: str | None) -> list[Image]:

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import ConfigError
 
@@ -48,7 +49,24 @@ def load(model: str | None = None) -> Language:
         raise ConfigError(f"cannot load spaCy model {name!r}: {e}") from e
     if "ner" not in nlp.pipe_names:
         raise ConfigError(f"spaCy model {name!r} has no ner pipe")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
+
+
+PARAGRAPHS = "kg_paragraph_breaks"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so the parser never joins a headline,
+    a dateline and a paragraph into one sentence (the view joins its parts with blank
+    lines)."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n\n" in before.text_with_ws or (before.is_space and "\n" in before.text):
+            token.is_sent_start = True
+    return doc
 
 
 def model_id(nlp: Language) -> str:

@@ -77,6 +77,15 @@ class _Builder:
         return URIRef(self.linker.entity(self.article.entities[index]).iri)
 
 
+# The public name of the builder an event mapper receives.
+Builder = _Builder
+
+
+def describe_entity(b: _Builder, entity: Entity) -> URIRef:
+    """Describe an entity (of any article) in the graph being built; its IRI."""
+    return _entity(b, entity)
+
+
 def article_graph(
     article: Article,
     iris: Iris,

@@ -1,0 +1,207 @@
+"""The words that report a happening, per event type of kg's scheme.
+
+Each :class:`Kind` is one concept of ``kg/data/event-types.ttl`` (its key is the
+concept's local name) with the inflected forms that trigger it. spaCy's
+lemmatizer and tagger are not loaded, so forms are listed, and whether a form is
+used as a verb or a noun is read from the parse. ``roles`` say which syntactic
+arguments are the event's participants (``schema:attendee``):
+
+subj  the subject ("Kim met Putin"; the agent of a passive)
+obj   the object, or the subject of a passive ("police arrested X", "X was jailed")
+with  "with X", "between X and Y"
+poss  "X's visit", "his arrest"
+of    "the trial of X", "a visit by X"
+on    "sanctions on X"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    verbs: dict[str, str]  # verb form → the noun that names the event ("met" → "meeting")
+    nouns: dict[str, str]  # noun form → the noun that names the event ("talks" → "talks")
+    roles: frozenset[str]
+    # Verbs that make a trigger noun an event with their own subject ("held talks").
+    light: frozenset[str] = frozenset()
+    min_verbal: int = 1  # participants a verb trigger needs
+    min_nominal: int = 1  # participants a noun trigger needs (0: a place and a date will do)
+    needs_place: bool = False  # a visit is nowhere without a place
+    geo_place: bool = False  # the place must be a known GeoNames place
+    agent_from_context: bool = False  # "during their meeting", "upon his arrival"
+    place_modifier: bool = False  # "Iraq's election", "the Madrid bombings"
+    needs_light: bool = False  # the noun alone is no event ("a deal" vs "signed a deal")
+    # Modifiers that make a trigger noun mean something else ("heart attack").
+    not_with: frozenset[str] = field(default_factory=frozenset)
+
+
+def _forms(noun: str, *forms: str) -> dict[str, str]:
+    return dict.fromkeys(forms, noun)
+
+
+_HOLD = ("hold", "holds", "held", "holding", "have", "has", "had", "having")
+_SIGN = frozenset(
+    {"sign", "signs", "signed", "signing", "reach", "reached", "reaches", "reaching"}
+    | {"strike", "struck", "seal", "sealed", "clinch", "clinched", "conclude", "concluded"}
+    | {"agree", "agreed", "agrees", "ink", "inked", "finalise", "finalised", "finalize"}
+    | {"finalized"}
+)
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        key="meeting",
+        verbs=_forms("meeting", "meet", "meets", "met", "meeting"),
+        nouns=_forms("meeting", "meeting")
+        | _forms("summit", "summit")
+        | _forms("talks", "talks")
+        | _forms("negotiations", "negotiations"),
+        roles=frozenset({"subj", "obj", "with", "poss", "of"}),
+        light=frozenset(
+            {*_HOLD, "attend", "attends", "attended", "attending", "host", "hosts", "hosted"}
+            | {"hosting", "chair", "chaired", "chairs", "open", "opened", "opens", "join"}
+            | {"joined", "begin", "began", "begins", "resume", "resumed", "resumes"}
+        ),
+        min_verbal=2,
+        agent_from_context=True,
+        place_modifier=True,
+        not_with=frozenset({"board", "shareholder", "shareholders", "team", "race", "athletics"}),
+    ),
+    Kind(
+        key="visit",
+        verbs=_forms("visit", "visit", "visits", "visited", "visiting")
+        | _forms("arrival", "arrive", "arrives", "arrived", "arriving"),
+        nouns=_forms("visit", "visit") | _forms("trip", "trip") | _forms("arrival", "arrival"),
+        roles=frozenset({"subj", "poss", "of"}),
+        light=frozenset({"make", "makes", "made", "pay", "pays", "paid", "begin", "began"}),
+        needs_place=True,
+        agent_from_context=True,
+        not_with=frozenset({"site", "home", "hospital", "return", "field", "school"}),
+    ),
+    Kind(
+        key="election",
+        verbs=_forms("election", "elected", "re-elected"),
+        nouns=_forms("election", "election", "elections", "by-election")
+        | _forms("referendum", "referendum")
+        | _forms("vote", "vote"),
+        roles=frozenset({"obj", "subj"}),
+        light=frozenset({"win", "wins", "won", "winning", "contest", "contested", "contesting"}),
+        min_nominal=0,
+        place_modifier=True,
+        not_with=frozenset({"party", "club", "award", "awards", "poll", "people", "fans"}),
+    ),
+    Kind(
+        key="protest",
+        verbs=_forms("protest", "protested", "protesting"),
+        nouns=_forms("protest", "protest", "protests")
+        | _forms("demonstration", "demonstration", "demonstrations")
+        | _forms("rally", "rally"),
+        roles=frozenset({"subj", "of"}),
+        light=frozenset(
+            {"stage", "staged", "stages", "hold", "held", "holds", "organise", "organised"}
+            | {"organize", "organized", "join", "joined", "lead", "led", "march", "marched"}
+        ),
+        min_nominal=0,
+        geo_place=True,
+        place_modifier=True,
+        not_with=frozenset({"formal", "official", "late", "market", "share", "stock"}),
+    ),
+    Kind(
+        key="attack",
+        verbs=_forms("bombing", "bombed"),
+        nouns=_forms("attack", "attack", "attacks")
+        | _forms("bombing", "bombing", "bombings")
+        | _forms("airstrike", "airstrike", "air-strike")
+        | _forms("shooting", "shooting")
+        | _forms("massacre", "massacre")
+        | _forms("ambush", "ambush"),
+        roles=frozenset({"of"}),
+        light=frozenset({"carry", "carried", "launch", "launched", "claim", "claimed", "mount"}),
+        min_nominal=0,
+        geo_place=True,
+        place_modifier=True,
+        not_with=frozenset(
+            {"heart", "panic", "asthma", "virus", "phishing", "denial", "service", "cyber"}
+            | {"hacker", "spam", "worm", "computer", "net", "online", "verbal", "personal"}
+            | {"scathing", "bitter", "fierce", "stinging", "blistering", "outspoken", "furious"}
+        ),
+    ),
+    Kind(
+        key="agreement",
+        verbs={},
+        nouns=_forms("agreement", "agreement")
+        | _forms("deal", "deal")
+        | _forms("treaty", "treaty")
+        | _forms("accord", "accord")
+        | _forms("pact", "pact")
+        | _forms("ceasefire", "ceasefire"),
+        roles=frozenset({"subj", "with", "poss"}),
+        light=frozenset(_SIGN),
+        needs_light=True,
+    ),
+    Kind(
+        key="sanction",
+        verbs={},
+        nouns=_forms("sanctions", "sanctions") | _forms("embargo", "embargo"),
+        roles=frozenset({"subj", "on"}),
+        light=frozenset(
+            {"impose", "imposed", "imposes", "imposing", "slap", "slapped", "lift", "lifted"}
+        ),
+        needs_light=True,
+    ),
+    Kind(
+        key="arrest",
+        verbs=_forms("arrest", "arrested", "detained"),
+        nouns=_forms("arrest", "arrest"),
+        roles=frozenset({"obj", "poss", "of"}),
+    ),
+    Kind(
+        key="trial",
+        verbs=_forms("conviction", "convicted")
+        | _forms("sentencing", "sentenced")
+        | _forms("jailing", "jailed")
+        | _forms("acquittal", "acquitted"),
+        nouns=_forms("trial", "trial"),
+        roles=frozenset({"obj", "poss", "of", "subj"}),
+        light=frozenset({"go", "goes", "went", "gone", "stand", "stood", "stands", "face"}),
+        not_with=frozenset({"clinical", "drug", "drugs", "free", "field", "time"}),
+    ),
+    Kind(
+        key="announcement",
+        verbs=_forms("announcement", "announced", "announces", "unveiled", "unveils"),
+        nouns=_forms("announcement", "announcement"),
+        roles=frozenset({"subj", "poss", "of"}),
+        light=frozenset({"make", "made", "makes"}),
+    ),
+    Kind(
+        key="resignation",
+        verbs=_forms("resignation", "resigned", "resigns", "quit", "quits"),
+        nouns=_forms("resignation", "resignation"),
+        roles=frozenset({"subj", "poss"}),
+        light=frozenset({"announce", "announced", "tender", "tendered", "hand", "handed"}),
+    ),
+    Kind(
+        key="appointment",
+        verbs=_forms("appointment", "appointed"),
+        nouns=_forms("appointment", "appointment"),
+        roles=frozenset({"obj", "poss", "of"}),
+        light=frozenset({"announce", "announced", "confirm", "confirmed"}),
+    ),
+    Kind(
+        key="acquisition",
+        verbs=_forms("acquisition", "acquired", "acquires", "bought", "buys"),
+        nouns=_forms("takeover", "takeover") | _forms("acquisition", "acquisition"),
+        roles=frozenset({"subj", "obj", "of", "poss"}),
+        light=frozenset({"complete", "completed", "completes", "finalised", "finalized"}),
+        min_verbal=2,
+    ),
+)
+
+BY_KEY: dict[str, Kind] = {k.key: k for k in KINDS}
+
+
+def lookup(word: str) -> list[Kind]:
+    """The kinds a lower-case word can trigger, as a verb or a noun."""
+    return [k for k in KINDS if word in k.verbs or word in k.nouns]

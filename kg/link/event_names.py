@@ -1,0 +1,75 @@
+"""Readable names for events: "Putin–Kim summit in Vladivostok", "Arrest of John Smith"."""
+
+from __future__ import annotations
+
+from kg.link.gazetteer import fold
+from kg.link.merge import Linker
+from kg.model import Entity
+
+_MAX_NAMES = 3
+_AMONG = frozenset({"meeting", "agreement", "acquisition", "sanction"})  # "A–B talks"
+_OF = frozenset({"arrest", "trial", "appointment", "resignation", "election"})  # "Arrest of A"
+_BY = frozenset({"announcement", "protest", "attack"})  # "Protest by A"
+_TO = frozenset({"visit", "trip"})  # "Kim's visit to Moscow", but "Kim's arrival in Moscow"
+
+
+def short_name(entity: Entity, linker: Linker) -> str:
+    """A person's surname when the text used it alone ("Putin"), else the full name."""
+    full = linker.entity(entity).name
+    if entity.type != "Person":
+        return full
+    words = full.split()
+    edges = {fold(words[0]), fold(words[-1])} if len(words) >= 2 else set()
+    for alt in sorted(entity.alternate_names, key=lambda a: (len(a), a)):
+        if " " not in alt and fold(alt) in edges:
+            return alt
+    return full
+
+
+def _who(people: list[Entity], linker: Linker) -> str:
+    shorts = [short_name(p, linker) for p in people]
+    if len({fold(s) for s in shorts}) < len(shorts):
+        shorts = [linker.entity(p).name for p in people]  # two Kims: say which
+    names = list(dict.fromkeys(shorts))
+    if len(names) > _MAX_NAMES:
+        return "–".join(names[: _MAX_NAMES - 1]) + " and others"
+    return "–".join(names)
+
+
+def event_name(
+    kind: str,
+    noun: str,
+    people: list[Entity],
+    place: Entity | None,
+    when: str | None,
+    linker: Linker,
+) -> str:
+    """The name of an event of type ``kind`` named by ``noun`` ("summit", "arrest")."""
+    who = _who(people, linker)
+    where = linker.entity(place).name if place is not None else None
+    in_place = f" in {where}" if where else ""
+    if kind in _AMONG:
+        if len(people) == 1 and kind == "meeting":
+            base = f"{who} at {noun}"
+        else:
+            base = f"{who} {noun}".strip()
+    elif kind in _OF and who:
+        base = f"{noun} of {who}"
+    elif kind in _BY and who:
+        base = f"{noun} by {who}"
+    elif noun in _TO and who and where:
+        base, in_place = f"{_possessive(who, people)} {noun} to {where}", ""
+    elif who:
+        base = f"{_possessive(who, people)} {noun}"
+    else:
+        base = noun
+    name = base + in_place
+    if when and not where:
+        name += f" ({when})"
+    return name[:1].upper() + name[1:]
+
+
+def _possessive(who: str, people: list[Entity]) -> str:
+    if len(people) != 1:
+        return who
+    return who + ("'" if who.endswith("s") else "'s")

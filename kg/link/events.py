@@ -1,0 +1,321 @@
+"""One IRI per real event, within an article and across the corpus.
+
+Every event occurrence extraction found is compared with the events already
+formed, most specific occurrences first:
+
+* same type (a concept of kg's scheme);
+* overlapping attendees (the same corpus-wide IRIs): one set contains the
+  other, or they share two people ("Kim–Putin" is not "Kim–Trump");
+* the same place, or one place inside the other (Vladivostok in Russia);
+* compatible dates: equal, or one a coarser form of the other (2019-04 and
+  2019-04-25); two different days are two events;
+* and positive evidence: both give a date, or both give a place. With a place
+  only, the dated side must lie within a month of the other's publication
+  (or both are in one article), so a summit recalled years later is not merged
+  into this week's.
+
+An occurrence that matches no event starts one, and so does one that matches
+two (ambiguous). An occurrence with neither a place nor a date is never
+published on its own; it joins the one event whose attendees include all of its
+own (at least two) and whose date lies within a year before its article, and is
+dropped otherwise. The order of comparison is fixed, so the same input gives
+the same events and IRIs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from kg.extract.dates import parse_published
+from kg.extract.events import contains
+from kg.link.event_names import event_name
+from kg.link.iris import Iris
+from kg.link.merge import Linker
+from kg.model import Article, Entity, Event, Span
+
+NEAR = timedelta(days=31)  # place-only evidence: the date must be this close to publication
+RECALL = timedelta(days=400)  # a bare mention may recall an event this far back
+
+
+@dataclass(frozen=True)
+class PublishedEvent:
+    """One event as one article reports it, with its corpus-wide identity."""
+
+    iri: str
+    name: str
+    type: str
+    start_date: str | None
+    location: Entity | None  # the event's place, possibly named only by another article
+    attendees: list[int]  # this article's entity indices
+    about: list[int]
+    sentences: list[Span]
+    sentence_texts: list[str]
+    main: bool  # the article is about it (else it only mentions it)
+
+
+@dataclass
+class _Occurrence:
+    article: Article
+    rank: int  # the article's position in id order
+    event: Event
+    attendees: tuple[str, ...]
+    place: Entity | None
+    published: date | None
+
+    @property
+    def date(self) -> str | None:
+        return self.event.start_date
+
+    def sort_key(self) -> tuple[object, ...]:
+        first = self.event.sentences[0].start if self.event.sentences else 0
+        return (self.rank, first, self.event.trigger_span.start if self.event.trigger_span else 0)
+
+
+@dataclass
+class _Cluster:
+    type: str
+    members: list[_Occurrence] = field(default_factory=list)
+    attendees: dict[str, None] = field(default_factory=dict)
+    place: Entity | None = None
+    date: str | None = None
+
+    def add(self, occ: _Occurrence) -> None:
+        self.members.append(occ)
+        self.attendees.update(dict.fromkeys(occ.attendees))
+        if occ.place is not None and (self.place is None or _rank(occ.place) > _rank(self.place)):
+            self.place = occ.place
+        if occ.date and (self.date is None or len(occ.date) > len(self.date)):
+            self.date = occ.date
+
+
+class EventIndex:
+    """The published events of each article."""
+
+    def __init__(self, by_article: dict[str, list[PublishedEvent]]) -> None:
+        self._by_article = by_article
+
+    def for_article(self, article_id: str) -> list[PublishedEvent]:
+        return self._by_article.get(article_id, [])
+
+    def __len__(self) -> int:
+        return len({e.iri for events in self._by_article.values() for e in events})
+
+
+def link_events(articles: Iterable[Article], iris: Iris, linker: Linker) -> EventIndex:
+    """Group every article's event occurrences into real events and give each its IRI."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    occurrences = [
+        _occurrence(article, rank, event, linker)
+        for rank, article in enumerate(ordered)
+        for event in article.events
+    ]
+    strong = [o for o in occurrences if o.date or o.place is not None]
+    weak = [o for o in occurrences if not (o.date or o.place is not None)]
+    strong.sort(key=lambda o: (*_specificity(o), o.sort_key()))
+    clusters: list[_Cluster] = []
+    for occ in strong:
+        fits = [c for c in clusters if _fits(occ, c, linker)]
+        if len(fits) == 1:
+            fits[0].add(occ)
+        else:
+            cluster = _Cluster(occ.event.type)
+            cluster.add(occ)
+            clusters.append(cluster)
+    for occ in sorted(weak, key=lambda o: o.sort_key()):
+        fits = [c for c in clusters if _recalls(occ, c)]
+        if len(fits) == 1:
+            fits[0].add(occ)
+    return _index(clusters, iris, linker)
+
+
+def _occurrence(article: Article, rank: int, event: Event, linker: Linker) -> _Occurrence:
+    attendees = tuple(linker.entity(article.entities[i]).iri for i in event.attendees)
+    place = article.entities[event.location] if event.location is not None else None
+    return _Occurrence(
+        article, rank, event, attendees, place, parse_published(article.date_published)
+    )
+
+
+def _specificity(occ: _Occurrence) -> tuple[int, int, int]:
+    return (-len(occ.date or ""), -(occ.place is not None), -len(occ.attendees))
+
+
+def _rank(place: Entity) -> int:
+    order = {"City": 3, "AdministrativeArea": 2, "Country": 1}
+    return order.get(place.geo.kind, 0) if place.geo else 0
+
+
+def _same_place(a: Entity, b: Entity, linker: Linker) -> bool:
+    if a.geo is None or b.geo is None:
+        return linker.entity(a).iri == linker.entity(b).iri
+    return contains(a, b) or contains(b, a)
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _attendees_agree(a: set[str], b: set[str]) -> bool:
+    shared = a & b
+    return bool(shared) and (a <= b or b <= a or len(shared) >= 2)
+
+
+def _fits(occ: _Occurrence, cluster: _Cluster, linker: Linker) -> bool:
+    if occ.event.type != cluster.type:
+        return False
+    mine, theirs = set(occ.attendees), set(cluster.attendees)
+    if (mine or theirs) and not _attendees_agree(mine, theirs):
+        return False
+    both_dated = bool(occ.date and cluster.date)
+    if both_dated and not _dates_agree(occ.date or "", cluster.date or ""):
+        return False
+    both_placed = occ.place is not None and cluster.place is not None
+    if both_placed and not _same_place(occ.place, cluster.place, linker):  # type: ignore[arg-type]
+        return False
+    if not mine and not (both_dated and both_placed):
+        return False  # without attendees only place and day together identify an event
+    if both_dated:
+        return True
+    if not both_placed:
+        return False
+    return _near_in_time(occ, cluster)
+
+
+def _near_in_time(occ: _Occurrence, cluster: _Cluster) -> bool:
+    """Place-only evidence: the sides must be reported close together in time."""
+    if any(m.article is occ.article for m in cluster.members):
+        return True
+    dated, undated = (occ.date, cluster.members) if occ.date else (cluster.date, [occ])
+    if dated is None:
+        pubs = [m.published for m in cluster.members]
+        return occ.published is not None and any(
+            p is not None and abs(p - occ.published) <= NEAR for p in pubs
+        )
+    when = _first_day(dated)
+    return all(u.published is not None and abs(when - u.published) <= NEAR for u in undated)
+
+
+def _first_day(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def _recalls(occ: _Occurrence, cluster: _Cluster) -> bool:
+    """A mention with no place or date joins the one event it can only mean."""
+    mine = set(occ.attendees)
+    if occ.event.type != cluster.type or len(mine) < 2 or not mine <= set(cluster.attendees):
+        return False
+    if cluster.date is None or occ.published is None:
+        return False
+    when = _first_day(cluster.date)
+    return occ.published - RECALL <= when <= occ.published + NEAR
+
+
+def _index(clusters: list[_Cluster], iris: Iris, linker: Linker) -> EventIndex:
+    """IRIs and names for the events, and each article's view of them."""
+    named = []
+    for cluster in clusters:
+        cluster.members.sort(key=lambda o: o.sort_key())
+        order = dict.fromkeys(iri for o in cluster.members for iri in o.attendees)
+        people = [_attendee_entity(cluster, iri) for iri in order]
+        name = event_name(cluster.type, _noun(cluster), people, cluster.place, cluster.date, linker)
+        named.append((_key(name, cluster.date), name, cluster))
+    named.sort(key=lambda t: (t[0], t[2].members[0].sort_key()))
+    taken: Counter[str] = Counter()
+    reports: dict[str, list[tuple[str, str, _Cluster, list[_Occurrence]]]] = {}
+    for key, name, cluster in named:
+        taken[key] += 1
+        iri = iris.event(key if taken[key] == 1 else f"{key} {taken[key]}")
+        for occ in cluster.members:
+            rows = reports.setdefault(occ.article.id, [])
+            row = next((r for r in rows if r[0] == iri), None)
+            if row is None:
+                rows.append((iri, name, cluster, [occ]))
+            else:
+                row[3].append(occ)
+    by_article: dict[str, list[PublishedEvent]] = {}
+    for article_id, rows in reports.items():
+        main = _main(rows)
+        events = [_published(iri, name, c, occs, iri == main) for iri, name, c, occs in rows]
+        events.sort(key=lambda e: (e.sentences[0].start, e.iri))
+        by_article[article_id] = events
+    return EventIndex(by_article)
+
+
+def _main(rows: list[tuple[str, str, _Cluster, list[_Occurrence]]]) -> str | None:
+    """The event the article leads with: most reports in its lead, then most reports."""
+    scored = [
+        (sum(o.event.lead for o in occs), len(occs), -min(_first(o) for o in occs), iri)
+        for iri, _, _, occs in rows
+    ]
+    best = max(scored, key=lambda s: s[:3])
+    return best[3] if best[0] > 0 else None
+
+
+def _first(occ: _Occurrence) -> int:
+    return occ.event.sentences[0].start if occ.event.sentences else 0
+
+
+def _published(
+    iri: str, name: str, cluster: _Cluster, occs: list[_Occurrence], main: bool
+) -> PublishedEvent:
+    attendees: dict[int, None] = {}
+    about: dict[int, None] = {}
+    sentences: dict[Span, str] = {}
+    for occ in sorted(occs, key=lambda o: o.sort_key()):
+        attendees.update(dict.fromkeys(occ.event.attendees))
+        about.update(dict.fromkeys(occ.event.about))
+        sentences.update(zip(occ.event.sentences, occ.event.sentence_texts, strict=True))
+    ordered = sorted(sentences, key=lambda s: (s.start, s.end))
+    return PublishedEvent(
+        iri=iri,
+        name=name,
+        type=cluster.type,
+        start_date=cluster.date,
+        location=cluster.place,
+        attendees=list(attendees),
+        about=list(about),
+        sentences=ordered,
+        sentence_texts=[sentences[s] for s in ordered],
+        main=main,
+    )
+
+
+def _key(name: str, when: str | None) -> str:
+    """What the event's IRI is minted from: its name and date, dashes kept as word breaks."""
+    if when:
+        name = name.removesuffix(f" ({when})") + f" {when}"
+    return name.replace("–", " ").replace("'s ", "s ")
+
+
+def _attendee_entity(cluster: _Cluster, iri: str) -> Entity:
+    """The attendee as the articles name it, with every short form they use."""
+    found = [
+        occ.article.entities[i]
+        for occ in cluster.members
+        for i, own in zip(occ.event.attendees, occ.attendees, strict=True)
+        if own == iri
+    ]
+    names = sorted({n for e in found for n in e.alternate_names})
+    return replace(found[0], alternate_names=names)
+
+
+# Nouns that name a kind of event more precisely come first: a summit is a meeting.
+_NOUN_ORDER = ("summit", "talks", "negotiations", "meeting", "visit", "trip", "arrival")
+
+
+def _noun(cluster: _Cluster) -> str:
+    counts = Counter(o.event.noun for o in cluster.members if o.event.noun)
+    if not counts:
+        return cluster.type
+    return min(
+        counts,
+        key=lambda n: (
+            _NOUN_ORDER.index(n) if n in _NOUN_ORDER else len(_NOUN_ORDER),
+            -counts[n],
+            n,
+        ),
+    )

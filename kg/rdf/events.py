@@ -1,0 +1,129 @@
+"""Events → RDF, through the ``event_mapper`` hook of :func:`kg.rdf.mapping.article_graph`.
+
+Each event an article reports becomes, in that article's graph::
+
+    <event> a schema:Event ; schema:name "Putin–Kim summit in Vladivostok" ;
+        schema:additionalType kgt:meeting ; schema:startDate "2019-04-25"^^xsd:date ;
+        schema:location <place> ; schema:attendee <person> … ;
+        schema:subjectOf <article> ; prov:wasDerivedFrom <article#char=s,e> .
+    <article> schema:about <event> .          # the event it leads with; else schema:mentions
+    <article#char=s,e> a nif:Sentence ; nif:beginIndex s ; nif:endIndex e ; nif:anchorOf "…" .
+
+Name, type, date and place are the event's corpus-wide values (the same in every
+graph that reports it); attendees and sentences are this article's. The event
+type's concept is described from kg's SKOS scheme (kg/data/event-types.ttl), so
+every graph is self-contained.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+from rdflib.term import Node
+
+from kg.link.events import EventIndex, PublishedEvent
+from kg.model import Article
+from kg.rdf.mapping import (
+    Builder,
+    EventMapper,
+    date_literal,
+    describe_entity,
+    integer_literal,
+    source_node,
+)
+from kg.rdf.namespaces import KGT, NIF, PROV, RDF, SCHEMA, XSD
+
+SCHEME_FILE = "event-types.ttl"
+
+
+@lru_cache(maxsize=1)
+def scheme() -> Graph:
+    """kg's event-type scheme (with the CAMEO codes it matches), parsed once."""
+    text = resources.files("kg").joinpath("data", SCHEME_FILE).read_text(encoding="utf-8")
+    return Graph().parse(data=text, format="turtle")
+
+
+def scheme_bytes() -> bytes:
+    """The scheme's Turtle file as shipped, for publishing next to the graph."""
+    return resources.files("kg").joinpath("data", SCHEME_FILE).read_bytes()
+
+
+def concept_keys() -> list[str]:
+    """The local names of kg's event-type concepts."""
+    ns = str(KGT)
+    return sorted(
+        str(c)[len(ns) :]
+        for c in scheme().subjects(SKOS.inScheme, URIRef(ns))
+        if str(c).startswith(ns)
+    )
+
+
+@lru_cache(maxsize=64)
+def concept_triples(key: str) -> tuple[tuple[Node, Node, Node], ...]:
+    """The concept's description: its own triples, its scheme's label, its CAMEO matches."""
+    g = scheme()
+    concept = KGT[key]
+    out: list[tuple[Node, Node, Node]] = [(concept, p, o) for p, o in g.predicate_objects(concept)]
+    if not out:
+        raise KeyError(f"{key!r} is not a concept of kg's event-type scheme")
+    scheme_iri = URIRef(str(KGT))
+    out += [
+        (scheme_iri, p, o) for p, o in g.predicate_objects(scheme_iri) if p != SKOS.hasTopConcept
+    ]
+    for match in (*g.objects(concept, SKOS.closeMatch), *g.objects(concept, SKOS.relatedMatch)):
+        out += [(match, p, o) for p, o in g.predicate_objects(match)]
+        cameo = g.value(match, SKOS.inScheme)
+        if cameo is not None:
+            out += [(cameo, p, o) for p, o in g.predicate_objects(cameo)]
+    return tuple(out)
+
+
+def start_date_literal(value: str) -> Literal:
+    """xsd:gYear / xsd:gYearMonth for a year or month, else xsd:date / xsd:dateTime."""
+    if len(value) == 4:
+        return Literal(value, datatype=XSD.gYear)
+    if len(value) == 7:
+        return Literal(value, datatype=XSD.gYearMonth)
+    return date_literal(value)
+
+
+def event_mapper(index: EventIndex) -> EventMapper:
+    """The ``event_mapper`` for article_graph that writes the events ``index`` gives."""
+
+    def map_events(b: Builder, article: Article) -> None:
+        for event in index.for_article(article.id):
+            _event(b, event)
+
+    return map_events
+
+
+def _event(b: Builder, event: PublishedEvent) -> None:
+    add, article = b.add, b.subject
+    node = URIRef(event.iri)
+    add(node, RDF.type, SCHEMA.Event)
+    add(node, SCHEMA.name, event.name)
+    add(node, SCHEMA.additionalType, KGT[event.type])
+    for s, p, o in concept_triples(event.type):
+        b.graph.add((s, p, o))
+    if event.start_date:
+        add(node, SCHEMA.startDate, start_date_literal(event.start_date))
+    if event.location is not None:
+        add(node, SCHEMA.location, describe_entity(b, event.location))
+    for i in event.attendees:
+        add(node, SCHEMA.attendee, b.ref(i))
+    for i in event.about:
+        add(node, SCHEMA.about, b.ref(i))
+    add(node, SCHEMA.subjectOf, article)
+    add(article, SCHEMA.about if event.main else SCHEMA.mentions, node)
+    context = source_node(b)
+    for span, text in zip(event.sentences, event.sentence_texts, strict=True):
+        sentence = URIRef(f"{article}#char={span.start},{span.end}")
+        add(sentence, RDF.type, NIF.Sentence)
+        add(sentence, NIF.beginIndex, integer_literal(span.start))
+        add(sentence, NIF.endIndex, integer_literal(span.end))
+        add(sentence, NIF.anchorOf, text)
+        add(sentence, NIF.referenceContext, context)
+        add(node, PROV.wasDerivedFrom, sentence)
