@@ -30,7 +30,7 @@ MONTHS = (
     "november",
     "december",
 )
-_MONTH_ABBR = {m[:3]: i for i, m in enumerate(MONTHS, start=1)} | {"sept": 9}
+MONTH_ABBR = {m[:3]: i for i, m in enumerate(MONTHS, start=1)} | {"sept": 9}
 _NUMBERS = {
     "a": 1,
     "an": 1,
@@ -75,7 +75,7 @@ def _words(text: str) -> list[str]:
 def _month(word: str) -> int | None:
     if word in MONTHS:
         return MONTHS.index(word) + 1
-    return _MONTH_ABBR.get(word)
+    return MONTH_ABBR.get(word)
 
 
 def _year(word: str) -> int | None:

@@ -28,9 +28,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract import clauses as cl
-from kg.extract.dates import resolve
+from kg.extract.dates import MONTH_ABBR, MONTHS, WEEKDAYS, resolve
 from kg.extract.entities import Found
-from kg.extract.triggers import Kind, lookup
+from kg.extract.triggers import BY_KEY, Kind, lookup
 from kg.extract.view import TextView
 from kg.link.gazetteer import gazetteer
 from kg.model import Entity, Event, Layout, Span
@@ -42,6 +42,7 @@ _DATE_DEPS = {"npadvmod", "advmod", "tmod", "poss", "compound", "nummod", "amod"
 _NAME_DEPS = {"compound", "nummod", "amod", "nmod"}  # "the 2002 summit" but not "the 9/11 attacks"
 _YEAR = re.compile(r"\b\d{4}\b")
 _FRAME_PREPS = {"at", "during"}
+VISIT = BY_KEY["visit"]
 CURRENT = timedelta(days=3)  # an event this close to publication is the dateline's news
 _PLACE_RANK = {"City": 3, "AdministrativeArea": 2, "Country": 1}
 
@@ -150,13 +151,13 @@ def _event(ctx: Context, frame: _Frame) -> Event | None:
     needed = kind.min_verbal if frame.verbal else kind.min_nominal
     if len(attendees) < needed:
         return None
-    place = _place(ctx, frame)
+    place = _place(ctx, frame) if kind.placed else None
+    if place is not None and ctx.entities[place].geo is None:
+        place = None  # only places the gazetteer knows: "Wales v England" is no place
     if kind.needs_place and place is None:
         return None
-    if kind.geo_place and place is not None and ctx.entities[place].geo is None:
-        place = None
     when = _date(ctx, frame)
-    if place is None and not kind.needs_place:
+    if place is None and kind.placed and not kind.needs_place:
         place = _dateline_place(ctx, frame, when)
     if not attendees and (place is None or when is None):
         return None
@@ -198,7 +199,7 @@ def _participants(ctx: Context, frame: _Frame) -> list[int]:
             args += cl.kids(t, "poss")
         if "of" in roles:
             args += list(cl.preps(t, {"of", "by"}))
-        if roles & {"poss", "of", "with"}:
+        if "with" in roles:  # "the Nato summit", "a BNP meeting"
             args += [c for c in cl.kids(t, "compound") if ctx.agent(c) is not None]
     anchors = [t] + ([frame.governor] if frame.light and frame.governor is not None else [])
     for anchor in anchors:
@@ -327,13 +328,27 @@ def _place(ctx: Context, frame: _Frame) -> int | None:
         found += [i for c in cl.kids(t, "compound", "poss") if (i := ctx.place(c)) is not None]
         found += [i for c in cl.kids(t, "amod") if (i := _demonym_place(ctx, c)) is not None]
     gov = frame.governor
+    if frame.light and gov is not None:  # "Ukraine held an election"
+        found += [i for s in cl.kids(gov, *cl.SUBJECTS) if (i := ctx.place(s)) is not None]
     if gov is not None and gov.dep_ == "relcl" and any(c.lower_ == "where" for c in gov.children):
         found += _places_under(ctx, gov.head)
-    if not found and not frame.verbal and "with" in kind.roles:
-        for obj in cl.preps(t, {"with"}):  # "negotiations with Trump in Hanoi"
-            for sub in cl.preps(obj, PLACE_PREPS):
+    if not found:  # "met Merkel in Berlin", "negotiations with Trump in Hanoi"
+        for arg in _objects(frame):
+            for sub in cl.preps(arg, words):
                 found += _places_under(ctx, sub)
+    if not found and t.dep_ == "pobj" and t.head.lower_ == "for":
+        purpose = t.head.head  # "arrived in Beijing for talks"
+        if purpose.lower_ in VISIT.verbs:
+            for obj in cl.preps(purpose, words):
+                found += _places_under(ctx, obj)
     return most_specific(ctx.entities, found)
+
+
+def _objects(frame: _Frame) -> list[Token]:
+    """The trigger's objects and ``with``-objects, where a place phrase often hangs."""
+    t = frame.trigger
+    out = cl.kids(t, "dobj") if frame.verbal else []
+    return out + list(cl.preps(t, {"with"}))
 
 
 def _places_under(ctx: Context, token: Token, depth: int = 3) -> list[int]:
@@ -404,13 +419,25 @@ def _date(ctx: Context, frame: _Frame) -> str | None:
             else:
                 continue
             for obj in objects:
-                ent = ctx.dates.get(obj.i)
-                if ent is None or (c.dep_ in _NAME_DEPS and not _YEAR.search(ent.text)):
+                text = _date_text(ctx, obj)
+                if text is None or (c.dep_ in _NAME_DEPS and not _YEAR.search(text)):
                     continue
-                value = resolve(ent.text, ctx.published, future=ahead)
+                value = resolve(text, ctx.published, future=ahead)
                 if value:
                     values.append(value)
     return most_precise(values)
+
+
+def _date_text(ctx: Context, token: Token) -> str | None:
+    """The date expression headed by ``token``: spaCy's DATE entity, or a month or
+    weekday name with its numbers when the model missed it ("on Apr 24")."""
+    ent = ctx.dates.get(token.i)
+    if ent is not None:
+        return ent.text
+    word = token.text.rstrip(".").casefold()
+    if token.text[:1].isupper() and (word in WEEKDAYS or word in MONTHS or word in MONTH_ABBR):
+        return "".join(t.text_with_ws for t in token.subtree).strip()
+    return None
 
 
 def most_precise(values: list[str]) -> str | None:
@@ -423,7 +450,7 @@ def most_precise(values: list[str]) -> str | None:
 
 def _dateline_place(ctx: Context, frame: _Frame, when: str | None) -> int | None:
     """The dateline's place, for the news the article is datelined with."""
-    if ctx.dateline_place is None:
+    if ctx.dateline_place is None or ctx.entities[ctx.dateline_place].geo is None:
         return None
     if when is not None:
         if ctx.published is None or len(when) != 10:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -55,16 +56,17 @@ def load(model: str | None = None) -> Language:
 
 
 PARAGRAPHS = "kg_paragraph_breaks"
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 @Language.component(PARAGRAPHS)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so the parser never joins a headline,
+    """Make every blank line a sentence of its own, so the parser never joins a headline,
     a dateline and a paragraph into one sentence (the view joins its parts with blank
-    lines)."""
+    lines). Marking the blank line itself, not the word after it, keeps the parser from
+    cutting that word off into a sentence of its own."""
     for token in doc[1:]:
-        before = doc[token.i - 1]
-        if "\n\n" in before.text_with_ws or (before.is_space and "\n" in before.text):
+        if token.is_space and _BLANK_LINE.search(token.text):
             token.is_sent_start = True
     return doc
 

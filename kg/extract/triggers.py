@@ -30,7 +30,7 @@ class Kind:
     min_verbal: int = 1  # participants a verb trigger needs
     min_nominal: int = 1  # participants a noun trigger needs (0: a place and a date will do)
     needs_place: bool = False  # a visit is nowhere without a place
-    geo_place: bool = False  # the place must be a known GeoNames place
+    placed: bool = True  # where it happened is part of the event (not for a takeover)
     agent_from_context: bool = False  # "during their meeting", "upon his arrival"
     place_modifier: bool = False  # "Iraq's election", "the Madrid bombings"
     needs_light: bool = False  # the noun alone is no event ("a deal" vs "signed a deal")
@@ -87,7 +87,10 @@ KINDS: tuple[Kind, ...] = (
         | _forms("referendum", "referendum")
         | _forms("vote", "vote"),
         roles=frozenset({"obj", "subj"}),
-        light=frozenset({"win", "wins", "won", "winning", "contest", "contested", "contesting"}),
+        light=frozenset(
+            {"win", "wins", "won", "winning", "contest", "contested", "contesting"}
+            | {"hold", "holds", "held", "holding"}
+        ),
         min_nominal=0,
         place_modifier=True,
         not_with=frozenset({"party", "club", "award", "awards", "poll", "people", "fans"}),
@@ -104,7 +107,6 @@ KINDS: tuple[Kind, ...] = (
             | {"organize", "organized", "join", "joined", "lead", "led", "march", "marched"}
         ),
         min_nominal=0,
-        geo_place=True,
         place_modifier=True,
         not_with=frozenset({"formal", "official", "late", "market", "share", "stock"}),
     ),
@@ -120,7 +122,6 @@ KINDS: tuple[Kind, ...] = (
         roles=frozenset({"of"}),
         light=frozenset({"carry", "carried", "launch", "launched", "claim", "claimed", "mount"}),
         min_nominal=0,
-        geo_place=True,
         place_modifier=True,
         not_with=frozenset(
             {"heart", "panic", "asthma", "virus", "phishing", "denial", "service", "cyber"}
@@ -181,6 +182,7 @@ KINDS: tuple[Kind, ...] = (
         nouns=_forms("resignation", "resignation"),
         roles=frozenset({"subj", "poss"}),
         light=frozenset({"announce", "announced", "tender", "tendered", "hand", "handed"}),
+        placed=False,
     ),
     Kind(
         key="appointment",
@@ -188,6 +190,7 @@ KINDS: tuple[Kind, ...] = (
         nouns=_forms("appointment", "appointment"),
         roles=frozenset({"obj", "poss", "of"}),
         light=frozenset({"announce", "announced", "confirm", "confirmed"}),
+        placed=False,
     ),
     Kind(
         key="acquisition",
@@ -196,6 +199,7 @@ KINDS: tuple[Kind, ...] = (
         roles=frozenset({"subj", "obj", "of", "poss"}),
         light=frozenset({"complete", "completed", "completes", "finalised", "finalized"}),
         min_verbal=2,
+        placed=False,
     ),
 )
 

@@ -27,9 +27,14 @@ def short_name(entity: Entity, linker: Linker) -> str:
 
 
 def _who(people: list[Entity], linker: Linker) -> str:
+    fulls = [linker.entity(p).name for p in people]
     shorts = [short_name(p, linker) for p in people]
-    if len({fold(s) for s in shorts}) < len(shorts):
-        shorts = [linker.entity(p).name for p in people]  # two Kims: say which
+    unshortened = any(
+        p.type == "Person" and " " in full and short == full
+        for p, full, short in zip(people, fulls, shorts, strict=True)
+    )
+    if unshortened or len({fold(s) for s in shorts}) < len(shorts):
+        shorts = fulls  # one name without a short form, or two Kims: full names for all
     names = list(dict.fromkeys(shorts))
     if len(names) > _MAX_NAMES:
         return "–".join(names[: _MAX_NAMES - 1]) + " and others"
