@@ -31,7 +31,11 @@ UNREAL = {
         "presses pressed push pushes pushed demand demands demanded invite invites",
         "invited wish wishes wished cancel cancels cancelled canceled postpone postponed",
         "postpones delay delayed delays avoid avoided avoids rule ruled rules",
-        "attempt attempts attempted prepare prepares preparing",
+        "attempt attempts attempted prepare prepares preparing hoping wanting planning",
+        "seeking trying refusing threatening proposing urging calling asking considering",
+        "offering intending aiming failing denying rejecting declining pressing pushing",
+        "demanding inviting wishing cancelling canceling postponing delaying avoiding",
+        "ruling attempting",
     )
     for f in stem.split()
 }
@@ -123,6 +127,9 @@ def unreal(trigger: Token, governor: Token | None) -> bool:
         for c in trigger.children:
             if c.lower_ in _HYPOTHETICAL_MODIFIERS and c.dep_ in ("amod", "det", "compound"):
                 return True
+    for obj in kids(trigger, "dobj"):  # "announced no plans"
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+            return True
     chain = [trigger]
     current = governor or trigger
     chain.append(current)

@@ -54,6 +54,7 @@ class Context:
     doc: Doc
     entities: list[Entity]
     ents: dict[int, int]  # token index → entity index
+    surface: dict[int, str]  # token index → the mention's text
     dates: dict[int, SpacySpan]  # root token index → DATE/TIME entity
     view: TextView
     source: str
@@ -71,6 +72,13 @@ class Context:
     def place(self, token: Token) -> int | None:
         i = self.ents.get(token.i)
         return i if i is not None and self.entities[i].type == "Place" else None
+
+    def sure_place(self, token: Token) -> int | None:
+        """The Place the token names when the gazetteer knows it without doubt."""
+        i = self.place(token)
+        if i is None or self.entities[i].geo is None:
+            return None
+        return i if gazetteer().unambiguous(self.surface.get(token.i, token.text)) else None
 
 
 @dataclass
@@ -93,15 +101,19 @@ def context(
     dateline_place: int | None,
 ) -> Context:
     ents: dict[int, int] = {}
+    surface: dict[int, str] = {}
     for f in found:
         span = doc.char_span(f.start, f.end, alignment_mode="expand")
         if span is not None and f.entity >= 0:
             for token in span:
                 ents.setdefault(token.i, f.entity)
+                surface.setdefault(token.i, f.text)
     dates = {e.root.i: e for e in doc.ents if e.label_ in ("DATE", "TIME")}
     lead = [s for s in (layout.headline_span, layout.description_span) if s is not None]
     lead.extend(layout.body[:1])
-    return Context(doc, entities, ents, dates, view, source, lead, published, dateline_place)
+    return Context(
+        doc, entities, ents, surface, dates, view, source, lead, published, dateline_place
+    )
 
 
 def detect(ctx: Context) -> list[Event]:
@@ -132,7 +144,7 @@ def _frame(token: Token, kind: Kind) -> _Frame | None:
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "attr") and head.lower_ in kind.light:
         return _Frame(token, kind, False, head, True)
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lower_ in kind.light:
+    if token.dep_ == "pobj" and head.lower_ in kind.light_preps and head.head.lower_ in kind.light:
         return _Frame(token, kind, False, head.head, True)  # "went on trial"
     if kind.needs_light:
         return None
@@ -143,8 +155,18 @@ def _frame(token: Token, kind: Kind) -> _Frame | None:
     return _Frame(token, kind, False, None, False)
 
 
+def _other_sense(frame: _Frame) -> bool:
+    """ "a drug trial", "the shooting of a film": no word of the kind's context near."""
+    t, kind = frame.trigger, frame.kind
+    if t.lower_ not in kind.ambiguous or frame.light:
+        return False  # "went on trial", "carried out an attack" are unambiguous
+    return not any(w.lower_ in kind.context for w in t.sent)
+
+
 def _event(ctx: Context, frame: _Frame) -> Event | None:
     trigger, kind = frame.trigger, frame.kind
+    if _other_sense(frame):
+        return None
     if cl.unreal(trigger, frame.governor) or (not frame.verbal and cl.aggregate(trigger)):
         return None
     attendees = _participants(ctx, frame)
@@ -208,12 +230,18 @@ def _participants(ctx: Context, frame: _Frame) -> list[int]:
         if "on" in roles:
             args += list(cl.preps(anchor, {"on", "against"}))
     found = _agents(ctx, args)
-    wanted = max(1, frame.kind.min_verbal)
-    if frame.kind.agent_from_context and not frame.verbal and len(found) < wanted:
-        implied = [i for i in _context_agents(ctx, t, frame) if i not in found]
-        found = implied + found  # the implied subject comes first, as in "Kim's talks with"
+    if frame.kind.agent_from_context and not frame.verbal and len(found) <= 1:
+        # "negotiations with Trump": the other party is the subject above the noun;
+        # with no party at all, only a name the noun hangs from: "Kim in Russia for talks".
+        implied = _context_agents(ctx, t, frame, named_head_only=not found)
+        found = [i for i in implied if i not in found] + found
     if frame.kind.key == "meeting":
         found += [i for i in _counterparts(ctx, frame) if i not in found]
+    if frame.kind.people_only:
+        found = [i for i in found if ctx.entities[i].type == "Person"]
+    person_needed = frame.kind.needs_person and (frame.verbal or t.lower_ == "meeting")
+    if person_needed and not any(ctx.entities[i].type == "Person" for i in found):
+        return []  # "Nelson Town met Nelson College": clubs meet on the pitch
     return found
 
 
@@ -267,7 +295,9 @@ def _is_org(ctx: Context, index: int) -> bool:
     return ctx.entities[index].type == "Organization"
 
 
-def _context_agents(ctx: Context, trigger: Token, frame: _Frame) -> list[int]:
+def _context_agents(
+    ctx: Context, trigger: Token, frame: _Frame, named_head_only: bool
+) -> list[int]:
     """Who a participant-less noun is about: "talks" in "Kim said he looked forward to talks".
 
     The subject (or the possessor of a copula's complement) of the nearest clause
@@ -280,6 +310,11 @@ def _context_agents(ctx: Context, trigger: Token, frame: _Frame) -> list[int]:
             return []
         if (i := ctx.agent(ancestor)) is not None and edge in ("prep", "pobj"):
             return [i]  # "Kim in Russia for talks"
+        if named_head_only:
+            if edge not in ("prep", "pobj"):
+                return []
+            came_from = ancestor
+            continue
         subjects = [s for s in cl.kids(ancestor, *cl.SUBJECTS) if s.i != came_from.i]
         candidates = list(subjects)
         if ancestor.lower_ in cl.COPULAS:
@@ -325,11 +360,11 @@ def _place(ctx: Context, frame: _Frame) -> int | None:
         for obj in cl.kids(t, "dobj"):
             found += _places_under(ctx, obj)
     if not frame.verbal and kind.place_modifier:
-        found += [i for c in cl.kids(t, "compound", "poss") if (i := ctx.place(c)) is not None]
+        found += [i for c in cl.kids(t, "compound", "poss") if (i := ctx.sure_place(c)) is not None]
         found += [i for c in cl.kids(t, "amod") if (i := _demonym_place(ctx, c)) is not None]
     gov = frame.governor
     if frame.light and gov is not None:  # "Ukraine held an election"
-        found += [i for s in cl.kids(gov, *cl.SUBJECTS) if (i := ctx.place(s)) is not None]
+        found += [i for s in cl.kids(gov, *cl.SUBJECTS) if (i := ctx.sure_place(s)) is not None]
     if gov is not None and gov.dep_ == "relcl" and any(c.lower_ == "where" for c in gov.children):
         found += _places_under(ctx, gov.head)
     if not found:  # "met Merkel in Berlin", "negotiations with Trump in Hanoi"
@@ -353,7 +388,7 @@ def _objects(frame: _Frame) -> list[Token]:
 
 def _places_under(ctx: Context, token: Token, depth: int = 3) -> list[int]:
     """Places named by a prepositional object: "the port city of Vladivostok, Russia"."""
-    i = ctx.place(token)
+    i = ctx.sure_place(token)
     out = [] if i is None else [i]
     if depth == 0:
         return out

@@ -27,6 +27,8 @@ class Kind:
     roles: frozenset[str]
     # Verbs that make a trigger noun an event with their own subject ("held talks").
     light: frozenset[str] = frozenset()
+    # Prepositions through which a light verb takes the noun ("went on trial").
+    light_preps: frozenset[str] = frozenset()
     min_verbal: int = 1  # participants a verb trigger needs
     min_nominal: int = 1  # participants a noun trigger needs (0: a place and a date will do)
     needs_place: bool = False  # a visit is nowhere without a place
@@ -36,6 +38,12 @@ class Kind:
     needs_light: bool = False  # the noun alone is no event ("a deal" vs "signed a deal")
     # Modifiers that make a trigger noun mean something else ("heart attack").
     not_with: frozenset[str] = field(default_factory=frozenset)
+    people_only: bool = False  # only persons take part (a club makes no visit)
+    needs_person: bool = False  # at least one participant is a person
+    # Forms that have other senses ("a drug trial", "the shooting of a film") are
+    # events of this kind only in a sentence with one of the ``context`` words.
+    ambiguous: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
 
 
 def _forms(noun: str, *forms: str) -> dict[str, str]:
@@ -67,7 +75,11 @@ KINDS: tuple[Kind, ...] = (
         min_verbal=2,
         agent_from_context=True,
         place_modifier=True,
-        not_with=frozenset({"board", "shareholder", "shareholders", "team", "race", "athletics"}),
+        not_with=frozenset(
+            {"board", "shareholder", "shareholders", "team", "race", "athletics", "indoor"}
+            | {"outdoor", "contract", "pay", "wage", "transfer", "sports", "race", "track"}
+        ),
+        needs_person=True,
     ),
     Kind(
         key="visit",
@@ -77,8 +89,8 @@ KINDS: tuple[Kind, ...] = (
         roles=frozenset({"subj", "poss", "of"}),
         light=frozenset({"make", "makes", "made", "pay", "pays", "paid", "begin", "began"}),
         needs_place=True,
-        agent_from_context=True,
         not_with=frozenset({"site", "home", "hospital", "return", "field", "school"}),
+        people_only=True,
     ),
     Kind(
         key="election",
@@ -94,6 +106,7 @@ KINDS: tuple[Kind, ...] = (
         min_nominal=0,
         place_modifier=True,
         not_with=frozenset({"party", "club", "award", "awards", "poll", "people", "fans"}),
+        people_only=True,
     ),
     Kind(
         key="protest",
@@ -128,6 +141,14 @@ KINDS: tuple[Kind, ...] = (
             | {"hacker", "spam", "worm", "computer", "net", "online", "verbal", "personal"}
             | {"scathing", "bitter", "fierce", "stinging", "blistering", "outspoken", "furious"}
         ),
+        ambiguous=frozenset({"attack", "attacks", "shooting"}),
+        context=frozenset(
+            {"killed", "killing", "dead", "died", "death", "deaths", "wounded", "injured"}
+            | {"fatal", "gunman", "gunmen", "bomb", "bombs", "bomber", "bombers", "militants"}
+            | {"terror", "terrorist", "terrorists", "victims", "troops", "soldiers", "shot"}
+            | {"insurgents", "attackers", "explosion", "blast", "casualties", "murdered"}
+            | {"rebels", "army", "gun", "guns", "rocket", "rockets", "missile", "missiles"}
+        ),
     ),
     Kind(
         key="agreement",
@@ -157,6 +178,7 @@ KINDS: tuple[Kind, ...] = (
         verbs=_forms("arrest", "arrested", "detained"),
         nouns=_forms("arrest", "arrest"),
         roles=frozenset({"obj", "poss", "of"}),
+        people_only=True,
     ),
     Kind(
         key="trial",
@@ -167,7 +189,16 @@ KINDS: tuple[Kind, ...] = (
         nouns=_forms("trial", "trial"),
         roles=frozenset({"obj", "poss", "of", "subj"}),
         light=frozenset({"go", "goes", "went", "gone", "stand", "stood", "stands", "face"}),
+        light_preps=frozenset({"on"}),
         not_with=frozenset({"clinical", "drug", "drugs", "free", "field", "time"}),
+        ambiguous=frozenset({"trial"}),
+        context=frozenset(
+            {"court", "courts", "jury", "judge", "judges", "charge", "charges", "charged"}
+            | {"accused", "guilty", "prosecution", "prosecutors", "prosecutor", "defendant"}
+            | {"verdict", "testimony", "testify", "fraud", "murder", "manslaughter", "libel"}
+            | {"lawyer", "lawyers", "crime", "crimes", "criminal", "sentence", "sentenced"}
+            | {"jail", "jailed", "prison", "acquitted", "convicted", "case", "tribunal"}
+        ),
     ),
     Kind(
         key="announcement",
@@ -183,6 +214,7 @@ KINDS: tuple[Kind, ...] = (
         roles=frozenset({"subj", "poss"}),
         light=frozenset({"announce", "announced", "tender", "tendered", "hand", "handed"}),
         placed=False,
+        people_only=True,
     ),
     Kind(
         key="appointment",
@@ -191,6 +223,7 @@ KINDS: tuple[Kind, ...] = (
         roles=frozenset({"obj", "poss", "of"}),
         light=frozenset({"announce", "announced", "confirm", "confirmed"}),
         placed=False,
+        people_only=True,
     ),
     Kind(
         key="acquisition",

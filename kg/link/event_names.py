@@ -13,15 +13,24 @@ _BY = frozenset({"announcement", "protest", "attack"})  # "Protest by A"
 _TO = frozenset({"visit", "trip"})  # "Kim's visit to Moscow", but "Kim's arrival in Moscow"
 
 
+_TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "crown", "prince", "king"}
+_TITLES |= {"queen", "princess", "president", "general", "gen", "pope", "sheikh"}
+
+
 def short_name(entity: Entity, linker: Linker) -> str:
-    """A person's surname when the text used it alone ("Putin"), else the full name."""
+    """A person's family name when the text used it alone ("Putin"), else the full name.
+
+    The family name is the last word, or the first of a name of three words or more
+    ("Kim" of Kim Jong Un), never a title ("Crown" of Crown Prince Frederik).
+    """
     full = linker.entity(entity).name
-    if entity.type != "Person":
-        return full
     words = full.split()
-    edges = {fold(words[0]), fold(words[-1])} if len(words) >= 2 else set()
+    if entity.type != "Person" or len(words) < 2:
+        return full
+    family = {fold(words[-1])} | ({fold(words[0])} if len(words) >= 3 else set())
     for alt in sorted(entity.alternate_names, key=lambda a: (len(a), a)):
-        if " " not in alt and fold(alt) in edges:
+        key = fold(alt)
+        if " " not in alt and key in family and key not in _TITLES:
             return alt
     return full
 
@@ -54,7 +63,7 @@ def event_name(
     where = linker.entity(place).name if place is not None else None
     in_place = f" in {where}" if where else ""
     if kind in _AMONG:
-        if len(people) == 1 and kind == "meeting":
+        if len(people) == 1 and kind == "meeting" and people[0].type == "Person":
             base = f"{who} at {noun}"
         else:
             base = f"{who} {noun}".strip()

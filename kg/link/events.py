@@ -188,6 +188,10 @@ def _near_in_time(occ: _Occurrence, cluster: _Cluster) -> bool:
     """Place-only evidence: the sides must be reported close together in time."""
     if any(m.article is occ.article for m in cluster.members):
         return True
+    undated_source = occ.published is None or any(m.published is None for m in cluster.members)
+    reports = {t for m in cluster.members for t in m.event.sentence_texts}
+    if undated_source and set(occ.event.sentence_texts) & reports:
+        return True  # the same report word for word (one story published twice)
     dated, undated = (occ.date, cluster.members) if occ.date else (cluster.date, [occ])
     if dated is None:
         pubs = [m.published for m in cluster.members]

@@ -128,6 +128,18 @@ class Gazetteer:
         entries = self._by_name.get(fold(name))
         return entries[0].place if entries else None
 
+    def unambiguous(self, name: str) -> bool:
+        """True when the name surely means its best match: a country, a US state, a big
+        city, or the own name of the only place called so (not "Africa", an alternate
+        name of a Tunisian town, nor "Somerset", two small American towns)."""
+        entries = self._by_name.get(fold(name), [])
+        if not entries:
+            return False
+        best = entries[0]
+        if best.rank <= 2:
+            return True
+        return best.rank == 3 and len(entries) == 1
+
     def is_place_name(self, name: str) -> bool:
         return fold(name) in self._by_name
 
