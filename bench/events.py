@@ -2,6 +2,7 @@
 
     python bench/events.py                      # 300 articles, 20 samples
     python bench/events.py --articles 300 --samples 20 --seed 3
+    python bench/events.py --articles 0         # the whole corpus
 
 Reads ../shared/data/corpus/bbc_news_2225.jsonl in place (never copied). Prints
 the events per type and, for a random sample, each event's name, type, date,
@@ -40,7 +41,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2225)
     args = parser.parse_args()
     lines = args.corpus.read_text(encoding="utf-8").splitlines()
-    chosen = sorted(random.Random(args.seed).sample(range(len(lines)), args.articles))
+    count = args.articles if 0 < args.articles < len(lines) else len(lines)
+    chosen = sorted(random.Random(args.seed).sample(range(len(lines)), count))
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "sample.jsonl"
         sample.write_text("\n".join(lines[i] for i in chosen) + "\n", encoding="utf-8")

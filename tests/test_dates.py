@@ -47,6 +47,9 @@ WEDNESDAY = date(2019, 4, 24)
         ("this year", WEDNESDAY, False, "2019"),
         ("next year", WEDNESDAY, False, "2020"),
         ("mid-2004", None, False, "2004"),
+        ("the start of 2004", None, False, "2004"),
+        ("the summer of 2003", None, False, "2003"),
+        ("early March 2004", None, False, "2004-03"),
         # a day and month: the year that puts it near publication
         ("Apr 24", WEDNESDAY, False, "2019-04-24"),
         ("24 April", WEDNESDAY, False, "2019-04-24"),

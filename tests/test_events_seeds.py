@@ -8,10 +8,12 @@ import pytest
 from conftest import SEEDS, select
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns
+from rdflib.compare import isomorphic
 
 from kg.build import BuildResult
 from kg.rdf.events import concept_keys, scheme
 from kg.rdf.namespaces import KGT, SCHEMA
+from kg.rdf.read import read_graphs
 from kg.validate import Validator, shapes_dir
 
 SUMMIT = """
@@ -204,3 +206,13 @@ def test_sentence_shape_checks_the_offsets() -> None:
     bad = EVENT.replace("nif:endIndex 14", "nif:endIndex 12") + GOOD
     report = Validator().validate(Graph().parse(data=bad, format="turtle"))
     assert any("as long as its range" in f.message for f in report.violations)
+
+
+def test_events_survive_the_json_ld_round_trip(seeds_out: Path, seeds_graph: Graph) -> None:
+    back = Graph()
+    for graph in read_graphs(seeds_out / "kg.jsonld").values():
+        back += graph
+    assert isomorphic(back, seeds_graph)
+    years = list(back.objects(None, SCHEMA.startDate))
+    assert Literal("2002", datatype=ns.XSD.gYear) in years
+    assert Literal("2019-02", datatype=ns.XSD.gYearMonth) in years

@@ -48,6 +48,9 @@ _NUMBERS = {
 # Words that locate a time within a day or soften a date without changing it.
 _FILLER = {"on", "in", "of", "the", "at", "during", "by", "early", "late", "mid", "around"}
 _PART_OF_DAY = {"morning", "afternoon", "evening", "night"}
+# Parts of a year or month that leave the year or month itself certain ("the start of 2004").
+_WITHIN = {"start", "beginning", "end", "middle", "first", "second", "half", "quarter"}
+_WITHIN |= {"spring", "summer", "autumn", "winter", "third", "fourth", "final", "last"}
 # A day and month without a year is taken only this close to the publication date;
 # further away the year is anyone's guess ("the 11 September attacks").
 PAST_WINDOW = timedelta(days=62)
@@ -128,7 +131,7 @@ def _absolute(words: list[str], published: date | None, future: bool) -> str | N
     if len(years) != 1 or _year(words[-1]) is None:
         return None
     year = years[0]
-    rest = words[:-1]
+    rest = [w for w in words[:-1] if w not in _WITHIN]
     if not rest:
         return f"{year:04d}"
     if len(rest) == 1 and (m := _month(rest[0])):

@@ -88,6 +88,7 @@ class _Frame:
     verbal: bool
     governor: Token | None  # the verb whose clause places and dates a trigger noun
     light: bool  # the governor's subject takes part ("held talks", "at the summit")
+    via: str = ""  # "light" (a light verb's object), "frame" ("at the summit"), "subject"
 
 
 def context(
@@ -143,24 +144,29 @@ def _frame(token: Token, kind: Kind) -> _Frame | None:
         return None  # "summit venue", "takeover bid"
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "attr") and head.lower_ in kind.light:
-        return _Frame(token, kind, False, head, True)
+        return _Frame(token, kind, False, head, True, "light")
     if token.dep_ == "pobj" and head.lower_ in kind.light_preps and head.head.lower_ in kind.light:
-        return _Frame(token, kind, False, head.head, True)  # "went on trial"
+        return _Frame(token, kind, False, head.head, True, "light")  # "went on trial"
     if kind.needs_light:
         return None
     if token.dep_ in ("nsubj", "nsubjpass"):
-        return _Frame(token, kind, False, head, False)
+        return _Frame(token, kind, False, head, False, "subject")
     if token.dep_ == "pobj" and head.lower_ in _FRAME_PREPS and head.head.i != head.i:
-        return _Frame(token, kind, False, head.head, True)
+        return _Frame(token, kind, False, head.head, True, "frame")
     return _Frame(token, kind, False, None, False)
 
 
 def _other_sense(frame: _Frame) -> bool:
     """ "a drug trial", "the shooting of a film": no word of the kind's context near."""
     t, kind = frame.trigger, frame.kind
-    if t.lower_ not in kind.ambiguous or frame.light:
+    if t.lower_ not in kind.ambiguous:
+        return False
+    words = {w.lower_ for w in t.sent}
+    if kind.off_context & words:
+        return True
+    if not kind.context or frame.via == "light":
         return False  # "went on trial", "carried out an attack" are unambiguous
-    return not any(w.lower_ in kind.context for w in t.sent)
+    return not kind.context & words
 
 
 def _event(ctx: Context, frame: _Frame) -> Event | None:
@@ -363,7 +369,7 @@ def _place(ctx: Context, frame: _Frame) -> int | None:
         found += [i for c in cl.kids(t, "compound", "poss") if (i := ctx.sure_place(c)) is not None]
         found += [i for c in cl.kids(t, "amod") if (i := _demonym_place(ctx, c)) is not None]
     gov = frame.governor
-    if frame.light and gov is not None:  # "Ukraine held an election"
+    if frame.via == "light" and gov is not None:  # "Ukraine held an election"
         found += [i for s in cl.kids(gov, *cl.SUBJECTS) if (i := ctx.sure_place(s)) is not None]
     if gov is not None and gov.dep_ == "relcl" and any(c.lower_ == "where" for c in gov.children):
         found += _places_under(ctx, gov.head)
@@ -393,8 +399,12 @@ def _places_under(ctx: Context, token: Token, depth: int = 3) -> list[int]:
     if depth == 0:
         return out
     for c in token.children:
-        if c.dep_ in ("appos", "poss", "compound", "conj") or (
-            c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "near")
+        # A possessor counts only on the phrase itself ("at Spain's High Court"), not
+        # deeper ("in one of Britain's highest profile cases").
+        if (
+            c.dep_ in ("appos", "compound", "conj")
+            or (c.dep_ == "poss" and depth == 3)
+            or (c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "near"))
         ):
             nxt = cl.kids(c, "pobj") if c.dep_ == "prep" else [c]
             for n in nxt:

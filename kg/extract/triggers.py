@@ -44,6 +44,7 @@ class Kind:
     # events of this kind only in a sentence with one of the ``context`` words.
     ambiguous: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
+    off_context: frozenset[str] = frozenset()  # words of the other sense ("record", "race")
 
 
 def _forms(noun: str, *forms: str) -> dict[str, str]:
@@ -80,6 +81,13 @@ KINDS: tuple[Kind, ...] = (
             | {"outdoor", "contract", "pay", "wage", "transfer", "sports", "race", "track"}
         ),
         needs_person=True,
+        ambiguous=frozenset({"meeting", "meet", "meets", "met"}),
+        off_context=frozenset(  # an athletics meeting, players who meet on the pitch
+            {"record", "records", "race", "races", "metres", "athletics", "medal", "hurdles"}
+            | {"sprint", "marathon", "champion", "championships", "jump", "indoor", "match"}
+            | {"season", "fixture", "tie", "final", "semi-final", "quarter-final", "cup"}
+            | {"league", "goal", "goals", "game", "games", "tournament", "olympic", "olympics"}
+        ),
     ),
     Kind(
         key="visit",

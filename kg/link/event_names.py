@@ -67,6 +67,8 @@ def event_name(
             base = f"{who} at {noun}"
         else:
             base = f"{who} {noun}".strip()
+    elif kind == "election" and where:
+        base = noun  # "Election in Ukraine": its attendees may be candidates, not winners
     elif kind in _OF and who:
         base = f"{noun} of {who}"
     elif kind in _BY and who:
