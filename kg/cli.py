@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from kg import __version__
-from kg.errors import ConfigError, DataError, KGError, StoreError
+from kg.errors import ConfigError, DataError, KGError, QueryError, StoreError
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -64,13 +64,31 @@ def _load_defaults() -> dict[str, Any]:
         raise click.UsageError(str(e)) from e
 
 
+class QueryUsageError(click.ClickException):
+    """A query that cannot run as written (syntax, refused feature): exit 2, no usage line."""
+
+    exit_code = EXIT_USAGE
+
+
+def _query_error(e: QueryError, text: str | None) -> QueryUsageError:
+    """The message, and for a syntax error the query line with a caret under the column."""
+    message = str(e)
+    if text is not None and e.line is not None and e.column is not None:
+        lines = text.splitlines() or [""]
+        line = lines[min(e.line, len(lines)) - 1]
+        message += f"\n  {line}\n  {' ' * max(e.column - 1, 0)}^"
+    return QueryUsageError(message)
+
+
 @contextmanager
-def _errors() -> Iterator[None]:
+def _errors(query: str | None = None) -> Iterator[None]:
     """Library errors → click errors with the right exit code."""
     try:
         yield
     except (ConfigError, DataError) as e:
         raise click.UsageError(str(e)) from e
+    except QueryError as e:
+        raise _query_error(e, query) from e
     except StoreError as e:
         raise click.ClickException(str(e)) from e
     except KGError as e:
@@ -292,6 +310,91 @@ def validate(files: tuple[Path, ...], warnings: bool, allow_remote_context: bool
     )
     if violations:
         sys.exit(EXIT_PARTIAL)
+
+
+DATA_OPTION = click.option(
+    "--data",
+    "-d",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder kg build wrote (with store/ and manifest.json).",
+)
+
+
+class BindingType(click.ParamType):
+    """NAME=VALUE, VALUE an <IRI>, prefix:name, "literal"^^xsd:type, number or plain text."""
+
+    name = "NAME=VALUE"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> tuple[str, Any]:
+        from kg.sparql_text import parse_term
+
+        name, sep, text = str(value).partition("=")
+        if not sep or not name.strip().lstrip("?$"):
+            self.fail(f"{value!r} is not NAME=VALUE", param, ctx)
+        try:
+            return name.strip().lstrip("?$"), parse_term(text)
+        except ConfigError as e:
+            self.fail(str(e), param, ctx)
+
+
+@main.command()
+@click.argument("query")
+@DATA_OPTION
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "jsonld", "nt"]),
+    default=None,
+    help="Output format [default: table; turtle for CONSTRUCT/DESCRIBE].",
+)
+@click.option("--graph", "-g", default=None, help="Query one article only (graph IRI, IRI or id).")
+@click.option(
+    "--bind",
+    "-b",
+    "bindings",
+    multiple=True,
+    type=BindingType(),
+    help="Bind a variable of the query for its whole WHERE group (repeatable).",
+)
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated query).")
+def query(
+    query: str,
+    data: Path,
+    fmt: str | None,
+    graph: str | None,
+    bindings: tuple[tuple[str, Any], ...],
+    allow_service: bool,
+) -> None:
+    """Run a SPARQL QUERY (or @FILE.rq) on the store kg build wrote.
+
+    The default graph is the union of all article graphs; --graph restricts it
+    to one article. Prefixes schema:, rdf:, rdfs:, xsd:, owl:, skos:, prov:,
+    geo:, nif:, itsrdf:, dcterms:, kg: and kgt: are predeclared. SELECT and ASK
+    print a table, or csv, tsv, json, xml (the SPARQL results formats);
+    CONSTRUCT and DESCRIBE print turtle, jsonld or nt. A syntax error exits 2.
+
+    \b
+    Examples:
+      kg query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'
+      kg query @queries/most-mentioned-people.rq --format csv
+      kg query @queries/timeline.rq --bind name="Kim Jong Un"
+      kg query 'DESCRIBE ?a WHERE { ?a a schema:NewsArticle }' --graph ID -f jsonld
+    """
+    from kg.query import execute, open_store, resolve_graph, write_result
+    from kg.sparql_text import read_query
+
+    with _errors():
+        text = read_query(query)
+    with _errors(text):
+        store = open_store(data)
+        graph_iri = resolve_graph(data, store, graph) if graph else None
+        result = execute(
+            store, text, graph=graph_iri, values=dict(bindings), allow_service=allow_service
+        )
+        write_result(result, click.get_binary_stream("stdout"), fmt=fmt)
 
 
 if __name__ == "__main__":  # pragma: no cover
