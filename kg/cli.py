@@ -397,5 +397,74 @@ def query(
         write_result(result, click.get_binary_stream("stdout"), fmt=fmt)
 
 
+@main.command()
+@DATA_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a query may run before it is stopped (HTTP 503).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=0),
+    default=10_000,
+    show_default=True,
+    help="Most solutions or triples in one answer (0: no cap); a cut answer has KG-Truncated.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Query worker processes (queries run at the same time).",
+)
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated query).")
+def serve(
+    data: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    workers: int,
+    allow_service: bool,
+) -> None:
+    """Serve the store read-only over HTTP: a SPARQL 1.1 endpoint at /sparql.
+
+    GET /sparql?query=…, POST form-encoded or application/sparql-query. SELECT
+    and ASK answer JSON, XML, CSV or TSV by Accept; CONSTRUCT and DESCRIBE
+    Turtle, JSON-LD or N-Triples. SPARQL Update and SERVICE are refused; a
+    query running past --timeout is stopped. CORS is open to any origin. The
+    store is opened read-only, so kg build can update it meanwhile.
+
+    \b
+    Examples:
+      kg serve
+      kg serve --data output --port 8080 --timeout 30 --max-rows 50000
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=SELECT...'
+    """
+    from kg.query import open_store
+    from kg.serve.app import ServeSettings
+    from kg.serve.app import serve as run_server
+
+    with _errors():
+        open_store(data)  # fail here, not in a worker, when there is no store
+    settings = ServeSettings(
+        data=data,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows or None,
+        workers=workers,
+        allow_service=allow_service,
+    )
+    click.echo(f"SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C to stop)", err=True)
+    with _errors():
+        run_server(settings)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

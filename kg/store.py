@@ -127,8 +127,10 @@ class Store:
             )
         except SyntaxError as e:
             raise QueryError.from_syntax(str(e)) from e
-        except (OSError, ValueError) as e:
-            raise QueryError(f"query failed: {e}") from e
+        except ValueError as e:
+            raise QueryError(f"query refused: {e}") from e
+        except OSError as e:
+            raise StoreError(f"query failed: {e}") from e
 
     def union_triples(self) -> Iterator[ox.Triple]:
         """Every distinct triple of all article graphs, grouped by subject."""
