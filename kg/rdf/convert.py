@@ -10,6 +10,8 @@ from rdflib.term import Node
 
 from kg.rdf.jsonld import Triple
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
 
 def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(node, URIRef):
@@ -45,6 +47,8 @@ def to_rdflib(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
         return BNode(node.value)
     if node.language:
         return Literal(node.value, lang=node.language)
+    if node.datatype.value == _XSD_STRING:
+        return Literal(node.value)  # rdflib keeps "x" and "x"^^xsd:string apart; RDF 1.1 does not
     return Literal(node.value, datatype=URIRef(node.datatype.value))
 
 
