@@ -55,6 +55,8 @@ def read_query(arg: str) -> str:
 
 def uses_service(text: str) -> bool:
     """True when the query calls a remote endpoint with SERVICE (federation)."""
+    if "service" not in text.lower():
+        return False
     return any(kind == "word" and tok.upper() == "SERVICE" for kind, tok, _ in _tokens(text))
 
 
