@@ -118,7 +118,8 @@ def parse_term(value: str) -> Term:
             results = ox.parse_query_results(
                 f"?v\n{value}\n".encode(), format=ox.QueryResultsFormat.TSV
             )
-            term = next(iter(results))[0]  # type: ignore[call-overload]
+            assert isinstance(results, ox.QuerySolutions)
+            term = next(iter(results))[0]
         except (SyntaxError, ValueError, StopIteration) as e:
             raise ConfigError(f"cannot read {value!r} as an RDF term: {e}") from e
         if isinstance(term, ox.NamedNode | ox.Literal):
