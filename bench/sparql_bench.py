@@ -46,7 +46,8 @@ def ensure_build(source: Path, out: Path) -> None:
     result = build(BuildOptions(sources=(str(source),), out=out))
     print(
         f"build: {len(result.published)} articles published, {result.triples} triples, "
-        f"{result.reused} from cache, {time.perf_counter() - started:.1f} s",
+        f"{result.reused} from cache, {time.perf_counter() - started:.1f} s "
+        f"(store {result.timings.get('store', 0):.1f} s)",
         flush=True,
     )
 
