@@ -29,7 +29,7 @@ def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 def triples(graph: Graph) -> list[Triple]:
     """The graph's triples as pyoxigraph terms, sorted (stable bytes for any serialiser)."""
-    out = [(term(s), term(p), term(o)) for s, p, o in graph]  # type: ignore[misc]
+    out = [(term(s), term(p), term(o)) for s, p, o in graph]
     out.sort(key=lambda t: (t[0].value, t[1].value, str(t[2])))
     return out  # type: ignore[return-value]
 
