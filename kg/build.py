@@ -162,8 +162,9 @@ def _extract(
     cache.close()
     seen: dict[str, str] = {}
     articles: list[Article] = []
-    for article in found:
-        assert article is not None
+    for maybe in found:
+        assert maybe is not None
+        article = maybe
         first = seen.setdefault(article.id, article.source)
         if first != article.source or any(a.id == article.id for a in articles):
             where = f"{first}" if first != article.source else "an earlier line"

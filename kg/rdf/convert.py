@@ -29,7 +29,7 @@ def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 def triples(graph: Graph) -> list[Triple]:
     """The graph's triples as pyoxigraph terms, sorted (stable bytes for any serialiser)."""
-    out = [(term(s), term(p), term(o)) for s, p, o in graph]  # type: ignore[misc]
+    out = [(term(s), term(p), term(o)) for s, p, o in graph]
     out.sort(key=lambda t: (t[0].value, t[1].value, str(t[2])))
     return out  # type: ignore[return-value]
 
@@ -48,8 +48,9 @@ def to_rdflib(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     if node.language:
         return Literal(node.value, lang=node.language)
     if node.datatype.value == _XSD_STRING:
-        return Literal(node.value)  # rdflib keeps "x" and "x"^^xsd:string apart; RDF 1.1 does not
-    return Literal(node.value, datatype=URIRef(node.datatype.value))
+        return Literal(node.value)  # RDF 1.1: a plain literal is an xsd:string
+    # normalize=False: keep the exact lexical form (rdflib would rewrite "Z" as "+00:00").
+    return Literal(node.value, datatype=URIRef(node.datatype.value), normalize=False)
 
 
 def graph_from(items: Iterable[Triple | ox.Triple]) -> Graph:
