@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -95,3 +96,24 @@ def test_seeds_store_union_is_kg_ttl(seeds_out: Path, seeds_graph: Graph) -> Non
     named = {str(g.identifier) for g in dataset.graphs() if len(g)}
     assert named == set(store.graphs())
     assert store.count() == len(seeds_graph)
+
+
+def test_build_reloads_a_store_without_the_union(seeds_out: Path, tmp_path: Path) -> None:
+    from conftest import SEEDS
+
+    from kg.build import BuildOptions, build
+
+    out = tmp_path / "out"
+    shutil.copytree(seeds_out, out)
+    seeds = Store.open_existing(seeds_out / "store")
+    shutil.rmtree(out / "store")
+    old = ox.Store(str(out / "store"))  # the layout before the union: named graphs only
+    old.extend(seeds.quads())
+    old.flush()
+    del old
+    assert not Store(out / "store").has_union()
+    result = build(BuildOptions(sources=(str(SEEDS),), out=out))
+    assert result.reused == 2  # nothing extracted again, only the store reloaded
+    store = Store.open_existing(out / "store")
+    assert store.has_union() and store.count() == seeds.count()
+    assert sorted(map(str, store.quads())) == sorted(map(str, seeds.quads()))
