@@ -125,3 +125,18 @@ def test_connection_refused_and_bad_options(seeds_out: Path, tmp_path: Path) -> 
     assert scheme.exit_code == 2 and "must be http(s)" in scheme.stderr
     empty = runner.invoke(main, ["push", url, "-d", str(tmp_path)])
     assert empty.exit_code == 1 and f"no kg output in {tmp_path}" in empty.stderr
+
+
+def test_service_runs_only_when_allowed(oxigraph: str, seeds_out: Path) -> None:
+    pushed = CliRunner().invoke(main, ["push", f"{oxigraph}/store", "-d", str(seeds_out)])
+    assert pushed.exit_code == 0
+    query = (
+        f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ SERVICE <{oxigraph}/query> "
+        "{ GRAPH ?g { ?a a schema:NewsArticle } } }"
+    )
+    refused = CliRunner().invoke(main, ["query", query, "-d", str(seeds_out)])
+    assert refused.exit_code == 2 and "SERVICE (federated query) is disabled" in refused.stderr
+    allowed = CliRunner().invoke(
+        main, ["query", query, "-d", str(seeds_out), "--allow-service", "-f", "csv"]
+    )
+    assert allowed.exit_code == 0 and allowed.stdout.split() == ["n", "2"]

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from conftest import select
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.cli import main
@@ -168,3 +168,16 @@ def test_sparql_text_helpers() -> None:
 def test_every_command_has_help_with_examples() -> None:
     for name, command in main.commands.items():  # type: ignore[attr-defined]
         assert command.help and "Examples:" in command.help, name
+
+
+def test_describe_one_article(seeds_out: Path, seeds_graph: Graph) -> None:
+    manifest = json.loads((seeds_out / "manifest.json").read_text())
+    aid, entry = sorted(manifest["articles"].items())[0]
+    query = f"DESCRIBE <{entry['iri']}>"
+    code, out, _ = run("query", query, "-d", str(seeds_out), "--graph", aid, "-f", "nt")
+    assert code == 0
+    described = Graph().parse(data=out, format="nt")
+    subjects = set(described.subjects())
+    assert str(next(iter(subjects))) == entry["iri"] and len(subjects) == 1
+    assert set(described) <= set(seeds_graph)
+    assert len(described) == len(list(seeds_graph.triples((URIRef(entry["iri"]), None, None))))

@@ -185,3 +185,25 @@ def test_a_build_while_serving_is_seen_after_it_finishes(seeds_out: Path, tmp_pa
         assert httpx.get(url, params=ask).json()["boolean"] is True
         people = httpx.get(url, params={"query": PEOPLE}).json()["results"]["bindings"]
         assert json.dumps(people).count("Vladimir Putin") == 1
+
+
+def test_extra_routes_are_mounted_beside_sparql(seeds_out: Path) -> None:
+    from starlette.requests import Request
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    from kg.serve.app import ServeSettings, create_app
+    from kg.serve.worker import QueryJob
+
+    async def count(request: Request) -> PlainTextResponse:
+        from kg.serve.app import run_query
+
+        job = QueryJob("SELECT (COUNT(*) AS ?n) WHERE { ?a a schema:NewsArticle }", "text/csv")
+        answer = await run_query(request, job)
+        return PlainTextResponse(answer.body.decode().split()[1])
+
+    app = create_app(ServeSettings(data=seeds_out, workers=1), [Route("/count", count)])
+    with TestClient(app) as client:
+        assert client.get("/count").text == "2"
+        assert client.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
