@@ -90,7 +90,10 @@ def _rdflib_worker(conn: mp.connection.Connection, nq: str) -> None:
     dataset.parse(nq, format="nquads")
     conn.send(("loaded", time.perf_counter() - start))
     while True:
-        text = conn.recv()
+        try:
+            text = conn.recv()
+        except EOFError:  # the benchmark is over
+            return
         start = time.perf_counter()
         rows = len(list(dataset.query(text)))
         conn.send((time.perf_counter() - start, rows))
