@@ -40,7 +40,7 @@ class Result:
 
 @dataclass(frozen=True)
 class Written:
-    rows: int | None  # solutions or triples written; None for a boolean
+    rows: int | None  # solutions or triples written; None when not counted (no cap, boolean)
     truncated: bool  # True when max_rows cut the results
 
 
@@ -59,7 +59,10 @@ def execute(
     """
     refuse_service(text, allow_service)
     text = bind(text, values or {})
-    raw = store.query(text, default_graphs=[graph] if graph else [])
+    if graph:  # one article: its graph is the default graph and the only named one
+        raw = store.query(text, default_graphs=[graph], named_graphs=[graph])
+    else:
+        raw = store.query(text)
     return Result(kind_of(raw), raw)
 
 
