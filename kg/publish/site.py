@@ -1,0 +1,153 @@
+"""`kg site`: a static Linked Data site written from the store.
+
+One page per article, person, place, organisation and event, at the path of its
+IRI under the base (``<base>person/vladimir-putin`` → ``person/vladimir-putin.html``
+with ``.ttl`` and ``.jsonld`` beside it), one page per article named graph, an
+index page per kind, a home page, and the whole graph as kg.ttl / kg.jsonld /
+kg.nq. The site is written into a fresh folder and swapped into place, so a
+failed run leaves the previous site.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from kg.errors import ConfigError
+from kg.link.iris import KINDS, Iris
+from kg.publish import files
+from kg.publish.describe import Describer
+from kg.publish.manifest import Manifest
+from kg.publish.pages import Pages, rel_path
+from kg.rdf import formats, jsonld
+from kg.rdf.jsonld import Triple
+from kg.store import Store, swap_in
+
+MARKER = ".kg-site"  # in every site kg writes: only such a folder is ever replaced
+DUMPS = tuple(name for name, _ in files.EXPORTS)
+
+
+@dataclass
+class Published:
+    """What `kg build` published in a folder, opened for reading."""
+
+    data: Path
+    manifest: Manifest
+    store: Store
+    describer: Describer
+
+    @property
+    def base(self) -> str:
+        return self.describer.iris.base
+
+
+def open_published(data: Path) -> Published:
+    """The manifest and store `kg build` wrote in ``data`` (read-only)."""
+    manifest = Manifest.require(data)
+    store = Store.open_existing(data / "store", read_only=True)
+    iris = Iris(manifest.base_iri or Iris().base)
+    return Published(data, manifest, store, Describer(store, iris))
+
+
+@dataclass
+class SiteResult:
+    out: Path
+    pages: dict[str, int] = field(default_factory=dict)
+    files: int = 0
+
+
+def check_base(published: Published, base_iri: str | None) -> None:
+    """IRIs are minted at build time: a site for another base needs another build."""
+    if base_iri is not None and base_iri != published.base:
+        raise ConfigError(
+            f"the data in {published.data} was built with base IRI {published.base}; "
+            f"rebuild it with `kg build … --base-iri {base_iri}` to publish under that base"
+        )
+
+
+def rdf_files(triples: list[Triple]) -> dict[str, bytes]:
+    """A description as Turtle and JSON-LD (kg's context), keyed by file extension."""
+    buffer = io.BytesIO()
+    formats.get("turtle").write(triples, buffer)
+    return {"ttl": buffer.getvalue(), "jsonld": jsonld.dumps(triples).encode("utf-8")}
+
+
+def safe_path(path: str) -> PurePosixPath:
+    """A page path as a relative path that cannot leave the site folder."""
+    pure = PurePosixPath(path)
+    if not path or pure.is_absolute() or any(p in ("", ".", "..") for p in path.split("/")):
+        raise ConfigError(f"cannot publish a page at {path!r}")
+    return pure
+
+
+def build_site(data: Path, out: Path, base_iri: str | None = None) -> SiteResult:
+    """Write the site of the data in ``data`` to ``out`` (replacing an earlier kg site)."""
+    published = open_published(data)
+    check_base(published, base_iri)
+    _check_target(out)
+    tmp = out.with_name(f".{out.name}.tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    try:
+        result = _write(published, tmp)
+        (tmp / MARKER).write_text(f"{published.base}\n", encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    swap_in(tmp, out)
+    result.out = out
+    return result
+
+
+def _check_target(out: Path) -> None:
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
+        raise ConfigError(f"{out} exists and is not a site kg wrote: choose an empty or new folder")
+
+
+def _write(published: Published, out: Path) -> SiteResult:
+    d = published.describer
+    pages = Pages(d)
+    result = SiteResult(out)
+    for kind in KINDS:
+        iris = d.entities(kind)
+        for iri in iris:
+            result.files += _write_page(out, pages, iri)
+        (out / kind).mkdir(exist_ok=True)
+        (out / kind / "index.html").write_text(pages.index(kind, iris), encoding="utf-8")
+        result.pages[kind] = len(iris)
+    for entry in published.manifest.articles.values():
+        graph = entry.get("graph")
+        if graph and d.has_graph(graph):
+            result.files += _write_graph(out, pages, graph, entry.get("iri"))
+    written = files.write_exports(published.store, out)
+    (out / "index.html").write_text(
+        pages.home(result.pages, [p.name for p in written]), encoding="utf-8"
+    )
+    result.files += len(written) + len(KINDS) + 1
+    return result
+
+
+def _write_page(out: Path, pages: Pages, iri: str) -> int:
+    path = safe_path(rel_path(iri, pages.base) or "")
+    desc = pages.d.describe(iri)
+    target = out / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.with_name(path.name + ".html").write_text(pages.entity(iri, desc), encoding="utf-8")
+    for ext, body in rdf_files(desc.triples).items():
+        target.with_name(f"{path.name}.{ext}").write_bytes(body)
+    return 3
+
+
+def _write_graph(out: Path, pages: Pages, graph_iri: str, article_iri: str | None) -> int:
+    path = safe_path(rel_path(graph_iri, pages.base) or "")
+    target = out / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.with_name(path.name + ".html").write_text(
+        pages.graph_page(graph_iri, article_iri), encoding="utf-8"
+    )
+    for ext, body in rdf_files(pages.d.graph(graph_iri)).items():
+        target.with_name(f"{path.name}.{ext}").write_bytes(body)
+    return 3
