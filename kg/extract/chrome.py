@@ -477,6 +477,14 @@ class Dateline:
     length: int  # characters of the line the dateline takes (inline: up to the body)
 
 
+def _dateline(m: re.Match[str], text: str, length: int) -> Dateline:
+    """A Dateline from a match; "(Reuters)" in the region slot is the agency."""
+    region, agency = m.group("region"), m.group("agency")
+    if region and agency is None and agency_name(region):
+        region, agency = None, region
+    return Dateline(text, m.group("place"), region, m.group("date"), agency, length)
+
+
 def parse_dateline(text: str, is_place: object) -> Dateline | None:
     """A line that is only a dateline ("VLADIVOSTOK, Russia", "Vladivostok (Russia), Apr 24")."""
     line = text.strip()
@@ -489,14 +497,7 @@ def parse_dateline(text: str, is_place: object) -> Dateline | None:
     known = callable(is_place) and is_place(place)
     if not (known or (place.isupper() and len(place) >= 3)):
         return None
-    return Dateline(
-        text=line.rstrip(" :—–-"),
-        place=place,
-        region=m.group("region"),
-        date=m.group("date"),
-        agency=m.group("agency"),
-        length=len(text),
-    )
+    return _dateline(m, line.rstrip(" :—–-"), len(text))
 
 
 def parse_inline_dateline(text: str) -> Dateline | None:
@@ -507,14 +508,7 @@ def parse_inline_dateline(text: str) -> Dateline | None:
     region = m.group("region")
     if region and region.casefold() in {"the", "a", "an"}:
         return None
-    return Dateline(
-        text=m.group("head").strip(),
-        place=m.group("place"),
-        region=region,
-        date=m.group("date"),
-        agency=m.group("agency"),
-        length=m.end(),
-    )
+    return _dateline(m, m.group("head").strip(), m.end())
 
 
 _SIGNOFF = re.compile(

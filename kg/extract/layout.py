@@ -53,9 +53,14 @@ class _Head:
 
 def parse_layout(text: str, meta: Meta) -> Layout:
     """The structure of an article's source text (see the module docstring)."""
-    # Comment markers (vote counters) stay: they tell where the comment thread is.
+    # Comment markers (vote counters) and "related stories" headers are chrome too, but
+    # they stay: they tell where the comment thread and the end of the body are.
     lines = [
-        b for b in blocks(text) if chrome.is_comment_marker(b.text) or not chrome.is_chrome(b.text)
+        b
+        for b in blocks(text)
+        if chrome.is_comment_marker(b.text)
+        or chrome.is_end_marker(b.text)
+        or not chrome.is_chrome(b.text)
     ]
     head = _Head()
     body_start = _parse_head(lines, meta, head)

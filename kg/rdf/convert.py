@@ -10,6 +10,8 @@ from rdflib.term import Node
 
 from kg.rdf.jsonld import Triple
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
 
 def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(node, URIRef):
@@ -45,7 +47,10 @@ def to_rdflib(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
         return BNode(node.value)
     if node.language:
         return Literal(node.value, lang=node.language)
-    return Literal(node.value, datatype=URIRef(node.datatype.value))
+    if node.datatype.value == _XSD_STRING:
+        return Literal(node.value)  # RDF 1.1: a plain literal is an xsd:string
+    # normalize=False: keep the exact lexical form (rdflib would rewrite "Z" as "+00:00").
+    return Literal(node.value, datatype=URIRef(node.datatype.value), normalize=False)
 
 
 def graph_from(items: Iterable[Triple | ox.Triple]) -> Graph:

@@ -36,28 +36,32 @@ _ABOUT_MAX = 3
 EventMapper = Callable[["_Builder", Article], None]
 
 
-# Literals are written in their canonical lexical form, the form Oxigraph stores, so a
-# graph read back from the store is the very graph that was mapped.
+# Typed literals are written in their canonical lexical form, the form Oxigraph stores,
+# and rdflib is told not to rewrite them (it would turn "Z" into "+00:00"), so the files
+# kg writes, the store and every serialisation carry exactly the same terms.
+
+
+def typed(lexical: str, datatype: URIRef) -> Literal:
+    return Literal(lexical, datatype=datatype, normalize=False)
 
 
 def date_literal(value: str) -> Literal:
-    """xsd:date for a calendar date, xsd:dateTime when there is a time."""
-    return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)
+    """xsd:date for a calendar date, xsd:dateTime when there is a time (canonical already)."""
+    return typed(value, XSD.dateTime if "T" in value else XSD.date)
 
 
 def decimal_literal(value: float, places: int = 5) -> Literal:
     """Canonical xsd:decimal ("43.1", "43", never "43.10000")."""
-    text = format(Decimal(str(round(value, places))).normalize(), "f")
-    return Literal(text, datatype=XSD.decimal)
+    return typed(format(Decimal(str(round(value, places))).normalize(), "f"), XSD.decimal)
 
 
 def integer_literal(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=XSD.integer)
+    return typed(str(int(value)), XSD.integer)
 
 
 def timestamp(epoch: float) -> Literal:
     when = datetime.fromtimestamp(int(epoch), tz=UTC).isoformat().replace("+00:00", "Z")
-    return Literal(when, datatype=XSD.dateTime)
+    return typed(when, XSD.dateTime)
 
 
 @dataclass
