@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -46,6 +47,37 @@ def seeds_out(seeds_build: tuple[Path, BuildResult]) -> Path:
 def seeds_graph(seeds_out: Path) -> Graph:
     """output/kg.ttl of the seeds, parsed by rdflib."""
     return Graph().parse(seeds_out / "kg.ttl", format="turtle")
+
+
+@pytest.fixture(scope="session")
+def attack_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """kg build of one JSON Lines article whose headline, body and author try to break out
+    of a <script> element: (output folder)."""
+    folder = tmp_path_factory.mktemp("attack")
+    source = folder / "attack.jsonl"
+    source.write_text(json.dumps(ATTACK_RECORD) + "\n", encoding="utf-8")
+    out = folder / "out"
+    build(BuildOptions(sources=(str(source),), out=out))
+    return out
+
+
+ATTACK = "</script><script>alert(1)</script>"
+ATTACK_RECORD = {
+    "id": "attack-1",
+    "headline": f"{ATTACK} Kim meets Putin <!-- & -->",
+    "text": (
+        f"Kim meets Putin {ATTACK}\n\nNorth Korean leader Kim Jong Un met Russian President "
+        f"Vladimir Putin in Vladivostok on Thursday, {ATTACK} officials said. <!-- a comment "
+        "--> Tom & Jerry <b>bold</b> <script>alert(2)</script>\u2028 next.\n\n"
+        "Putin said the talks were useful."
+    ),
+    "datePublished": "2019-04-25",
+    "dateModified": "2019-04-26T10:00:00Z",
+    "author": [f"Jane Doe {ATTACK}"],
+    "publisher": "Example News",
+    "url": "https://news.example.org/2019/04/kim-putin?id=1&src=feed",
+    "inLanguage": "en",
+}
 
 
 def select(graph: Graph, query: str) -> list[tuple[str, ...]]:

@@ -16,10 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import ConfigError
 from kg.link.iris import KINDS, Iris
+from kg.publish.manifest import Manifest
 from kg.rdf.jsonld import Triple
 from kg.rdf.namespaces import RDF, SCHEMA, SKOS
 from kg.store import Store
@@ -116,7 +119,8 @@ class Describer:
         return sorted(((q.subject, q.predicate, q.object) for q in quads), key=_triple_key)
 
     def has_graph(self, graph_iri: str) -> bool:
-        return ox.NamedNode(graph_iri) in set(self._ox.named_graphs())
+        quads = self._ox.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
+        return next(iter(quads), None) is not None
 
     def describe(self, iri: str) -> Description:
         """The description of ``iri`` (see the module docstring)."""
@@ -181,3 +185,37 @@ def schema_only(triples: Iterable[Triple]) -> Iterator[Triple]:
                 yield s, p, o
         elif p.value.startswith(schema):
             yield s, p, o
+
+
+@dataclass
+class Published:
+    """What `kg build` published in a folder, opened for reading."""
+
+    data: Path
+    manifest: Manifest
+    store: Store
+    describer: Describer
+
+    @property
+    def base(self) -> str:
+        return self.describer.iris.base
+
+    def article_iri(self, ref: str) -> str:
+        """The IRI of the article an id, IRI, url or file name refers to."""
+        found = self.manifest.find(ref)
+        if found is None or not found[1].get("iri"):
+            known = ", ".join(sorted(self.manifest.articles)[:5])
+            more = ", …" if len(self.manifest.articles) > 5 else ""
+            raise ConfigError(
+                f"no article {ref!r} in {self.data / 'manifest.json'} "
+                f"(ids: {known}{more}; an IRI or url works too)"
+            )
+        return str(found[1]["iri"])
+
+
+def open_published(data: Path) -> Published:
+    """The manifest and store `kg build` wrote in ``data`` (read-only)."""
+    manifest = Manifest.require(data)
+    store = Store.open_existing(data / "store", read_only=True)
+    iris = Iris(manifest.base_iri or Iris().base)
+    return Published(data, manifest, store, Describer(store, iris))

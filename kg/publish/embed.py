@@ -21,7 +21,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.publish.describe import Describer, schema_only
+from kg.publish.describe import Describer, Published, schema_only
 from kg.rdf.jsonld import Triple, group_by_subject, node_object
 from kg.rdf.namespaces import RDF, SCHEMA
 
@@ -138,3 +138,9 @@ def script_element(doc: dict[str, Any]) -> str:
         f'<script type="application/ld+json" {MARKER}="{MARKER_VALUE}">\n'
         f"{script_json(doc)}\n</script>"
     )
+
+
+def article_script(published: Published, ref: str, body: bool = False) -> str:
+    """The <script> element of the article ``ref`` (id, IRI, url) names."""
+    iri = published.article_iri(ref)
+    return script_element(article_jsonld(published.describer, iri, body))

@@ -67,10 +67,12 @@ def insert_block(page: str, block: str) -> str:
     if scanner.blocks:
         out, last = [], 0
         for n, (start, end) in enumerate(scanner.blocks):
+            if n:  # a duplicate: drop it with the line it stood on, when alone there
+                start, end = _whole_line(page, start, end)
             out.append(page[last:start])
             if n == 0:
                 out.append(block)
-            last = _skip_line_end(page, end) if n else end
+            last = end
         return "".join(out) + page[last:]
     if scanner.head_close is not None:
         at = scanner.head_close
@@ -88,9 +90,14 @@ def insert_block(page: str, block: str) -> str:
     raise DataError("the page has neither <head> nor <html>: not an HTML page kg can embed into")
 
 
-def _skip_line_end(page: str, end: int) -> int:
-    """After removing a duplicate block, also drop the newline it stood on."""
-    return end + 1 if page[end : end + 1] == "\n" else end
+def _whole_line(page: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to its whole line(s) when nothing else stands on them."""
+    line_start = page.rfind("\n", 0, start) + 1
+    line_end = page.find("\n", end)
+    line_end = len(page) if line_end < 0 else line_end
+    if page[line_start:start].strip() or page[end:line_end].strip():
+        return start, end
+    return line_start, min(line_end + 1, len(page))
 
 
 def decode_page(data: bytes) -> str:
@@ -100,3 +107,8 @@ def decode_page(data: bytes) -> str:
 
 def encode_page(text: str) -> bytes:
     return text.encode("utf-8", errors="surrogateescape")
+
+
+def embed_into(page: bytes, script: str) -> bytes:
+    """The page's bytes with ``script`` as kg's block (see insert_block)."""
+    return encode_page(insert_block(decode_page(page), script))

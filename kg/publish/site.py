@@ -16,39 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from kg.errors import ConfigError
-from kg.link.iris import KINDS, Iris
+from kg.link.iris import KINDS
 from kg.publish import files
-from kg.publish.describe import Describer
-from kg.publish.manifest import Manifest
+from kg.publish.describe import Published, open_published
 from kg.publish.pages import Pages, rel_path
 from kg.rdf import formats, jsonld
 from kg.rdf.jsonld import Triple
-from kg.store import Store, swap_in
+from kg.store import swap_in
 
 MARKER = ".kg-site"  # in every site kg writes: only such a folder is ever replaced
 DUMPS = tuple(name for name, _ in files.EXPORTS)
-
-
-@dataclass
-class Published:
-    """What `kg build` published in a folder, opened for reading."""
-
-    data: Path
-    manifest: Manifest
-    store: Store
-    describer: Describer
-
-    @property
-    def base(self) -> str:
-        return self.describer.iris.base
-
-
-def open_published(data: Path) -> Published:
-    """The manifest and store `kg build` wrote in ``data`` (read-only)."""
-    manifest = Manifest.require(data)
-    store = Store.open_existing(data / "store", read_only=True)
-    iris = Iris(manifest.base_iri or Iris().base)
-    return Published(data, manifest, store, Describer(store, iris))
 
 
 @dataclass
