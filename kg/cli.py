@@ -398,7 +398,9 @@ def site(data: Path, out: Path, base_iri: str | None, quiet: bool) -> None:
     with _errors():
         result = build_site(data, out, base_iri)
     if not quiet:
-        counts = ", ".join(f"{n} {kind}" for kind, n in result.pages.items())
+        from kg.publish.pages import KIND_TITLES
+
+        counts = ", ".join(f"{n} {KIND_TITLES[k].lower()}" for k, n in result.pages.items())
         click.echo(f"Wrote {sum(result.pages.values())} pages ({counts}) to {out}/.")
 
 
