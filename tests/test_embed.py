@@ -55,8 +55,10 @@ def article_ids(out: Path) -> list[str]:
 def test_every_embedded_triple_is_in_kg_ttl(
     seeds_out: Path, seeds_published: Published, seeds_graph: Graph
 ) -> None:
-    docs = [article_jsonld(seeds_published.describer, seeds_published.article_iri(a))
-            for a in article_ids(seeds_out)]
+    docs = [
+        article_jsonld(seeds_published.describer, seeds_published.article_iri(a))
+        for a in article_ids(seeds_out)
+    ]
     for doc, js_graph in zip(docs, expand_jsonld_js(docs), strict=True):
         assert doc["@context"] == "https://schema.org"
         graph = expand_rdflib(doc)
@@ -168,7 +170,9 @@ def test_main_event_places_and_people_from_the_store(tmp_path: Path) -> None:
     }
     expected = Graph()
     for triple in reference:
-        if not any(all(p is None or p == t for p, t in zip(pat, triple)) for pat in left_out):
+        if not any(
+            all(p is None or p == t for p, t in zip(pat, triple, strict=True)) for pat in left_out
+        ):
             expected.add(triple)
     assert set(graph) == set(expected)
 
@@ -233,7 +237,9 @@ def test_insert_keeps_every_other_byte_and_replaces_its_own_block() -> None:
 def test_insert_where_the_page_has_no_head_or_is_not_html() -> None:
     page = "<html><body><p>Hi</p></body></html>"
     out = insert_block(page, "<script data-kg>{}</script>")
-    assert out == "<html>\n<head>\n<script data-kg>{}</script>\n</head><body><p>Hi</p></body></html>"
+    assert (
+        out == "<html>\n<head>\n<script data-kg>{}</script>\n</head><body><p>Hi</p></body></html>"
+    )
     with pytest.raises(DataError, match="neither <head> nor <html>"):
         insert_block("just text", "<script data-kg>{}</script>")
 

@@ -88,7 +88,10 @@ def test_alternate_files_are_the_description(site: Path, seeds_graph: Graph) -> 
             links = Scripts(page.read_text(encoding="utf-8")).links
             alternates = {ln["type"]: ln["href"] for ln in links if ln.get("rel") == "alternate"}
             name = page.stem
-            assert alternates == {"text/turtle": f"{name}.ttl", "application/ld+json": f"{name}.jsonld"}
+            assert alternates == {
+                "text/turtle": f"{name}.ttl",
+                "application/ld+json": f"{name}.jsonld",
+            }
             turtle = Graph().parse(page.with_suffix(".ttl"), format="turtle")
             from_jsonld = jsonld.parse(page.with_suffix(".jsonld").read_text(encoding="utf-8"))
             assert isomorphic(turtle, from_jsonld)
