@@ -432,7 +432,7 @@ def serve(
     workers: int,
     allow_service: bool,
 ) -> None:
-    """Serve the store read-only over HTTP: a SPARQL 1.1 endpoint at /sparql.
+    """Serve the store read-only over HTTP: a SPARQL 1.1 endpoint at /sparql, and Linked Data.
 
     GET /sparql?query=…, POST form-encoded or application/sparql-query. SELECT
     and ASK answer JSON, XML, CSV or TSV by Accept; CONSTRUCT and DESCRIBE
@@ -440,11 +440,17 @@ def serve(
     query running past --timeout is stopped. CORS is open to any origin. The
     store is opened read-only, so kg build can update it meanwhile.
 
+    Every IRI kg minted answers at its path under the base IRI, by content
+    negotiation: text/html the page (as kg site writes it), text/turtle,
+    application/ld+json or application/n-triples its description; NAME.ttl,
+    NAME.jsonld, NAME.nt and NAME.html name one. / is the home page.
+
     \b
     Examples:
       kg serve
       kg serve --data output --port 8080 --timeout 30 --max-rows 50000
       curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=SELECT...'
+      curl -H 'Accept: text/turtle' http://127.0.0.1:8000/person/vladimir-putin
     """
     from kg.query import open_store
     from kg.serve.app import ServeSettings
@@ -462,6 +468,7 @@ def serve(
         allow_service=allow_service,
     )
     click.echo(f"SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C to stop)", err=True)
+    click.echo(f"Linked Data pages: http://{host}:{port}/", err=True)
     with _errors():
         run_server(settings)
 

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,6 +84,41 @@ ATTACK_RECORD = {
     "url": "https://news.example.org/2019/04/kim-putin?id=1&src=feed",
     "inLanguage": "en",
 }
+
+
+@pytest.fixture(scope="session")
+def seeds_server(seeds_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`kg serve` on the seeds' output, for real, on a free port of 127.0.0.1: its base URL."""
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "kg.cli", "serve", "--data", str(seeds_out)]
+    stderr = log.open("wb")
+    process = subprocess.Popen(
+        [*command, "--port", str(port), "--workers", "1"], stdout=subprocess.DEVNULL, stderr=stderr
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"kg serve did not start: {log.read_text()}") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        stderr.close()
 
 
 def select(graph: Graph, query: str) -> list[tuple[str, ...]]:

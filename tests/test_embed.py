@@ -311,3 +311,67 @@ def test_cli_without_a_build(tmp_path: Path) -> None:
     assert f"no kg output in {tmp_path}: run `kg build SOURCES --out {tmp_path}` first" in (
         result.output
     )
+
+
+# -- search-engine recommendations ---------------------------------------------------------
+
+# Google's Article structured data: no required properties; these are the recommended ones.
+GOOGLE_RECOMMENDED = {
+    "headline": "a NewsArticle needs exactly one headline",
+    "image": "search engines recommend an image",
+    "datePublished": "search engines recommend a datePublished",
+    "dateModified": "search engines recommend a dateModified",
+    "author": "search engines recommend an author",
+    "author.name": "a Person needs",
+    "author.url": "search engines recommend an author url or sameAs",
+}
+BARE = """@prefix schema: <http://schema.org/> .
+<http://example.org/kg/article/a> a schema:NewsArticle ; schema:headline "H" ;
+    schema:articleBody "B" ; schema:author <http://example.org/kg/person/p> .
+<http://example.org/kg/person/p> a schema:Person ; schema:name "P" .
+"""
+COMPLETE = """@prefix schema: <http://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://example.org/kg/article/a> a schema:NewsArticle ; schema:headline "H" ;
+    schema:articleBody "B" ; schema:author <http://example.org/kg/person/p> ;
+    schema:datePublished "2024-05-01"^^xsd:date ;
+    schema:dateModified "2024-05-02T10:00:00Z"^^xsd:dateTime ;
+    schema:image <http://example.org/kg/article/a#image-1> .
+<http://example.org/kg/article/a#image-1> a schema:ImageObject ;
+    schema:contentUrl <https://news.example.org/a.jpg> .
+<http://example.org/kg/person/p> a schema:Person ; schema:name "P" ;
+    schema:url <https://news.example.org/staff/p> .
+"""
+
+
+def test_shapes_cover_google_article_recommendations() -> None:
+    from conftest import ROOT
+
+    shapes = "\n".join(p.read_text() for p in sorted((ROOT / "shapes").glob("*.ttl")))
+    for message in GOOGLE_RECOMMENDED.values():
+        assert message in shapes
+
+
+def test_kg_validate_reports_missing_recommendations_as_warnings(tmp_path: Path) -> None:
+    bare, complete = tmp_path / "bare.ttl", tmp_path / "complete.ttl"
+    bare.write_text(BARE)
+    complete.write_text(COMPLETE)
+    result = CliRunner().invoke(main, ["validate", str(bare)])
+    assert result.exit_code == 0, result.output
+    for prop in ("image", "datePublished", "dateModified", "author.url"):
+        assert "Warning: http://example.org/kg/article/a" in result.output
+        assert GOOGLE_RECOMMENDED[prop] in result.output, prop
+    assert "1 file(s) conforms: 0 violation(s), 5 warning(s)." in result.output  # + contentUrl
+    result = CliRunner().invoke(main, ["validate", str(complete)])
+    assert result.exit_code == 0
+    assert "1 file(s) conforms: 0 violation(s), 0 warning(s)." in result.output
+    no_headline = CliRunner().invoke(
+        main, ["validate", str(_without(tmp_path, 'schema:headline "H" ;'))]
+    )
+    assert no_headline.exit_code == 3
+    assert GOOGLE_RECOMMENDED["headline"] in no_headline.output
+
+
+def _without(folder: Path, text: str) -> Path:
+    path = folder / "without.ttl"
+    path.write_text(COMPLETE.replace(text, ""))
+    return path

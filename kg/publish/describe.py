@@ -1,8 +1,10 @@
 """What the store says about one IRI: the read model behind embeds, the site and `kg serve`.
 
 Reads the Oxigraph store through its indexes (``quads_for_pattern``), never by
-parsing kg.ttl. The union of all article graphs is what is read, deduplicated,
-exactly as kg.ttl is the union: every triple given out here is in kg.ttl.
+parsing kg.ttl.
+
+The store keeps the union of the article graphs, deduplicated, in its default graph
+(see kg.store); that is what is read here, so every triple given out is in kg.ttl.
 
 A *description* of an IRI is the usual Linked Data one: its own triples, those of
 the ``#fragment`` nodes it links to (its GeoCoordinates, ImageObjects, comments),
@@ -32,6 +34,7 @@ _LABELS = tuple(
     ox.NamedNode(str(p)) for p in (SCHEMA.name, SCHEMA.headline, SKOS.prefLabel, SCHEMA.caption)
 )
 _DATE = ox.NamedNode(str(SCHEMA.datePublished))
+_UNION = ox.DefaultGraph()
 
 
 @dataclass
@@ -61,23 +64,23 @@ class Describer:
         self.label = lru_cache(maxsize=65536)(self._label)
 
     def outgoing(self, iri: str) -> list[Triple]:
-        """The distinct triples with ``iri`` as subject, over all article graphs."""
-        return _distinct(self._ox.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+        """The triples with ``iri`` as subject (in any article graph), sorted."""
+        return _sorted(self._ox.quads_for_pattern(ox.NamedNode(iri), None, None, _UNION))
 
     def incoming(self, iri: str) -> list[Triple]:
-        """The distinct triples with ``iri`` as object, over all article graphs."""
-        return _distinct(self._ox.quads_for_pattern(None, None, ox.NamedNode(iri), None))
+        """The triples with ``iri`` as object (in any article graph), sorted."""
+        return _sorted(self._ox.quads_for_pattern(None, None, ox.NamedNode(iri), _UNION))
 
     def exists(self, iri: str) -> bool:
         """True when the store has a triple about ``iri`` (as subject)."""
-        quads = self._ox.quads_for_pattern(ox.NamedNode(iri), None, None, None)
+        quads = self._ox.quads_for_pattern(ox.NamedNode(iri), None, None, _UNION)
         return next(iter(quads), None) is not None
 
     def types(self, iri: str) -> list[str]:
         return sorted(
             {
                 q.object.value
-                for q in self._ox.quads_for_pattern(ox.NamedNode(iri), _TYPE, None, None)
+                for q in self._ox.quads_for_pattern(ox.NamedNode(iri), _TYPE, None, _UNION)
                 if isinstance(q.object, ox.NamedNode)
             }
         )
@@ -87,7 +90,7 @@ class Describer:
         for predicate in _LABELS:
             values = sorted(
                 q.object.value
-                for q in self._ox.quads_for_pattern(node, predicate, None, None)
+                for q in self._ox.quads_for_pattern(node, predicate, None, _UNION)
                 if isinstance(q.object, ox.Literal)
             )
             if values:
@@ -96,7 +99,7 @@ class Describer:
 
     def date(self, iri: str) -> str | None:
         """An article's datePublished, for listing articles by date."""
-        values = self._ox.quads_for_pattern(ox.NamedNode(iri), _DATE, None, None)
+        values = self._ox.quads_for_pattern(ox.NamedNode(iri), _DATE, None, _UNION)
         return min((q.object.value for q in values), default=None)
 
     def entities(self, kind: str) -> list[str]:
@@ -106,7 +109,7 @@ class Describer:
         prefix = f"{self.iris.base}{kind}/"
         found = {
             q.subject.value
-            for q in self._ox.quads_for_pattern(None, _TYPE, None, None)
+            for q in self._ox.quads_for_pattern(None, _TYPE, None, _UNION)
             if isinstance(q.subject, ox.NamedNode)
             and q.subject.value.startswith(prefix)
             and "#" not in q.subject.value
@@ -167,8 +170,8 @@ def _is_page_node(term: ox.NamedNode | ox.BlankNode) -> bool:
     return isinstance(term, ox.NamedNode) and "#" not in term.value
 
 
-def _distinct(quads: Iterable[ox.Quad]) -> list[Triple]:
-    return sorted({(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
+def _sorted(quads: Iterable[ox.Quad]) -> list[Triple]:
+    return sorted(((q.subject, q.predicate, q.object) for q in quads), key=_triple_key)
 
 
 def _triple_key(t: Triple) -> tuple[str, str, str]:
@@ -213,9 +216,11 @@ class Published:
         return str(found[1]["iri"])
 
 
-def open_published(data: Path) -> Published:
-    """The manifest and store `kg build` wrote in ``data`` (read-only)."""
+def open_published(data: Path, store: Store | None = None) -> Published:
+    """The manifest and store `kg build` wrote in ``data`` (read-only), or ``store`` when the
+    caller has it open already."""
     manifest = Manifest.require(data)
-    store = Store.open_existing(data / "store", read_only=True)
+    if store is None:
+        store = Store.open_existing(data / "store", read_only=True)
     iris = Iris(manifest.base_iri or Iris().base)
     return Published(data, manifest, store, Describer(store, iris))

@@ -345,6 +345,7 @@ def page(
     return (
         f'<!doctype html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="icon" href="data:,">\n'  # no /favicon.ico request, no 404
         f"<title>{escape(title)}</title>\n{alternates}<style>{CSS}</style>\n"
         + (jsonld + "\n" if jsonld else "")
         + f'</head>\n<body>\n<nav aria-label="Breadcrumb">{nav or "kg"}</nav>\n'

@@ -98,23 +98,31 @@ class LinkedData:
         self.pages = Pages(published.describer)
         self.base = published.base
         self.base_path = urlsplit(self.base).path or "/"
+        self._entities: dict[str, list[str]] = {}
+
+    def entities(self, kind: str) -> list[str]:
+        """Every IRI of one kind (listed once per snapshot of the store: it is a full scan)."""
+        if kind not in self._entities:
+            self._entities[kind] = self.describer.entities(kind)
+        return self._entities[kind]
 
     def respond(self, method: str, path: str, accept: str | None) -> WebResponse:
-        """The answer to ``method path`` (``path`` percent-decoded, without the query)."""
+        """The answer to ``method path`` (``path`` percent-decoded, without the query).
+
+        HEAD gets GET's answer, body included, so its Content-Length is right; the
+        HTTP server sends no body for HEAD.
+        """
         if method not in ("GET", "HEAD"):
             return _text(405, "only GET and HEAD are served here\n", (("Allow", "GET, HEAD"),))
         if not _safe(path):
             return _text(400, "bad path: no '.', '..', backslash or control characters\n")
         if not path.startswith(self.base_path):
             return self._not_found(path)
-        answer = self._answer(path[len(self.base_path) :], accept)
-        if method == "HEAD":
-            return WebResponse(answer.status, answer.media_type, b"", answer.headers)
-        return answer
+        return self._answer(path[len(self.base_path) :], accept)
 
     def _answer(self, rest: str, accept: str | None) -> WebResponse:
         if rest == "":
-            counts = {kind: len(self.describer.entities(kind)) for kind in KINDS}
+            counts = {kind: len(self.entities(kind)) for kind in KINDS}
             return _html(self.pages.home(counts, DUMPS))
         if rest in DUMPS:
             path = self.published.data / rest
@@ -128,7 +136,7 @@ class LinkedData:
             return WebResponse(301, "text/plain", b"", (("Location", f"{self.base_path}{rest}/"),))
         if rest.endswith("/") and rest[:-1] in KINDS:
             kind = rest[:-1]
-            return _html(self.pages.index(kind, self.describer.entities(kind)))
+            return _html(self.pages.index(kind, self.entities(kind)))
         stem, _, ext = rest.rpartition(".")
         if stem and ext in EXTENSIONS and "/" in stem:
             return self._resource(stem, EXTENSIONS[ext], negotiated=False)
