@@ -73,10 +73,8 @@ def expand_rdflib(doc: dict[str, Any]) -> Graph:
 def expand_jsonld_js(docs: list[dict[str, Any]]) -> list[Graph]:
     """jsonld.js (node, offline document loader serving the official context) → graphs."""
     node = shutil.which("node")
-    assert node, "node is needed for the jsonld.js cross-check (.ci/run installs it)"
-    assert (JS_DIR / "node_modules" / "jsonld").is_dir(), (
-        "jsonld.js is not installed: run `npm ci --prefix tests/js` (.ci/run does)"
-    )
+    assert node, "node is needed for the jsonld.js cross-check"
+    install_jsonld_js()
     result = subprocess.run(
         [node, str(JS_DIR / "to_nquads.mjs"), str(OFFICIAL_CONTEXT)],
         input=json.dumps(docs),
@@ -87,6 +85,21 @@ def expand_jsonld_js(docs: list[dict[str, Any]]) -> list[Graph]:
     )
     assert result.returncode == 0, result.stderr
     return [Graph().parse(data=nq, format="nt") for nq in json.loads(result.stdout)]
+
+
+def install_jsonld_js() -> None:
+    """`npm ci` in tests/js when a fresh checkout has no node_modules yet (as .ci/run does):
+    the exact versions of tests/js/package-lock.json, into a gitignored folder."""
+    if (JS_DIR / "node_modules" / "jsonld").is_dir():
+        return
+    npm = shutil.which("npm")
+    assert npm, "npm is needed to install jsonld.js (npm ci --prefix tests/js)"
+    subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=JS_DIR,
+        check=True,
+        timeout=300,
+    )
 
 
 def missing_from(graph: Graph, reference: Graph) -> list[str]:
