@@ -30,6 +30,7 @@ from kg.rdf import jsonld
 from kg.rdf.namespaces import SCHEMA
 from kg.store import Store
 
+EVENT_ARTICLE = Path(__file__).parent / "data" / "web" / "event-article.ttl"
 PAGE = """<!DOCTYPE html>
 <html lang="en">
   <head>
@@ -114,32 +115,7 @@ def test_main_event_places_and_people_from_the_store(tmp_path: Path) -> None:
     """An article about an event: the block carries the Event with its place and attendees,
     each described once and referenced by @id (a hand-made store, no NLP)."""
     base = "http://example.org/kg/"
-    ttl = f"""
-    @prefix schema: <http://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-    <{base}article/a1> a schema:NewsArticle ; schema:headline "Leaders meet" ;
-        schema:articleBody "Body." ; schema:datePublished "2024-05-01"^^xsd:date ;
-        schema:author <{base}person/ann-writer> ; schema:about <{base}event/summit> ;
-        schema:mentions <{base}person/bob-leader>, <{base}place/paris> ;
-        schema:image <{base}article/a1#image-1> ;
-        schema:mainEntityOfPage <https://news.example.org/a1> ;
-        schema:comment <{base}article/a1#comment-1> .
-    <{base}article/a1#image-1> a schema:ImageObject ; schema:caption "Two leaders" ;
-        schema:contentUrl <https://news.example.org/a1.jpg> .
-    <{base}article/a1#comment-1> a schema:Comment ; schema:text "First!" .
-    <{base}person/ann-writer> a schema:Person ; schema:name "Ann Writer" ;
-        schema:url <https://news.example.org/staff/ann> .
-    <{base}person/bob-leader> a schema:Person ; schema:name "Bob Leader" ;
-        schema:nationality <{base}place/france> .
-    <{base}place/france> a schema:Country ; schema:name "France" .
-    <{base}place/paris> a schema:City ; schema:name "Paris" ;
-        schema:geo <{base}place/paris#geo> .
-    <{base}place/paris#geo> a schema:GeoCoordinates ; schema:latitude 48.85341 ;
-        schema:longitude 2.3488 .
-    <{base}event/summit> a schema:Event ; schema:name "Summit in Paris" ;
-        schema:startDate "2024-04-30"^^xsd:date ; schema:location <{base}place/paris> ;
-        schema:attendee <{base}person/bob-leader> ;
-        schema:additionalType <https://w3id.org/kg-news/event-type/meeting> .
-    """
+    ttl = EVENT_ARTICLE.read_text(encoding="utf-8")
     store = Store(tmp_path / "store")
     store.bulk_add(
         ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(f"{base}graph/article/a1"))
@@ -160,13 +136,14 @@ def test_main_event_places_and_people_from_the_store(tmp_path: Path) -> None:
     assert nodes[f"{base}article/a1#image-1"]["contentUrl"] == "https://news.example.org/a1.jpg"
     assert f"{base}article/a1#comment-1" not in nodes  # reader comments stay off the page
     assert "nationality" not in nodes[f"{base}person/bob-leader"]
+    assert nodes[f"{base}place/france"]["name"] == "France"  # Paris is contained in it
     graph = expand_rdflib(doc)
     left_out = {
         (URIRef(f"{base}article/a1"), SCHEMA.articleBody, None),
         (URIRef(f"{base}article/a1"), SCHEMA.comment, None),
         (URIRef(f"{base}article/a1#comment-1"), None, None),
         (None, SCHEMA.nationality, None),
-        (URIRef(f"{base}place/france"), None, None),
+        (None, SCHEMA.subjectOf, None),
     }
     expected = Graph()
     for triple in reference:

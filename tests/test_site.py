@@ -204,3 +204,66 @@ def test_base_iri_must_be_the_builds(seeds_out: Path, tmp_path: Path) -> None:
     assert "was built with base IRI http://localhost:8000/; rebuild it with" in other.output
     bad = CliRunner().invoke(main, [*base, "--base-iri", "ftp://x/"])
     assert bad.exit_code == 2 and "base IRI must be an absolute http(s) IRI" in bad.output
+
+
+EXAMPLE = "http://example.org/kg/"
+
+
+@pytest.fixture(scope="module")
+def event_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Graph]:
+    """The site of a hand-written article about an event (tests/data/web), no NLP."""
+    import pyoxigraph as ox
+
+    from kg.publish.manifest import Manifest
+    from kg.store import Store
+
+    fixture = Path(__file__).parent / "data" / "web" / "event-article.ttl"
+    data = tmp_path_factory.mktemp("event-data")
+    graph_iri = f"{EXAMPLE}graph/article/a1"
+    store = Store(data / "store")
+    store.bulk_add(
+        ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(graph_iri))
+        for q in ox.parse(path=str(fixture), format=ox.RdfFormat.TURTLE)
+    )
+    store.flush()
+    del store
+    entry = {"iri": f"{EXAMPLE}article/a1", "graph": graph_iri, "file": "a1"}
+    Manifest.from_entries({"a1": entry}, EXAMPLE, None).save(data)
+    out = data.parent / "event-site"
+    result = CliRunner().invoke(main, ["site", "--data", str(data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "(1 articles, 2 people, 2 places, 0 organisations, 1 events)" in result.output
+    return out, Graph().parse(fixture, format="turtle")
+
+
+def test_event_pages_and_links(event_site: tuple[Path, Graph]) -> None:
+    site, reference = event_site
+    event = (site / "event" / "summit.html").read_text(encoding="utf-8")
+    assert "<h1>Summit in Paris</h1>" in event
+    assert '<a href="../person/bob-leader">Bob Leader</a>' in event
+    assert '<a href="../place/paris">Paris</a>' in event
+    assert '<a href="../article/a1">Leaders meet</a>' in event
+    assert "https://w3id.org/kg-news/event-type/meeting" in event
+    (doc,) = Scripts(event).jsonld()
+    assert missing_from(expand_rdflib(doc), reference) == []
+    paris = (site / "place" / "paris.html").read_text(encoding="utf-8")
+    assert re.search(r"<dt>Events here</dt><dd>.*Summit in Paris", paris)
+    assert "https://www.openstreetmap.org/?mlat=48.85341&amp;mlon=2.3488" in paris
+    france = (site / "place" / "france.html").read_text(encoding="utf-8")
+    assert re.search(r'<dt>Contains</dt><dd><ul class="links"><li><a href="paris">Paris', france)
+    bob = (site / "person" / "bob-leader.html").read_text(encoding="utf-8")
+    assert re.search(r"<dt>Attended</dt><dd>.*Summit in Paris", bob)
+
+
+def test_article_diagram_draws_the_event(event_site: tuple[Path, Graph]) -> None:
+    site, _ = event_site
+    page = (site / "article" / "a1.html").read_text(encoding="utf-8")
+    drawing = page[page.index("<svg") : page.index("</svg>")]
+    assert ">Summit in Paris</text>" in drawing
+    assert drawing.count('class="ev"><title>attendee</title>') == 1
+    assert drawing.count('class="ev"><title>location</title>') == 1
+    assert ">person · author</text>" in drawing
+    assert "Leaders meet — about — Summit in Paris." in drawing
+    (doc,) = Scripts(page).jsonld()
+    kinds = {n["@type"] for n in doc["@graph"]}
+    assert {"NewsArticle", "Event", "Person", "City", "ImageObject"} <= kinds

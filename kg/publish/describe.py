@@ -100,7 +100,9 @@ class Describer:
     def date(self, iri: str) -> str | None:
         """An article's datePublished, for listing articles by date."""
         values = self._ox.quads_for_pattern(ox.NamedNode(iri), _DATE, None, _UNION)
-        return min((q.object.value for q in values), default=None)
+        return min(
+            (q.object.value for q in values if isinstance(q.object, ox.Literal)), default=None
+        )
 
     def entities(self, kind: str) -> list[str]:
         """Every typed IRI of one kind ('person', 'article', …) kg minted under the base."""
@@ -118,8 +120,7 @@ class Describer:
 
     def graph(self, graph_iri: str) -> list[Triple]:
         """The triples of one named graph (an article's whole record), sorted."""
-        quads = self._ox.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
-        return sorted(((q.subject, q.predicate, q.object) for q in quads), key=_triple_key)
+        return _sorted(self._ox.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)))
 
     def has_graph(self, graph_iri: str) -> bool:
         quads = self._ox.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
@@ -171,7 +172,11 @@ def _is_page_node(term: ox.NamedNode | ox.BlankNode) -> bool:
 
 
 def _sorted(quads: Iterable[ox.Quad]) -> list[Triple]:
-    return sorted(((q.subject, q.predicate, q.object) for q in quads), key=_triple_key)
+    return sorted(map(_triple, quads), key=_triple_key)
+
+
+def _triple(quad: ox.Quad) -> Triple:
+    return (quad.subject, quad.predicate, quad.object)  # type: ignore[return-value]  # no RDF-star
 
 
 def _triple_key(t: Triple) -> tuple[str, str, str]:

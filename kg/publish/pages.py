@@ -233,8 +233,9 @@ class Pages:
 
     def _facts(self, desc: Description) -> list[str]:
         rows = []
+        shown_above = {f"{_S}datePublished"} if desc.kind == "article" else set()
         for predicate, values in sorted(desc.literals.items()):
-            if predicate in _HIDDEN:
+            if predicate in _HIDDEN or predicate in shown_above:
                 continue
             label = FACT_LABELS.get(_local(predicate), _local(predicate))
             text = ", ".join(escape(v.value) for v in values)

@@ -98,12 +98,15 @@ def _write(published: Published, out: Path) -> SiteResult:
     for entry in published.manifest.articles.values():
         graph = entry.get("graph")
         if graph and d.has_graph(graph):
-            result.files += _write_graph(out, pages, graph, entry.get("iri"))
-    written = files.write_exports(published.store, out)
-    (out / "index.html").write_text(
-        pages.home(result.pages, [p.name for p in written]), encoding="utf-8"
-    )
-    result.files += len(written) + len(KINDS) + 1
+            copies = published.data / "articles" / str(entry.get("file"))
+            result.files += _write_graph(out, pages, graph, entry.get("iri"), copies)
+    if all((published.data / name).is_file() for name in DUMPS):
+        for name in DUMPS:  # kg build wrote them from this very store: copy, do not redo
+            shutil.copyfile(published.data / name, out / name)
+    else:
+        files.write_exports(published.store, out)
+    (out / "index.html").write_text(pages.home(result.pages, DUMPS), encoding="utf-8")
+    result.files += len(DUMPS) + len(KINDS) + 1
     return result
 
 
@@ -118,13 +121,21 @@ def _write_page(out: Path, pages: Pages, iri: str) -> int:
     return 3
 
 
-def _write_graph(out: Path, pages: Pages, graph_iri: str, article_iri: str | None) -> int:
+def _write_graph(
+    out: Path, pages: Pages, graph_iri: str, article_iri: str | None, published: Path
+) -> int:
+    """The graph's page, and its files: kg build's articles/ID.ttl|.jsonld when there."""
     path = safe_path(rel_path(graph_iri, pages.base) or "")
     target = out / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.with_name(path.name + ".html").write_text(
         pages.graph_page(graph_iri, article_iri), encoding="utf-8"
     )
-    for ext, body in rdf_files(pages.d.graph(graph_iri)).items():
-        target.with_name(f"{path.name}.{ext}").write_bytes(body)
+    built = {ext: published.with_name(f"{published.name}.{ext}") for ext in ("ttl", "jsonld")}
+    if all(p.is_file() for p in built.values()):
+        for ext, source in built.items():
+            shutil.copyfile(source, target.with_name(f"{path.name}.{ext}"))
+    else:
+        for ext, body in rdf_files(pages.d.graph(graph_iri)).items():
+            target.with_name(f"{path.name}.{ext}").write_bytes(body)
     return 3
