@@ -82,7 +82,7 @@ class Store:
 
     def replace_graph(self, graph_iri: str, triples: Iterable[Triple]) -> None:
         """Replace one named graph (and its share of the union) in a single transaction."""
-        body = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES)
+        body = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES) or b""
         data = body.decode("utf-8")
         self._store.update(
             _UNION_MINUS.format(g=graph_iri)

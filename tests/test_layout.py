@@ -74,11 +74,23 @@ def test_comment_thread_after_a_header_is_cut() -> None:
     ]
 
 
-def test_known_headline_is_not_guessed_and_body_starts_at_once() -> None:
-    text = "Short opener\n\nThe company said profits rose 5% in the third quarter, beating forecasts.\n"
+def test_known_headline_is_not_guessed_and_labels_at_the_edges_are_not_body() -> None:
+    text = (
+        "Short opener\n\nThe company said profits rose 5% in the third quarter, beating forecasts.\n\n"
+        "Shares rose 2% in early trading.\n\nMore on this\n"
+    )
     layout = parse_layout(text, Meta(headline="Profits rise"))
-    assert layout.headline == "Profits rise"
-    assert texts(text, layout.body)[0] == "Short opener"
+    assert layout.headline == "Profits rise" and layout.headline_span is None
+    assert texts(text, layout.body) == [
+        "The company said profits rose 5% in the third quarter, beating forecasts.",
+        "Shares rose 2% in early trading.",
+    ]
+
+
+def test_text_without_prose_is_kept_whole() -> None:
+    text = "Markets closed\n\nSee you Monday\n"
+    layout = parse_layout(text, Meta(headline="Markets"))
+    assert texts(text, layout.body) == ["Markets closed", "See you Monday"]
 
 
 def test_signoff_ends_the_body() -> None:

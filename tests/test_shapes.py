@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from kg.rdf import convert
 from kg.validate import Validator
 
 GOOD = (Path(__file__).parent / "data" / "shapes" / "good.ttl").read_text()
@@ -120,7 +121,9 @@ def test_missing_search_recommendations_are_only_warnings(validator: Validator) 
 def test_validate_many_attributes_results_to_their_graph(validator: Validator) -> None:
     good = Graph().parse(data=GOOD, format="turtle")
     bad = graph('ex:other a schema:NewsArticle ; schema:articleBody "x" .')
-    reports = validator.validate_many([("good", good), ("bad", bad)])
+    reports = validator.validate_many(
+        [("good", convert.triples(good)), ("bad", convert.triples(bad))]
+    )
     assert reports["good"].conforms
     assert not reports["bad"].conforms
     assert {f.focus for f in reports["bad"].violations} == {"http://example.org/other"}
