@@ -132,16 +132,17 @@ class Pages:
             block = script_element(article_jsonld(self.d, iri))
         else:
             block = script_element(page_graph(schema_only(desc.triples), first=iri))
-        body = [f"<h1>{escape(title)}</h1>", self._kind_line(desc)]
+        lang = desc.first(f"{_S}inLanguage")
+        marked = f' lang="{escape(lang)}"' if lang and lang != "en" else ""
+        body = [f"<h1{marked}>{escape(title)}</h1>", self._kind_line(desc)]
         if desc.kind == "article":
             body += self._article(desc, here)
         body += self._facts(desc)
         body += self._place(desc)
         body += self._links(desc, here)
         body += self._data(desc.iri, here)
-        lang = desc.first(f"{_S}inLanguage") or "en"
         crumbs = [("../", "Home"), ("./", KIND_TITLES.get(desc.kind or "", "Index"))]
-        return page(title, "\n".join(body), here, crumbs, block, lang)
+        return page(title, "\n".join(body), here, crumbs, block, "en")
 
     def graph_page(self, graph_iri: str, article_iri: str | None) -> str:
         """The page of an article's named graph: where it came from, and its files."""
@@ -163,11 +164,10 @@ class Pages:
     def index(self, kind: str, iris: list[str]) -> str:
         """The list of every page of one kind (articles newest first)."""
         here = f"{kind}/"
-        items = [(self.d.date(i) or "", self.d.label(i), i) for i in iris]
-        if kind == "article":
-            items.sort(key=lambda t: (t[0] == "", "" if not t[0] else _desc(t[0]), t[1]))
-        else:
-            items.sort(key=lambda t: (t[1].casefold(), t[2]))
+        dated = kind == "article"
+        items = [((self.d.date(i) or "") if dated else "", self.d.label(i), i) for i in iris]
+        items.sort(key=lambda t: (t[1].casefold(), t[2]))
+        items.sort(key=lambda t: t[0], reverse=True)  # newest first, undated ("") last
         lines = [
             f"<li>{self.link(i, here)}"
             + (f' <time datetime="{escape(d)}">{escape(d)}</time>' if d else "")
@@ -203,9 +203,11 @@ class Pages:
         out = [self._byline(desc, here), self._diagram(desc)]
         text = desc.first(f"{_S}articleBody")
         if text:
+            lang = desc.first(f"{_S}inLanguage") or "en"
             paras = [p.strip() for p in text.split("\n\n") if p.strip()]
-            out.append("<h2>Text</h2>")
+            out.append(f'<h2>Text</h2>\n<div lang="{escape(lang)}">')
             out += [f"<p>{escape(p)}</p>" for p in paras]
+            out.append("</div>")
         for image in (o for p, o in desc.links if p == f"{_S}image"):
             caption = self.d.label(image)
             out.append(f"<h2>Image</h2>\n<p>{escape(caption if caption != image else '')}</p>")
@@ -363,8 +365,3 @@ def _literal(desc: Description, subject: str, predicate: str) -> str | None:
         if s.value == subject and p.value == predicate:
             return o.value
     return None
-
-
-def _desc(date: str) -> str:
-    """A sort key that puts later ISO dates first."""
-    return "".join(chr(0x10FFFF - ord(c)) for c in date)

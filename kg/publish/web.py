@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from kg.link.iris import KINDS
@@ -46,10 +47,13 @@ DUMP_TYPES = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nq": "appl
 
 @dataclass(frozen=True)
 class WebResponse:
+    """An answer; ``file``, when set, is sent as the body instead (streamed: dumps are big)."""
+
     status: int
     media_type: str
     body: bytes
     headers: tuple[tuple[str, str], ...] = ()
+    file: Path | None = None
 
 
 def negotiate(accept: str | None) -> str | None:
@@ -128,9 +132,7 @@ class LinkedData:
             path = self.published.data / rest
             media = DUMP_TYPES[rest.rsplit(".", 1)[1]]
             return (
-                WebResponse(200, media, path.read_bytes())
-                if path.is_file()
-                else self._not_found(rest)
+                WebResponse(200, media, b"", file=path) if path.is_file() else self._not_found(rest)
             )
         if rest in KINDS:
             return WebResponse(301, "text/plain", b"", (("Location", f"{self.base_path}{rest}/"),))

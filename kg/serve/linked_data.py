@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from kg.publish.describe import open_published
@@ -49,6 +49,8 @@ def linked_data_routes(data: Path) -> list[BaseRoute]:
         answer = current.get().respond(
             request.method, request.url.path, request.headers.get("accept")
         )
+        if answer.file is not None:
+            return FileResponse(answer.file, answer.status, dict(answer.headers), answer.media_type)
         return Response(answer.body, answer.status, dict(answer.headers), answer.media_type)
 
     return [Route("/{path:path}", page, methods=["GET", "HEAD"], name="linked-data")]
