@@ -20,7 +20,7 @@ from kg.link.iris import KINDS
 from kg.publish import files
 from kg.publish.describe import Published, open_published
 from kg.publish.pages import Pages, rel_path
-from kg.rdf import formats, jsonld
+from kg.rdf import formats
 from kg.rdf.jsonld import Triple
 from kg.store import swap_in
 
@@ -46,9 +46,13 @@ def check_base(published: Published, base_iri: str | None) -> None:
 
 def rdf_files(triples: list[Triple]) -> dict[str, bytes]:
     """A description as Turtle and JSON-LD (kg's context), keyed by file extension."""
-    buffer = io.BytesIO()
-    formats.get("turtle").write(triples, buffer)
-    return {"ttl": buffer.getvalue(), "jsonld": jsonld.dumps(triples).encode("utf-8")}
+    out = {}
+    for name in ("turtle", "json-ld"):
+        fmt = formats.get(name)
+        buffer = io.BytesIO()
+        fmt.write(triples, buffer)
+        out[fmt.extension] = buffer.getvalue()
+    return out
 
 
 def safe_path(path: str) -> PurePosixPath:

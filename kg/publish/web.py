@@ -21,7 +21,7 @@ from kg.link.iris import KINDS
 from kg.publish.describe import Published
 from kg.publish.pages import KIND_TITLES, Pages, page
 from kg.publish.site import DUMPS
-from kg.rdf import formats, jsonld
+from kg.rdf import formats
 from kg.rdf.jsonld import Triple
 
 HTML = "text/html"
@@ -189,9 +189,7 @@ class LinkedData:
 
 
 def serialize(triples: list[Triple], name: str) -> bytes:
-    """A description in one RDF representation (turtle, jsonld, nt)."""
-    if name == "jsonld":
-        return jsonld.dumps(triples).encode("utf-8")
+    """A description in one RDF representation (turtle, jsonld, nt), by kg's format registry."""
     buffer = io.BytesIO()
     formats.get(name).write(triples, buffer)
     return buffer.getvalue()
