@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import pyoxigraph as ox
+
 from kg.cache import Cache, document_key
 from kg.extract import article as extraction
 from kg.extract import nlp as nlp_mod
@@ -250,6 +252,12 @@ def _digest(triples: list[jsonld.Triple]) -> str:
     return h.hexdigest()
 
 
+def _all_quads(graphs: dict[str, _Published], report: Progress) -> Iterator[ox.Quad]:
+    for n, (_, p) in enumerate(sorted(graphs.items()), start=1):
+        yield from convert.quads(p.triples, p.graph_iri)
+        report("store", n, len(graphs))
+
+
 def _update_store(out: Path, graphs: dict[str, _Published], report: Progress) -> Store:
     """Bring the store to exactly the published graphs; unchanged graphs are not touched."""
     target = out / "store"
@@ -259,10 +267,10 @@ def _update_store(out: Path, graphs: dict[str, _Published], report: Progress) ->
     fresh = not target.exists() or len(changed) > FRESH_STORE_SHARE * max(1, len(graphs))
     if not fresh and not Store(target).has_union():
         fresh = True  # a store written before the union was kept: load it again
+    if fresh:
         tmp = out / f".store.tmp-{os.getpid()}"
         store = Store(tmp)
-        # One bulk load for everything: each bulk call writes new files, so never one per article.
-        store.bulk_add(_all_quads(graphs, report))
+        store.bulk_add(_all_quads(graphs, report))  # one bulk load: one set of index files
         store.flush()
         del store
         swap_in(tmp, target)

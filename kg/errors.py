@@ -47,6 +47,9 @@ class QueryError(KGError):
         if m is None:
             return cls(f"SPARQL syntax error: {message}")
         line, column = int(m.group(1)), int(m.group(2))
-        return cls(
-            f"SPARQL syntax error at line {line}, column {column}: {m.group(3)}", line, column
-        )
+        detail = m.group(3)
+        if "Prefix not found" in detail:
+            detail = "undeclared prefix (declare it with PREFIX name: <IRI>)"
+        elif len(detail) > 200 or "\n" in detail:
+            detail = detail.split("\n")[0][:200] + " …"
+        return cls(f"SPARQL syntax error at line {line}, column {column}: {detail}", line, column)

@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, Literal, cast
 
 import pyoxigraph as ox
 
@@ -125,7 +125,7 @@ def _first_rows(raw: ox.QuerySolutions, max_rows: int) -> tuple[ox.QuerySolution
     """The first ``max_rows`` solutions (re-read from TSV), how many, and whether more existed."""
     sink = _Lines(max_rows + 2)  # header, max_rows rows, and one more to know there are more
     with contextlib.suppress(_Enough):
-        raw.serialize(sink, format=ox.QueryResultsFormat.TSV)
+        raw.serialize(cast(IO[bytes], sink), format=ox.QueryResultsFormat.TSV)
     lines = b"".join(sink.chunks).split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()
@@ -139,7 +139,8 @@ def _graph(name: str) -> Callable[[Result, IO[bytes], int | None], Written]:
     fmt = formats.get(name)
 
     def write(result: Result, out: IO[bytes], max_rows: int | None) -> Written:
-        triples = iter(result.raw)  # type: ignore[call-overload]
+        assert isinstance(result.raw, ox.QueryTriples)
+        triples = iter(result.raw)
         if max_rows is None:
             fmt.write(triples, out)
             return Written(None, False)

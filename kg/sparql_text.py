@@ -55,6 +55,8 @@ def read_query(arg: str) -> str:
 
 def uses_service(text: str) -> bool:
     """True when the query calls a remote endpoint with SERVICE (federation)."""
+    if "service" not in text.lower():
+        return False
     return any(kind == "word" and tok.upper() == "SERVICE" for kind, tok, _ in _tokens(text))
 
 
@@ -116,7 +118,8 @@ def parse_term(value: str) -> Term:
             results = ox.parse_query_results(
                 f"?v\n{value}\n".encode(), format=ox.QueryResultsFormat.TSV
             )
-            term = next(iter(results))[0]  # type: ignore[call-overload]
+            assert isinstance(results, ox.QuerySolutions)
+            term = next(iter(results))[0]
         except (SyntaxError, ValueError, StopIteration) as e:
             raise ConfigError(f"cannot read {value!r} as an RDF term: {e}") from e
         if isinstance(term, ox.NamedNode | ox.Literal):

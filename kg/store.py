@@ -82,8 +82,8 @@ class Store:
 
     def replace_graph(self, graph_iri: str, triples: Iterable[Triple]) -> None:
         """Replace one named graph (and its share of the union) in a single transaction."""
-        body = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES) or b""
-        data = body.decode("utf-8")
+        body = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES)
+        data = (body or b"").decode("utf-8")
         self._store.update(
             _UNION_MINUS.format(g=graph_iri)
             + f" ;\nINSERT DATA {{\n{data}GRAPH <{graph_iri}> {{\n{data}}}\n}}"
@@ -119,8 +119,12 @@ class Store:
         The default graph is the union of the articles, or the merge of
         ``default_graphs`` when given; ``named_graphs`` limits what GRAPH sees.
         """
-        defaults = [ox.NamedNode(g) for g in default_graphs]
-        named = None if named_graphs is None else [ox.NamedNode(g) for g in named_graphs]
+        defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [
+            ox.NamedNode(g) for g in default_graphs
+        ]
+        named: list[ox.NamedNode | ox.BlankNode] | None = None
+        if named_graphs is not None:
+            named = [ox.NamedNode(g) for g in named_graphs]
         try:
             return self._store.query(
                 text, prefixes=PREFIXES, default_graph=defaults or None, named_graphs=named
@@ -152,7 +156,9 @@ class Store:
 
     def count(self) -> int:
         """The number of distinct triples in the union of the article graphs."""
-        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, DEFAULT))
+        raw = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert isinstance(raw, ox.QuerySolutions)
+        return int(next(iter(raw))[0].value)
 
     def flush(self) -> None:
         self._store.flush()

@@ -85,7 +85,7 @@ async def _job(request: Request) -> QueryJob | Answer:
     queries = values("query")
     if len(queries) != 1:
         return text_answer(400, "give exactly one query (the `query` parameter)")
-    fmt = (values("format") or values("output") or [None])[0]
+    fmt = next(iter(values("format") + values("output")), None)
     return QueryJob(
         queries[0],
         accept=request.headers.get("accept"),

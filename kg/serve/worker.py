@@ -62,10 +62,15 @@ class Snapshot:
             return (0, 0)
 
     def current(self) -> Store:
+        """The newest store that opens; the previous snapshot while a build swaps folders."""
         stamp = self._stamp()
         if self.store is None or stamp != self.stamp:
-            self.store = None  # let go of the old snapshot first
-            self.store = Store.open_existing(self.data / "store", read_only=True)
+            try:
+                self.store = Store.open_existing(self.data / "store", read_only=True)
+            except StoreError:
+                if self.store is None:
+                    raise
+                return self.store  # try again at the next query
             self.stamp = stamp
         return self.store
 
