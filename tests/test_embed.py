@@ -352,3 +352,21 @@ def _without(folder: Path, text: str) -> Path:
     path = folder / "without.ttl"
     path.write_text(COMPLETE.replace(text, ""))
     return path
+
+
+def test_a_store_without_the_union_graph_is_refused(tmp_path: Path, seeds_out: Path) -> None:
+    import shutil
+
+    data = tmp_path / "old"
+    shutil.copytree(seeds_out, data, ignore=shutil.ignore_patterns("store", ".kg"))
+    store = Store(data / "store")
+    store.oxigraph.bulk_extend(  # the old layout: article graphs only
+        ox.parse(path=str(seeds_out / "kg.nq"), format=ox.RdfFormat.N_QUADS)
+    )
+    store.flush()
+    del store
+    result = CliRunner().invoke(
+        main, ["embed", "--print", "-a", "d2b7ed0d636f4791", "--data", str(data)]
+    )
+    assert result.exit_code == 1
+    assert "was written by an older kg (no union graph): run `kg build" in result.output

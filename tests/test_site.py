@@ -116,7 +116,7 @@ def test_article_pages_show_an_accessible_diagram(site: Path, seeds_graph: Graph
         )
         assert names
         for (name,) in names:
-            assert f">{name}</text>" in drawing or f">{name[:29]}…</text>" in drawing
+            assert f">{name}</text>" in drawing or f">{name[:20]}" in drawing
         assert "<script" not in drawing
 
 

@@ -22,16 +22,18 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import ConfigError
+from kg.errors import ConfigError, StoreError
 from kg.link.iris import KINDS, Iris
 from kg.publish.manifest import Manifest
 from kg.rdf.jsonld import Triple
-from kg.rdf.namespaces import RDF, SCHEMA, SKOS
+from kg.rdf.namespaces import NIF, RDF, SCHEMA, SKOS
 from kg.store import Store
 
 _TYPE = ox.NamedNode(str(RDF.type))
+# What names a node on a page, best first (a NIF string, e.g. a source sentence, by its text).
 _LABELS = tuple(
-    ox.NamedNode(str(p)) for p in (SCHEMA.name, SCHEMA.headline, SKOS.prefLabel, SCHEMA.caption)
+    ox.NamedNode(str(p))
+    for p in (SCHEMA.name, SCHEMA.headline, SKOS.prefLabel, SCHEMA.caption, NIF.anchorOf)
 )
 _DATE = ox.NamedNode(str(SCHEMA.datePublished))
 _UNION = ox.DefaultGraph()
@@ -227,5 +229,10 @@ def open_published(data: Path, store: Store | None = None) -> Published:
     manifest = Manifest.require(data)
     if store is None:
         store = Store.open_existing(data / "store", read_only=True)
+    if not store.has_union():
+        raise StoreError(
+            f"the store in {data} was written by an older kg (no union graph): "
+            f"run `kg build … --out {data}` again"
+        )
     iris = Iris(manifest.base_iri or Iris().base)
     return Published(data, manifest, store, Describer(store, iris))

@@ -47,6 +47,7 @@ LINK_LABELS = {
     "sameAs": ("Same as", "Same as"),
     "url": ("Web page", "Web page of"),
     "mainEntityOfPage": ("Page", "Main entity of"),
+    "wasDerivedFrom": ("Source text", "Source of"),
 }
 FACT_LABELS = {
     "alternateName": "Also known as",

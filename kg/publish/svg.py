@@ -109,7 +109,8 @@ def _layout(article: Node, nodes: list[Node]) -> tuple[dict[str, _Box], dict[str
 
 def _box(b: _Box) -> str:
     width = _BOX_W - b.indent
-    name = b.node.label if len(b.node.label) <= 30 else b.node.label[:29] + "…"
+    room = int(width / 7.3)  # characters of 13px sans-serif that fit in the box
+    name = b.node.label if len(b.node.label) <= room else b.node.label[: room - 1] + "…"
     roles = ", ".join(b.node.roles)
     stroke = ' stroke-width="2"' if b.node.kind == "article" else ""
     return (
