@@ -432,7 +432,7 @@ def serve(
     workers: int,
     allow_service: bool,
 ) -> None:
-    """Serve the store read-only over HTTP: a SPARQL 1.1 endpoint at /sparql.
+    """Serve the store read-only over HTTP: a SPARQL 1.1 endpoint at /sparql, and Linked Data.
 
     GET /sparql?query=…, POST form-encoded or application/sparql-query. SELECT
     and ASK answer JSON, XML, CSV or TSV by Accept; CONSTRUCT and DESCRIBE
@@ -440,11 +440,17 @@ def serve(
     query running past --timeout is stopped. CORS is open to any origin. The
     store is opened read-only, so kg build can update it meanwhile.
 
+    Every IRI kg minted answers at its path under the base IRI, by content
+    negotiation: text/html the page (as kg site writes it), text/turtle,
+    application/ld+json or application/n-triples its description; NAME.ttl,
+    NAME.jsonld, NAME.nt and NAME.html name one. / is the home page.
+
     \b
     Examples:
       kg serve
       kg serve --data output --port 8080 --timeout 30 --max-rows 50000
       curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=SELECT...'
+      curl -H 'Accept: text/turtle' http://127.0.0.1:8000/person/vladimir-putin
     """
     from kg.query import open_store
     from kg.serve.app import ServeSettings
@@ -462,6 +468,7 @@ def serve(
         allow_service=allow_service,
     )
     click.echo(f"SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C to stop)", err=True)
+    click.echo(f"Linked Data pages: http://{host}:{port}/", err=True)
     with _errors():
         run_server(settings)
 
@@ -517,6 +524,107 @@ def push(
     click.echo(f"Pushed {done - failed} of {done} graph(s) to {url}.")
     if failed:
         sys.exit(EXIT_FAILURE)
+
+
+@main.command()
+@click.argument(
+    "page", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--article", "-a", "ref", required=True, help="Article id, IRI or url.")
+@DATA_OPTION
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default=None,
+    help="Write the page here (- for stdout) [default: PAGE itself, in place].",
+)
+@click.option("--print", "print_only", is_flag=True, help="Print just the <script> element.")
+@click.option("--body", is_flag=True, help="Also put the articleBody in the block.")
+def embed(
+    page: Path | None, ref: str, data: Path, out: Path | None, print_only: bool, body: bool
+) -> None:
+    """Put an article's schema.org JSON-LD into PAGE's <head> (search-engine markup).
+
+    The block is a <script type="application/ld+json" data-kg="jsonld"> with an
+    @graph: the NewsArticle, its authors, publisher, image, places and events,
+    cross-referenced by @id, "@context": "https://schema.org". Running it again
+    replaces kg's block; the page's other scripts are left as they are. Article
+    text can never end the block: <, > and & are written as \\u escapes.
+
+    \b
+    Examples:
+      kg embed page.html --article d2b7ed0d636f4791
+      kg embed page.html --article https://news.example.org/2019/04/kim-putin -o out.html
+      kg embed --print --article d2b7ed0d636f4791 --data output
+    """
+    from kg.publish.describe import open_published
+    from kg.publish.embed import article_script
+    from kg.publish.inject import embed_into
+
+    if print_only and (page is not None or out is not None):
+        raise click.UsageError("--print writes the <script> element only: give no PAGE or --out")
+    if not print_only and page is None:
+        raise click.UsageError("give the PAGE.html to embed into, or --print")
+    with _errors():
+        script = article_script(open_published(data), ref, body=body)
+        if print_only:
+            click.echo(script)
+            return
+        assert page is not None
+        result = embed_into(page.read_bytes(), script)
+        if out is not None and str(out) == "-":
+            with click.open_file("-", "wb") as stdout:
+                stdout.write(result)
+            return
+        from kg.publish.files import write_bytes_if_changed
+
+        target = out or page
+        write_bytes_if_changed(target, result)
+    click.echo(f"Embedded the JSON-LD of {ref} in {target}.", err=True)
+
+
+@main.command()
+@DATA_OPTION
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Folder to write the site into (replaced when it is an earlier kg site).",
+)
+@click.option(
+    "--base-iri",
+    type=BaseIRIType(),
+    default=None,
+    help="The base the site is published under; must be the one the data was built with.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No summary.")
+def site(data: Path, out: Path, base_iri: str | None, quiet: bool) -> None:
+    """Write a static Linked Data site: a page per article, person, place, organisation, event.
+
+    Each page sits at its IRI's path under the base IRI (person/NAME.html for
+    <base>person/NAME), with its JSON-LD block and the same description beside
+    it as NAME.ttl and NAME.jsonld; index pages per kind; article pages show a
+    diagram of their graph. No script, no CDN. Serve it with `kg serve`, or any
+    web server that answers /person/NAME with person/NAME.html.
+
+    \b
+    Examples:
+      kg site
+      kg site --data output --out site
+      kg build news/ --base-iri https://news.example.org/kg/ && kg site --base-iri https://news.example.org/kg/
+    """
+    from kg.publish.site import build_site
+
+    with _errors():
+        result = build_site(data, out, base_iri)
+    if not quiet:
+        from kg.publish.pages import KIND_TITLES
+
+        counts = ", ".join(f"{n} {KIND_TITLES[k].lower()}" for k, n in result.pages.items())
+        click.echo(f"Wrote {sum(result.pages.values())} pages ({counts}) to {out}/.")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -153,10 +153,12 @@ def create_app(settings: ServeSettings, extra_routes: Sequence[BaseRoute] = ()) 
 def default_routes(settings: ServeSettings) -> list[BaseRoute]:
     """The routes `kg serve` mounts beside /sparql: add kg's other pages here.
 
-    They come after /sparql, so a catch-all route (Linked Data pages for every
-    IRI under the base) never shadows the endpoint.
+    They come after /sparql, so the catch-all route of the Linked Data pages
+    (every IRI under the base, kg.serve.linked_data) never shadows the endpoint.
     """
-    return []
+    from kg.serve.linked_data import linked_data_routes
+
+    return linked_data_routes(settings.data)
 
 
 def serve(settings: ServeSettings) -> None:
