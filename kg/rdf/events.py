@@ -20,7 +20,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
@@ -33,6 +34,7 @@ from kg.rdf.mapping import (
     describe_entity,
     integer_literal,
     source_node,
+    typed,
 )
 from kg.rdf.namespaces import KGT, NIF, PROV, RDF, SCHEMA, XSD
 
@@ -81,12 +83,12 @@ def concept_triples(key: str) -> tuple[tuple[Node, Node, Node], ...]:
     return tuple(out)
 
 
-def start_date_literal(value: str) -> Literal:
+def start_date_literal(value: str) -> ox.Literal:
     """xsd:gYear / xsd:gYearMonth for a year or month, else xsd:date / xsd:dateTime."""
     if len(value) == 4:
-        return Literal(value, datatype=XSD.gYear)
+        return typed(value, XSD.gYear)
     if len(value) == 7:
-        return Literal(value, datatype=XSD.gYearMonth)
+        return typed(value, XSD.gYearMonth)
     return date_literal(value)
 
 
@@ -107,7 +109,7 @@ def _event(b: Builder, event: PublishedEvent) -> None:
     add(node, SCHEMA.name, event.name)
     add(node, SCHEMA.additionalType, KGT[event.type])
     for s, p, o in concept_triples(event.type):
-        b.graph.add((s, p, o))
+        add(s, p, o)  # type: ignore[arg-type]
     if event.start_date:
         add(node, SCHEMA.startDate, start_date_literal(event.start_date))
     if event.location is not None:
