@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from kg.extract.dates import parse_published
-from kg.extract.events import contains
+from kg.extract.placetime import contains
 from kg.link.event_names import event_name
 from kg.link.iris import Iris
 from kg.link.merge import Linker
