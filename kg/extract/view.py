@@ -147,3 +147,16 @@ _ACRONYMS = {
     "IOC",
     "DPRK",
 }
+
+
+def line_spans(text: str) -> list[Span]:
+    """Every non-empty line of ``text``, stripped: the view of a text read as it is."""
+    spans: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + len(line) - len(line.lstrip())
+            spans.append(Span(start, start + len(stripped)))
+        pos += len(line) + 1
+    return spans
