@@ -25,10 +25,10 @@ _NUM = r"[-+]?(?:\d+(?:[.,]\d+)?|\.\d+)(?:/\d+)?"
 _NOTE = r"(?:[ ]\([^()\n]{0,40}\))?"
 _STANDING = re.compile(rf"^(?:[A-Za-z]-)?(?P<a>{NAME}){_NOTE}(?:[ ]{_NUM}){{2,}}[ ]?\.?$")
 _RESULT = re.compile(
-    rf"^(?P<a>{NAME})[ ](?:\d+|\(\s?\d+\s?\)){_NOTE}[ ](?:(?:v|vs\.?|-)[ ])?"
+    rf"^(?P<a>{NAME})[ ](?:\d+|\(\s?\d+\s?\)){_NOTE}[ ](?:(?:[vV]|[vV][sS]\.?|-)[ ])?"
     rf"(?P<b>{NAME})[ ](?:\d+|\(\s?\d+\s?\)){_NOTE}(?:[ ]\S+)?[ ]?\.?$"
 )
-_FIXTURE = re.compile(rf"^(?P<a>{NAME})[ ](?:v|vs\.?)[ ](?P<b>{NAME})(?:[ ][^A-Za-z]*)?$")
+_FIXTURE = re.compile(rf"^(?P<a>{NAME})[ ](?:[vV]|[vV][sS]\.?)[ ](?P<b>{NAME})(?:[ ][^A-Za-z]*)?$")
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|:|\band\b|\(|\)|\s[-–]\s|\.$)\s*")
 _LEAD_NUMBER = re.compile(r"^(?:\d+\s*[-.]?\s*)+")
 _FULL_NAME = re.compile(rf"^{_CAPW}(?:[ ](?:{_CAPW}|{_JOIN})){{1,3}}$")

@@ -18,7 +18,7 @@ _EDGE = " \t\n\r\"“”‘’'`.,;:!?()[]{}<>*-–—•|/"
 # Separators no name contains: a spaced dash, brackets, a colon or semicolon,
 # "v"/"vs" between two sides, a line break, and tokens that are numbers or scores.
 _SPLIT = re.compile(
-    r"\s+(?:-|--|–|—|v|vs\.?|\(|\)|\[|\]|:|;|\+|=)\s+"
+    r"\s+(?:-|--|–|—|[vV]|[vV][sS]\.?|\(|\)|\[|\]|:|;|\+|=)\s+"
     r"|\s*\n\s*|\s+\(|\)\s+"
     r"|(?:^|\s+)[-+]?[\d][\d.,:/-]*(?:st|nd|rd|th)?(?=\s|$)"
 )
@@ -41,6 +41,39 @@ _JUNK = {
     "getty",
     "getty images",
     "advertisement",
+    # sports and disciplines: topics, not names (a headline's "SOCCER - ...")
+    "soccer",
+    "football",
+    "cricket",
+    "tennis",
+    "golf",
+    "basketball",
+    "baseball",
+    "ice hockey",
+    "hockey",
+    "boxing",
+    "cycling",
+    "athletics",
+    "skiing",
+    "alpine skiing",
+    "nordic skiing",
+    "swimming",
+    "squash",
+    "badminton",
+    "motor racing",
+    "horse racing",
+    "formula one",
+    "american football",
+    "rugby",
+    "volleyball",
+    "handball",
+    "snooker",
+    "rowing",
+    "sailing",
+    "wrestling",
+    "judo",
+    "speed skating",
+    "figure skating",
 }
 
 # Words that describe a person and are not part of the name ("Defender Hassan Abbas").

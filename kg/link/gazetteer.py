@@ -131,6 +131,11 @@ class Gazetteer:
     def is_place_name(self, name: str) -> bool:
         return fold(name) in self._by_name
 
+    def is_major_place(self, name: str) -> bool:
+        """True when the name's most likely bearer is a country, a US state or a big city."""
+        entries = self._by_name.get(fold(name))
+        return bool(entries) and entries[0].rank <= 2
+
     def is_country_name(self, name: str) -> bool:
         entries = self._by_name.get(fold(name))
         return bool(entries) and entries[0].place.kind == "Country"

@@ -1,0 +1,60 @@
+"""English common words, to tell a shouted common word from a name.
+
+The word list is the lemma index (WordNet's nouns, verbs, adjectives and
+adverbs) that ships inside the English spaCy model package for its
+lemmatizer; kg does not run the lemmatizer, it only reads the list. When no
+such list is installed the lexicon is empty and callers fall back to stop
+words.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+import srsly
+
+from kg.extract.nlp import DEFAULT_MODELS
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words (lemmas and irregular forms); empty when none is installed."""
+    for name in DEFAULT_MODELS:
+        if not spacy.util.is_package(name):
+            continue
+        for path in Path(spacy.util.get_package_path(name)).glob(
+            "*/lemmatizer/lookups/lookups.bin"
+        ):
+            try:
+                tables = srsly.msgpack_loads(path.read_bytes())
+            except (OSError, ValueError):
+                continue
+            words: set[str] = set()
+            for lemmas in tables.get("lemma_index", {}).values():
+                words.update(w for w in lemmas if w.isalpha())
+            for forms in tables.get("lemma_exc", {}).values():
+                words.update(w for w in forms if w.isalpha())
+            return frozenset(words)
+    return frozenset()
+
+
+def is_english_word(word: str) -> bool:
+    """True when ``word`` (any case) or its stem by a regular ending is a common word."""
+    w = word.casefold()
+    words = english_words()
+    if w in words:
+        return True
+    stems = []
+    if w.endswith("ies"):
+        stems.append(w[:-3] + "y")
+    if w.endswith("es"):
+        stems.append(w[:-2])
+    if w.endswith("s"):
+        stems.append(w[:-1])
+    if w.endswith("ed"):
+        stems += [w[:-2], w[:-1], w[:-3]]
+    if w.endswith("ing"):
+        stems += [w[:-3], w[:-3] + "e", w[:-4]]
+    return any(len(s) > 2 and s in words for s in stems)
