@@ -27,10 +27,11 @@ from spacy.tokens import Doc
 from kg.extract import cues, recover
 from kg.extract.found import Found
 from kg.extract.knowledge import Knowledge, apply_knowledge
-from kg.extract.names import INITIAL_NAME, NameIndex, canonical_keys
+from kg.extract.lexicon import is_english_word, is_given_name
+from kg.extract.names import NameIndex, canonical_keys, person_shaped
 from kg.extract.profile import person_profile
 from kg.extract.spans import clean_span, spans_of
-from kg.extract.view import TextView
+from kg.extract.view import Casing, TextView
 from kg.link.gazetteer import fold, gazetteer
 from kg.model import Entity, EntityType, Mention
 
@@ -126,13 +127,17 @@ def decide_types(groups: dict[str, _Group], sports: bool) -> None:
     for key, g in groups.items():
         if g.known >= 0:
             continue
-        place = gaz.resolve(key) if gaz.is_place_name(key) else None
+        kind = gaz.place_kind(key)
         if index.full_names(key):
             g.type = "Person"
         elif g.competitor and sports:
-            g.type = _competitor_type(g, place)
-        elif place is not None:
-            g.type = _place_name_type(g, place.kind, sports)
+            g.type = _competitor_type(g, kind)
+        elif kind is not None:
+            g.type = _place_name_type(g, kind, sports)
+        elif any(person_shaped(f) for f in g.forms) and g.votes["Organization"] < 2:
+            g.type = "Person"
+        elif sports and _top(g) == "Person" and _names_a_place(key):
+            g.type = "Organization"  # "Maccabi Tel Aviv", "Bayer Leverkusen": a club
         else:
             g.type = _top(g)
 
@@ -147,20 +152,32 @@ def _top(g: _Group) -> EntityType:
     return best
 
 
-def _competitor_type(g: _Group, place_kind: object) -> EntityType:
+def _competitor_type(g: _Group, kind: str | None) -> EntityType:
     """A team or an athlete: national sides stay their country, people stay people."""
-    if place_kind is not None and getattr(place_kind, "kind", None) == "Country":
+    if kind in ("Country", "Region", "Place"):
         return "Place"
+    if any(person_shaped(f) for f in g.forms):
+        return "Person"
     person = g.votes["Person"] > g.votes["Organization"] + g.votes["Place"]
-    if person or any(INITIAL_NAME.match(f) for f in g.forms):
+    if person and not _names_a_place(g.key):
         return "Person"
     return "Organization"
+
+
+def _names_a_place(key: str) -> bool:
+    """True when a multi-word name ends with a known place ("Maccabi Tel Aviv")."""
+    words = key.split()
+    gaz = gazetteer()
+    return len(words) >= 2 and any(
+        gaz.is_major_place(" ".join(words[i:])) or gaz.place_kind(" ".join(words[i:])) == "City"
+        for i in range(1, len(words))
+    )
 
 
 def _place_name_type(g: _Group, kind: str, sports: bool) -> EntityType:
     """A known place name is a Place unless the article clearly uses it otherwise."""
     org, person, place = g.votes["Organization"], g.votes["Person"], g.votes["Place"]
-    if kind == "Country":
+    if kind in ("Country", "Region", "Place"):
         return "Place"
     if sports and 2 * g.locative < g.mentions and place < org + person + 1:
         return "Organization"  # a club or team named after its town
@@ -192,10 +209,36 @@ def _propagate(found: list[Found], groups: dict[str, _Group], text: str) -> list
     return added
 
 
+def _drop_common_words(found: list[Found], text: str) -> list[Found]:
+    """Without one-word "names" that are only a common word opening a sentence.
+
+    "Attendance", "Extras": a common English word, capitalised only because it
+    starts a sentence or line, that the article never capitalises elsewhere,
+    that is neither a known place nor a given name, is not a name.
+    """
+    casing = Casing.of(text.split("\n"))
+    gaz = gazetteer()
+    kept = []
+    for f in found:
+        word = f.text
+        if (
+            f.origin == "model"
+            and " " not in word
+            and recover.sentence_start(text[max(0, f.start - 40) : f.start])
+            and word.casefold() not in casing.capitalised
+            and is_english_word(word)
+            and not gaz.is_place_name(word)
+            and not is_given_name(word)
+        ):
+            continue
+        kept.append(f)
+    return kept
+
+
 def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> list[Found]:
     """All mentions of the article, typed: model spans, knowledge, recovered names."""
     text = doc.text
-    found = apply_knowledge(doc, found, knowledge)
+    found = _drop_common_words(apply_knowledge(doc, found, knowledge), text)
     taken = [False] * len(text)
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)

@@ -10,6 +10,7 @@ words.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import spacy
@@ -58,3 +59,18 @@ def is_english_word(word: str) -> bool:
     if w.endswith("ing"):
         stems += [w[:-3], w[:-3] + "e", w[:-4]]
     return any(len(s) > 2 and s in words for s in stems)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names in Latin script (kg/data/given_names.txt, from Faker's locales)."""
+    text = resources.files("kg").joinpath("data", "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def is_given_name(word: str) -> bool:
+    """True for a given name ("Takuya", "Jean-Luc": each part of a hyphenated one)."""
+    names = given_names()
+    return word in names or ("-" in word and all(p in names for p in word.split("-")))

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from kg.extract.cues import ORG_SUFFIXES
+from kg.extract.lexicon import is_given_name
 from kg.link.gazetteer import fold, gazetteer
 from kg.model import EntityType
 
@@ -24,6 +26,42 @@ _EXPANSION = re.compile(
     r"(?P<name>[A-Z][\w'’.&-]*(?:\s(?:[A-Z][\w'’.&-]*|of|for|and|the|de|du|des|la|le))+)"
     r"\s?\(\s?(?P<acronym>[A-Z][A-Z0-9&.-]{1,9})\s?\)"
 )
+
+
+# Last words that make a name a club or team, not a person ("Aston Villa").
+CLUB_WORDS = {
+    "villa",
+    "city",
+    "town",
+    "county",
+    "albion",
+    "rangers",
+    "rovers",
+    "united",
+    "athletic",
+    "wanderers",
+    "hotspur",
+    "academical",
+    "fc",
+    "sc",
+    "ac",
+}
+
+
+def person_shaped(name: str) -> bool:
+    """A name that reads as a person's: "Nick Price", "S. Fleming", "Jean-Luc Brassard".
+
+    Two to four words, the first a known given name (or initials), none of them
+    a company or club word, and the whole not a known place.
+    """
+    if INITIAL_NAME.match(name):
+        return True
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not is_given_name(words[0]):
+        return False
+    if any(w.casefold().rstrip(".") in ORG_SUFFIXES or w.casefold() in CLUB_WORDS for w in words):
+        return False
+    return not gazetteer().is_place_name(name) and all(w[:1].isupper() for w in words[1:])
 
 
 class GroupLike(Protocol):

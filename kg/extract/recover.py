@@ -122,7 +122,7 @@ def occurrences(
         after = text[b : b + 40].lstrip(" ")
         if _capitalised_neighbour(before, after):
             continue
-        if one_word and _sentence_start(before):
+        if one_word and sentence_start(before):
             word = form.casefold()
             if word in lowercase_words or word in STOP_WORDS:
                 continue
@@ -132,12 +132,12 @@ def occurrences(
 def _capitalised_neighbour(before: str, after: str) -> bool:
     prev = before.rsplit(None, 1)[-1] if before.strip() else ""
     nxt = after.split(None, 1)[0] if after.strip() else ""
-    prev_name = prev[:1].isupper() and prev.isalpha() and not _sentence_start(before[: -len(prev)])
+    prev_name = prev[:1].isupper() and prev.isalpha() and not sentence_start(before[: -len(prev)])
     next_name = nxt[:1].isupper() and nxt.rstrip(".,;:").isalpha()
     return prev_name or next_name
 
 
-def _sentence_start(before: str) -> bool:
+def sentence_start(before: str) -> bool:
     stripped = before.rstrip(" \"“‘'")
     return (
         not stripped or stripped.endswith(("\n", ".", "!", "?", ":", "--")) or before.endswith("\n")

