@@ -21,6 +21,8 @@ from typing import Literal
 from kg.cache import Cache, document_key
 from kg.extract import article as extraction
 from kg.extract import nlp as nlp_mod
+from kg.extract.entities import RULES_VERSION
+from kg.extract.knowledge import Knowledge
 from kg.link.iris import DEFAULT_BASE_IRI, Iris, id_slug
 from kg.link.merge import Linker
 from kg.model import Article, RawDocument, Rejected
@@ -47,6 +49,8 @@ class BuildOptions:
     model: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     cache: bool = True
+    patterns: Path | None = None  # spaCy EntityRuler patterns (JSON Lines)
+    authority: Path | None = None  # known entities (CSV or Turtle)
 
 
 @dataclass(frozen=True)
@@ -138,9 +142,10 @@ def _extract(
     docs: list[RawDocument], options: BuildOptions, result: BuildResult, report: Progress
 ) -> list[Article]:
     """Articles for the documents, from the cache where possible; duplicates rejected."""
+    knowledge = Knowledge.load(options.authority, options.patterns)
     cache = Cache(options.out / ".kg" / "cache.sqlite" if options.cache else None)
     nlp = nlp_mod.load(options.model)
-    settings = nlp_mod.model_id(nlp)
+    settings = extraction_settings(nlp_mod.model_id(nlp), knowledge)
     keys = [document_key(d, settings) for d in docs]
     found: list[Article | None] = [cache.get(k, d) for k, d in zip(keys, docs, strict=True)]
     result.reused = sum(a is not None for a in found)
@@ -148,9 +153,10 @@ def _extract(
     done = result.reused
     report("extract", done, len(docs))
     fresh: list[tuple[str, Article]] = []
-    for i, article in zip(
-        missing, extraction.extract((docs[i] for i in missing), nlp), strict=True
-    ):
+    fresh_articles = extraction.extract(
+        (docs[i] for i in missing), nlp, knowledge=knowledge if knowledge.digest else None
+    )
+    for i, article in zip(missing, fresh_articles, strict=True):
         found[i] = article
         fresh.append((keys[i], article))
         done += 1
@@ -179,6 +185,11 @@ def _extract(
             continue
         articles.append(article)
     return articles
+
+
+def extraction_settings(model_id: str, knowledge: Knowledge) -> str:
+    """What extraction depends on besides the document: part of the cache key."""
+    return f"{model_id}|rules {RULES_VERSION}|knowledge {knowledge.digest or '-'}"
 
 
 def generated_at(article: Article) -> float:

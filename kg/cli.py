@@ -168,6 +168,19 @@ class _Progress:
     help="Inputs larger than this are rejected.",
 )
 @click.option(
+    "--patterns",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="spaCy EntityRuler patterns (JSON Lines); matches win over the model.",
+)
+@click.option(
+    "--authority",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Known entities (CSV: id,type,name,aliases,same_as; or Turtle): matching names "
+    "become mentions of them, with sameAs their identifiers.",
+)
+@click.option(
     "--no-cache",
     is_flag=True,
     help="Extract every article again instead of reusing earlier results.",
@@ -181,6 +194,8 @@ def build(
     base_iri: str | None,
     model: str | None,
     max_size: int,
+    patterns: Path | None,
+    authority: Path | None,
     no_cache: bool,
     quiet: bool,
 ) -> None:
@@ -198,6 +213,7 @@ def build(
       kg build
       kg build seeds/ more-news/ --out output
       cat articles.jsonl | kg build - --out output --base-iri https://news.example.org/kg/
+      kg build news/ --authority people.csv --patterns names.jsonl
     """
     from kg.build import BuildOptions
     from kg.build import build as run_build
@@ -210,6 +226,8 @@ def build(
         model=model,
         max_bytes=max_size,
         cache=not no_cache,
+        patterns=patterns,
+        authority=authority,
     )
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     with _errors():

@@ -37,6 +37,9 @@ from kg.model import Entity, EntityType, Mention
 
 __all__ = ["Found", "build_entities", "clean_span", "spacy_mentions"]
 
+# Bump when the rules change what extraction returns: it is part of the cache key.
+RULES_VERSION = "2"
+
 LABELS: dict[str, EntityType] = {
     "PERSON": "Person",
     "ORG": "Organization",
@@ -89,7 +92,7 @@ def _groups(doc: Doc, found: list[Found], datelines: set[tuple[int, int]]) -> di
         g.mentions += 1
         g.first = min(g.first, m.start)
         if m.known >= 0:
-            g.known = m.known
+            g.known, g.type = m.known, m.type  # an authority entry's type is final
         if m.origin == "competitor":
             g.competitor = True
             continue
