@@ -130,7 +130,7 @@ def decide_types(groups: dict[str, _Group], sports: bool) -> None:
     for key, g in groups.items():
         if g.known >= 0:
             continue
-        kind = gaz.place_kind(key)
+        kind = gaz.place_kind(max(g.forms, key=g.forms.__getitem__))
         if index.full_names(key):
             g.type = "Person"
         elif g.competitor and sports:
@@ -146,7 +146,14 @@ def decide_types(groups: dict[str, _Group], sports: bool) -> None:
 
 
 def _top(g: _Group) -> EntityType:
-    votes = g.votes
+    """The type most evidence points to, for a name the gazetteer does not know.
+
+    The model's Place votes count half here: real places are mostly in the
+    gazetteer, and a name it does not know that the model calls a place is
+    often a company ("Shares of Newmont").
+    """
+    votes: Counter[str] = Counter(g.votes)
+    votes["Place"] = votes["Place"] / 2
     if not any(votes[t] for t in _TYPES):
         return "Organization" if g.competitor else "Person"
     best = max(_TYPES, key=lambda t: (votes[t], t == "Person", t == "Organization"))
@@ -238,6 +245,11 @@ def _drop_common_words(found: list[Found], text: str) -> list[Found]:
     return kept
 
 
+def _common_word(name: str) -> bool:
+    """A one-word name that is a common English word ("Wheat" in a prices table)."""
+    return " " not in name and is_english_word(name) and not gazetteer().is_place_name(name)
+
+
 def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> list[Found]:
     """All mentions of the article, typed: model spans, knowledge, recovered names."""
     text = doc.text
@@ -245,12 +257,14 @@ def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> 
     taken = [False] * len(text)
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)
-    if sports:
-        for a, b in recover.competitors(text):
-            if not any(taken[a:b]):
-                found.append(
-                    Found(a, b, text[a:b], "Organization", fold(text[a:b]), origin="competitor")
-                )
+    rows = list(recover.competitors(text))
+    if sports or len(rows) >= 3:
+        for a, b in rows:
+            name = text[a:b]
+            if any(taken[a:b]) or (not sports and _common_word(name)):
+                continue
+            found.append(Found(a, b, name, "Organization", fold(name), origin="competitor"))
+        sports = True
     people = {(f.start, f.end) for f in found if f.type == "Person"}
     for a, b in recover.list_people(text, people):
         if not any(taken[a:b]):
@@ -319,7 +333,7 @@ def _entities(
                 name = max(g.forms, key=lambda f: (g.forms[f], len(f), f))
                 entity = Entity(type=g.type, name=name)
                 if g.type == "Place":
-                    entity.geo = gaz.resolve(target)
+                    entity.geo = gaz.resolve(name)
                     if entity.geo is not None:
                         entity.name = entity.geo.name
                 entities.append(entity)

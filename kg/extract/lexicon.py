@@ -42,23 +42,30 @@ def english_words() -> frozenset[str]:
 
 
 def is_english_word(word: str) -> bool:
-    """True when ``word`` (any case) or its stem by a regular ending is a common word."""
+    """True when ``word`` (any case) or its stem by a regular English ending is a common word."""
     w = word.casefold()
     words = english_words()
-    if w in words:
-        return True
-    stems = []
+    return w in words or any(s in words for s in _stems(w))
+
+
+def _stems(w: str) -> list[str]:
+    """Candidate stems by regular inflection: matches → match, fined → fine, stopped → stop."""
+    stems: list[str] = []
     if w.endswith("ies"):
         stems.append(w[:-3] + "y")
-    if w.endswith("es"):
+    elif w.endswith(("ses", "xes", "zes", "ches", "shes")):
         stems.append(w[:-2])
-    if w.endswith("s"):
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
         stems.append(w[:-1])
     if w.endswith("ed"):
-        stems += [w[:-2], w[:-1], w[:-3]]
+        stems += [w[:-2], w[:-1]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            stems.append(w[:-3])
     if w.endswith("ing"):
-        stems += [w[:-3], w[:-3] + "e", w[:-4]]
-    return any(len(s) > 2 and s in words for s in stems)
+        stems += [w[:-3], w[:-3] + "e"]
+        if len(w) > 5 and w[-4] == w[-5]:
+            stems.append(w[:-4])
+    return [s for s in stems if len(s) > 2]
 
 
 @lru_cache(maxsize=1)

@@ -134,7 +134,7 @@ def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]
             elif form.isupper() and form in acronyms:
                 target = acronyms[form]
         elif g.type == "Place":
-            place = gaz.resolve(key)
+            place = gaz.resolve(_form(g))
             if place is not None:
                 target = place_ids.setdefault(place.geonames_id, key)
         canonical[key] = target

