@@ -259,12 +259,14 @@ def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> 
     sports = cues.is_sports(text)
     rows = list(recover.competitors(text))
     if sports or len(rows) >= 3:
-        for a, b in rows:
-            name = text[a:b]
-            if any(taken[a:b]) or (not sports and _common_word(name)):
-                continue
-            found.append(Found(a, b, name, "Organization", fold(name), origin="competitor"))
+        rows = [r for r in rows if sports or not _common_word(text[r[0] : r[1]])]
         sports = True
+    if sports:
+        for a, b in [*rows, *recover.prose_competitors(text)]:
+            if not any(taken[a:b]):
+                name = text[a:b]
+                found.append(Found(a, b, name, "Organization", fold(name), origin="competitor"))
+                recover.mark(taken, [(a, b)])
     people = {(f.start, f.end) for f in found if f.type == "Person"}
     for a, b in recover.list_people(text, people):
         if not any(taken[a:b]):

@@ -58,12 +58,31 @@ def competitors(text: str) -> Iterator[tuple[int, int]]:
                 break
 
 
+_RESULT_VERB = (
+    r"(?:beat|beats|defeated|defeats|edged|thrashed|routed|overcame|drew with|draw with|"
+    r"lost to|lose to|were beaten by|was beaten by|held|hold)"
+)
+_PROSE_RESULT = re.compile(rf"(?P<a>{NAME})[ ]{_RESULT_VERB}[ ](?:the[ ])?(?P<b>{NAME})")
+
+
+def prose_competitors(text: str) -> Iterator[tuple[int, int]]:
+    """Names on both sides of a result verb in a sports report ("Leeds beat Everton")."""
+    for m in _PROSE_RESULT.finditer(text):
+        for group in ("a", "b"):
+            a, b = m.span(group)
+            words = text[a:b].split()
+            while words and words[0].casefold() in STOP_WORDS:
+                a += len(words.pop(0)) + 1
+            if words:
+                yield a, b
+
+
 def list_people(text: str, people: set[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Name-shaped list items on a line whose other named items are mostly people.
 
     ``people`` holds the spans already known to be persons. An item qualifies
     when it is two to four capitalised words, not a known place, and at least
-    two other items of the same line are known people and they outnumber the
+    two other items of the same line are known people, at least as many as the
     line's other names.
     """
     gaz = gazetteer()
@@ -82,7 +101,7 @@ def list_people(text: str, people: set[tuple[int, int]]) -> Iterator[tuple[int, 
             and not gaz.is_place_name(text[a:b])
             and fold(text[a:b].split()[0]) not in ROLE_WORDS
         ]
-        if len(known) >= len(items) - len(known) - len(candidates) + 1:
+        if len(known) >= len(items) - len(known) - len(candidates):
             yield from candidates
 
 
