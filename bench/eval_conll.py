@@ -8,6 +8,7 @@ Reads ../shared/data/ner/eng.testb.docs.jsonl in place (never copied).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -15,13 +16,9 @@ from pathlib import Path
 from kg import evaluate
 from kg.extract import nlp as nlp_mod
 
-DATA = (
-    Path(__file__).resolve().parent.parent.parent
-    / "shared"
-    / "data"
-    / "ner"
-    / "eng.testb.docs.jsonl"
-)
+# ../shared next to the repository, or $KG_SHARED (as in the tests).
+SHARED = Path(os.environ.get("KG_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+DATA = SHARED / "data" / "ner" / "eng.testb.docs.jsonl"
 
 
 def main() -> int:

@@ -137,7 +137,8 @@ class Knowledge:
         if bound is None:
             raise ConfigError("the knowledge is not bound to this pipeline: call bind(nlp)")
         phrases, tokens = bound
-        matched = [*phrases(doc), *tokens(doc)]
+        # An empty matcher warns on every call, so only matchers with patterns run.
+        matched = [m for matcher in (phrases, tokens) if len(matcher) for m in matcher(doc)]
         spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matched]
         out: list[tuple[int, int, EntityType, int]] = []
         for span in filter_spans(spans):
