@@ -72,17 +72,44 @@ class _Group:
 def spacy_mentions(doc: Doc) -> list[Found]:
     """spaCy's people, places and organisations, cut to clean name spans."""
     found: list[Found] = []
+    text = doc.text  # built from the tokens on every access: read it once
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)
         if kind is None:
             continue
-        for a, b in spans_of(doc.text, ent.start_char, ent.end_char, person=kind == "Person"):
-            text = doc.text[a:b]
-            found.append(Found(a, b, text, kind, fold(text)))
+        for a, b in spans_of(text, ent.start_char, ent.end_char, person=kind == "Person"):
+            found.append(Found(a, b, text[a:b], kind, fold(text[a:b])))
     return found
 
 
-def _groups(doc: Doc, found: list[Found], datelines: set[tuple[int, int]]) -> dict[str, _Group]:
+@dataclass
+class _Context:
+    """What the rules know about one article's text, computed once."""
+
+    doc: Doc
+    datelines: set[tuple[int, int]]
+    cues: dict[tuple[int, int], tuple[Counter[str], bool]] = field(default_factory=dict)
+
+    def around(self, start: int, end: int) -> tuple[Counter[str], bool]:
+        """Cue votes for a mention and whether it is locative (cached by span)."""
+        key = (start, end)
+        if key not in self.cues:
+            votes: Counter[str] = Counter()
+            locative = False
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                votes = cues.span_votes(self.doc, span)
+                if key in self.datelines:
+                    votes["Place"] += 3
+                    locative = True
+                else:
+                    locative = cues.is_locative(self.doc, span)
+            self.cues[key] = (votes, locative)
+        return self.cues[key]
+
+
+def _groups(found: list[Found], context: _Context | None) -> dict[str, _Group]:
+    """Mentions grouped by surface form, with their votes (when ``context`` is given)."""
     groups: dict[str, _Group] = {}
     for m in found:
         g = groups.get(m.key)
@@ -97,15 +124,10 @@ def _groups(doc: Doc, found: list[Found], datelines: set[tuple[int, int]]) -> di
             g.competitor = True
             continue
         g.votes[m.type] += 1
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        g.votes.update(cues.span_votes(doc, span))
-        if (m.start, m.end) in datelines:
-            g.votes["Place"] += 3
-            g.locative += 1
-        elif cues.is_locative(doc, span):
-            g.locative += 1
+        if context is not None:
+            votes, locative = context.around(m.start, m.end)
+            g.votes.update(votes)
+            g.locative += locative
     return groups
 
 
@@ -271,11 +293,11 @@ def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> 
     for a, b in recover.list_people(text, people):
         if not any(taken[a:b]):
             found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="list"))
-    datelines = _datelines(text)
-    groups = _groups(doc, found, datelines)
+    context = _Context(doc, _datelines(text))
+    groups = _groups(found, context)
     decide_types(groups, sports)
     found = found + _propagate(found, groups, text)
-    groups = _groups(doc, found, datelines)
+    groups = _groups(found, context)
     decide_types(groups, sports)
     for m in found:
         m.type = groups[m.key].type
@@ -295,10 +317,10 @@ def build_entities(
     Found (offsets into the view) with ``entity`` set to its entity's index.
     """
     found = find_mentions(doc, found, knowledge)
-    groups = _groups(doc, found, set())
+    groups = _groups(found, None)
     for m in found:
         groups[m.key].type = m.type
-    canonical = canonical_keys(groups, doc.text)
+    canonical = canonical_keys(groups, view.text)
     entities = _entities(found, groups, canonical, knowledge)
     mentions: list[Mention] = []
     for m in found:

@@ -265,12 +265,13 @@ def apply_knowledge(doc: Doc, found: list[Found], knowledge: Knowledge | None) -
     if knowledge is None or not (knowledge.entries or knowledge.patterns):
         return list(found)
     matched = knowledge.matches(doc)
-    taken = [False] * len(doc.text)
+    source = doc.text
+    taken = [False] * len(source)
     out = []
     for a, b, kind, i in matched:
         for c in range(a, b):
             taken[c] = True
-        text = doc.text[a:b]
+        text = source[a:b]
         origin = "authority" if i >= 0 else "pattern"
         key_ = fold(knowledge.entries[i].name) if i >= 0 else fold(text)
         out.append(Found(a, b, text, kind, key_, origin=origin, known=i))

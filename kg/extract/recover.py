@@ -131,10 +131,9 @@ def occurrences(
     sentence when the article also uses that word in lower case (or it is a
     stop word): "Major" opening a sentence may be an adjective.
     """
-    pattern = re.compile(rf"(?<![\w'’.-]){re.escape(form)}(?![\w’-]|'\w)")
     one_word = " " not in form
-    for m in pattern.finditer(text):
-        a, b = m.span()
+    for a in _find_all(text, form):
+        b = a + len(form)
         if any(taken[a:b]):
             continue
         before = text[max(0, a - 40) : a].rstrip(" ")
@@ -146,6 +145,20 @@ def occurrences(
             if word in lowercase_words or word in STOP_WORDS:
                 continue
         yield a, b
+
+
+def _find_all(text: str, form: str) -> Iterator[int]:
+    """Starts of ``form`` in ``text`` as whole words (no letter, digit or joiner around it)."""
+    a = text.find(form)
+    while a >= 0:
+        b = a + len(form)
+        before = text[a - 1] if a else " "
+        after = text[b : b + 2]
+        if not (before.isalnum() or before in "'’.-_") and not (
+            after[:1].isalnum() or after[:1] in "’-_" or (after[:1] == "'" and after[1:2].isalnum())
+        ):
+            yield a
+        a = text.find(form, a + 1)
 
 
 def _capitalised_neighbour(before: str, after: str) -> bool:

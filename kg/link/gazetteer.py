@@ -25,6 +25,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z.]{1,4}$")
 _STRIP_ARTICLE = ("the ",)
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The lookup key of a name: accents removed, casefolded, whitespace collapsed."""
     text = unicodedata.normalize("NFKD", name)
