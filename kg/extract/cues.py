@@ -226,11 +226,24 @@ def span_votes(doc: Doc, span: Span) -> Counter[str]:
         owner = after[0] == "'s" and len(after) > 1 and after[1] in ORG_AFTER
         if owner or after[0] in ORG_AFTER or after[0] in ("inc", "corp", "ltd", "plc"):
             votes["Organization"] += 2
-        elif after[0] == "," and len(after) > 1 and after[1] == "who":
+        elif after[0] == "," and _personal_apposition(doc, span.end + 1):
             votes["Person"] += 2
         elif after[0] in SPEECH:
             votes["Speaker"] += 1
     return votes
+
+
+_AGE = re.compile(r"^(?:1[5-9]|[2-9]\d)$")
+
+
+def _personal_apposition(doc: Doc, i: int) -> bool:
+    """ ", who", ", 38,", ", a 69-year-old" right after a name: said of people."""
+    words = [t.text.casefold() for t in doc[i : i + 3]]
+    if not words:
+        return False
+    if words[0] == "who" or (_AGE.match(words[0]) and words[1:2] == [","]):
+        return True
+    return words[0] in ("a", "the", "an") and len(words) > 1 and words[1].endswith("-year-old")
 
 
 def is_locative(doc: Doc, span: Span) -> bool:

@@ -148,13 +148,15 @@ def _datelines(text: str) -> set[tuple[int, int]]:
 def decide_types(groups: dict[str, _Group], sports: bool) -> None:
     """Give each surface form one type from all its mentions, cues and the gazetteer."""
     gaz = gazetteer()
-    index = NameIndex.of([k for k, g in groups.items() if _top(g) == "Person"])
+    index = NameIndex.of(
+        [k for k, g in groups.items() if _top(g) == "Person" or any(map(person_shaped, g.forms))]
+    )
     for key, g in groups.items():
         if g.known >= 0:
             continue
         kind = gaz.place_kind(max(g.forms, key=g.forms.__getitem__))
-        if index.full_names(key):
-            g.type = "Person"
+        if index.full_names(key) and not (kind is not None and g.locative):
+            g.type = "Person"  # part of a person's name, unless used as a place ("in London")
         elif g.competitor and sports:
             g.type = _competitor_type(g, kind)
         elif kind is not None:
@@ -215,6 +217,8 @@ def _place_name_type(g: _Group, kind: str, sports: bool) -> EntityType:
         return "Organization"  # a club or team named after its town
     if org > place + person and org >= 2:
         return "Organization"
+    if kind == "City" and person > place + org and person >= 2:
+        return "Person"  # "President Clinton", not the town of Clinton
     return "Place"
 
 
@@ -242,7 +246,8 @@ def _propagate(found: list[Found], groups: dict[str, _Group], text: str) -> list
 
 
 def _drop_common_words(found: list[Found], text: str) -> list[Found]:
-    """Without one-word "names" that are only a common word opening a sentence.
+    """Without one-word "names" that are nationality words or only a common word
+    opening a sentence.
 
     "Attendance", "Extras": a common English word, capitalised only because it
     starts a sentence or line, that the article never capitalises elsewhere,
@@ -253,6 +258,9 @@ def _drop_common_words(found: list[Found], text: str) -> list[Found]:
     kept = []
     for f in found:
         word = f.text
+        demonym = gaz.demonym_country(word) and not gaz.is_place_name(word)
+        if f.origin == "model" and " " not in word and demonym:
+            continue  # "Slovak", "Africans": a nationality, not a name
         if (
             f.origin == "model"
             and " " not in word
@@ -290,8 +298,11 @@ def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> 
                 found.append(Found(a, b, name, "Organization", fold(name), origin="competitor"))
                 recover.mark(taken, [(a, b)])
     people = {(f.start, f.end) for f in found if f.type == "Person"}
+    at = {(f.start, f.end): f for f in found}
     for a, b in recover.list_people(text, people):
-        if not any(taken[a:b]):
+        if (a, b) in at:
+            at[a, b].type = "Person"  # typed otherwise by the model, a person by its list
+        elif not any(taken[a:b]):
             found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="list"))
     context = _Context(doc, _datelines(text))
     groups = _groups(found, context)

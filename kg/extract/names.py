@@ -28,6 +28,8 @@ _EXPANSION = re.compile(
 )
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
 # Last words that make a name a club or team, not a person ("Aston Villa").
 CLUB_WORDS = {
     "villa",
@@ -82,6 +84,8 @@ class NameIndex:
         index = cls()
         for key in people:
             words = key.split()
+            while len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
+                words.pop()  # "John Mills Jr" is Mills
             if len(words) >= 2:
                 for word in (words[0], words[-1]):
                     if len(word) > 1 and not word.endswith("."):

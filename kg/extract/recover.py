@@ -106,18 +106,21 @@ def list_people(text: str, people: set[tuple[int, int]]) -> Iterator[tuple[int, 
 
 
 def _items(line: str, pos: int) -> Iterator[tuple[int, int]]:
+    """Capitalised items of a list line; bracketed items (a player's club) are left out."""
     start = 0
+    bracketed = False
     for m in [*_ITEM_SPLIT.finditer(line), None]:
         end = m.start() if m else len(line)
         piece = line[start:end]
         lead = _LEAD_NUMBER.match(piece)
         skip = lead.end() if lead else 0
         core = piece[skip:].strip()
-        if core and core[0].isupper():
+        if core and core[0].isupper() and not bracketed:
             a = pos + start + skip + piece[skip:].index(core)
             yield a, a + len(core)
         if m is None:
             break
+        bracketed = "(" in m.group()
         start = m.end()
 
 

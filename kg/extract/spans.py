@@ -190,6 +190,12 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + left, start + left + len(piece)
 
 
+def _person_shaped(name: str) -> bool:
+    from kg.extract.names import person_shaped  # names imports this module's word lists
+
+    return person_shaped(name)
+
+
 def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of a span between separators no name contains (scores, dashes, brackets)."""
     parts: list[tuple[int, int]] = []
@@ -223,16 +229,17 @@ def strip_descriptors(text: str, start: int, end: int) -> int:
 def spans_of(text: str, start: int, end: int, person: bool) -> list[tuple[int, int]]:
     """Clean name spans inside a model span: split at separators, trimmed.
 
-    Role and nationality words are cut off the front of ``person`` spans only
-    ("General Motors" is a name).
+    Role and nationality words are cut off the front of ``person`` spans, and
+    of other spans when what remains reads as a person's name ("General
+    Antoine Lahd" → "Antoine Lahd"; "General Motors" stays).
     """
     out: list[tuple[int, int]] = []
     for a, b in split_span(text, start, end):
         cleaned = clean_span(text, a, b)
         if cleaned is None or fold(text[cleaned[0] : cleaned[1]]) in ROLE_WORDS:
             continue
-        if person:
-            a = strip_descriptors(text, *cleaned)
+        a = strip_descriptors(text, *cleaned)
+        if a != cleaned[0] and (person or _person_shaped(text[a : cleaned[1]])):
             cleaned = clean_span(text, a, cleaned[1])
         if cleaned is not None and "\n" not in text[cleaned[0] : cleaned[1]]:
             out.append(cleaned)
