@@ -120,9 +120,9 @@ def _groups(found: list[Found], context: _Context | None) -> dict[str, _Group]:
         g.first = min(g.first, m.start)
         if m.known >= 0:
             g.known, g.type = m.known, m.type  # an authority entry's type is final
+        g.competitor = g.competitor or m.competitor
         if m.origin == "competitor":
-            g.competitor = True
-            continue
+            continue  # the line's shape says competitor, not which type
         g.votes[m.type] += 1
         if context is not None:
             votes, locative = context.around(m.start, m.end)
@@ -192,6 +192,8 @@ def _competitor_type(g: _Group, kind: str | None) -> EntityType:
         return "Place"
     if any(person_shaped(f) for f in g.forms):
         return "Person"
+    if kind is not None:
+        return "Organization"  # a team named after its town or state
     person = g.votes["Person"] > g.votes["Organization"] + g.votes["Place"]
     if person and not _names_a_place(g.key):
         return "Person"
@@ -292,10 +294,17 @@ def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> 
         rows = [r for r in rows if sports or not _common_word(text[r[0] : r[1]])]
         sports = True
     if sports:
+        at = {(f.start, f.end): f for f in found}
         for a, b in [*rows, *recover.prose_competitors(text)]:
-            if not any(taken[a:b]):
+            if (a, b) in at:
+                at[a, b].competitor = True
+            elif not any(taken[a:b]):
                 name = text[a:b]
-                found.append(Found(a, b, name, "Organization", fold(name), origin="competitor"))
+                found.append(
+                    Found(
+                        a, b, name, "Organization", fold(name), origin="competitor", competitor=True
+                    )
+                )
                 recover.mark(taken, [(a, b)])
     people = {(f.start, f.end) for f in found if f.type == "Person"}
     at = {(f.start, f.end): f for f in found}

@@ -19,3 +19,4 @@ class Found:
     entity: int = -1  # index into the article's entities, set by build_entities
     origin: str = "model"  # model | authority | pattern | competitor | list | repeat
     known: int = -1  # index of the authority entry that matched, if any
+    competitor: bool = False  # named as a side in a sports result or table

@@ -20,8 +20,8 @@ from kg.extract.nlp import DEFAULT_MODELS
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Lower-case English words (lemmas and irregular forms); empty when none is installed."""
+def _tables() -> tuple[frozenset[str], frozenset[str]]:
+    """(every word, words that are more than nouns) from the model package's lemma index."""
     for name in DEFAULT_MODELS:
         if not spacy.util.is_package(name):
             continue
@@ -32,13 +32,31 @@ def english_words() -> frozenset[str]:
                 tables = srsly.msgpack_loads(path.read_bytes())
             except (OSError, ValueError):
                 continue
-            words: set[str] = set()
-            for lemmas in tables.get("lemma_index", {}).values():
-                words.update(w for w in lemmas if w.isalpha())
+            index = [
+                set(w for w in lemmas if w.isalpha())
+                for lemmas in tables.get("lemma_index", {}).values()
+            ]
+            if not index:
+                continue
+            # The noun index is by far the largest; WordNet's proper nouns ("hartford") are only there.
+            index.sort(key=len)
+            beyond_nouns = set().union(*index[:-1])
             for forms in tables.get("lemma_exc", {}).values():
-                words.update(w for w in forms if w.isalpha())
-            return frozenset(words)
-    return frozenset()
+                beyond_nouns.update(w for w in forms if w.isalpha())
+            return frozenset(index[-1] | beyond_nouns), frozenset(beyond_nouns)
+    return frozenset(), frozenset()
+
+
+def english_words() -> frozenset[str]:
+    """Lower-case English words (lemmas and irregular forms); empty when none is installed."""
+    return _tables()[0]
+
+
+def is_more_than_a_noun(word: str) -> bool:
+    """True for a verb, adjective or adverb ("surprise", "nice"), in any regular form."""
+    w = word.casefold()
+    words = _tables()[1]
+    return w in words or any(s in words for s in _stems(w))
 
 
 def is_english_word(word: str) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from kg.extract.lexicon import is_english_word
+from kg.extract.lexicon import is_english_word, is_more_than_a_noun
 from kg.link.gazetteer import gazetteer
 from kg.model import Layout, Span
 
@@ -184,8 +184,14 @@ def _word_case(m: re.Match[str], casing: Casing, places: set[int]) -> str:
 
 
 def _common_word(word: str) -> bool:
-    """A common English word that is not also a major place ("DEFEAT", not "CHINA")."""
-    return is_english_word(word) and not gazetteer().is_major_place(word)
+    """A common English word, not a place ("DEFEAT", not "CHINA" or "HARTFORD").
+
+    A word that is also a place name counts as a word only when it is more than
+    a noun ("SURPRISE", "NICE"): WordNet lists many places as nouns.
+    """
+    if not is_english_word(word):
+        return False
+    return not gazetteer().is_place_name(word) or is_more_than_a_noun(word)
 
 
 _CALENDAR = {

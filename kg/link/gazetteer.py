@@ -163,10 +163,14 @@ class Gazetteer:
             return entries[0].place.kind
         return "Region" if fold(name) in self._regions else None
 
-    def is_major_place(self, name: str) -> bool:
-        """True when the name's most likely bearer is a country, a US state or a big city."""
+    def is_major_place(self, name: str, population: int = _BIG_CITY) -> bool:
+        """True when the name's most likely bearer is a country, a US state, a continent or
+        a city of at least ``population`` people."""
         entries = self._entries(name)
-        return bool(entries) and entries[0].rank <= 2
+        if not entries:
+            return False
+        best = entries[0]
+        return best.place.kind != "City" or best.population >= population
 
     def is_country_name(self, name: str) -> bool:
         entries = self._entries(name)
