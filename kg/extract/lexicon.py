@@ -38,7 +38,8 @@ def _tables() -> tuple[frozenset[str], frozenset[str]]:
             ]
             if not index:
                 continue
-            # The noun index is by far the largest; WordNet's proper nouns ("hartford") are only there.
+            # The noun index is by far the largest; WordNet's proper nouns ("hartford")
+            # are only there.
             index.sort(key=len)
             beyond_nouns = set().union(*index[:-1])
             for forms in tables.get("lemma_exc", {}).values():

@@ -186,12 +186,14 @@ def _word_case(m: re.Match[str], casing: Casing, places: set[int]) -> str:
 def _common_word(word: str) -> bool:
     """A common English word, not a place ("DEFEAT", not "CHINA" or "HARTFORD").
 
-    A word that is also a place name counts as a word only when it is more than
-    a noun ("SURPRISE", "NICE"): WordNet lists many places as nouns.
+    A word that is also a town's name counts as a word only when it is more than
+    a noun ("SURPRISE", "NICE"): WordNet lists many places as nouns. Countries,
+    states and regions are always places ("JAPAN" is also a verb).
     """
     if not is_english_word(word):
         return False
-    return not gazetteer().is_place_name(word) or is_more_than_a_noun(word)
+    kind = gazetteer().place_kind(word)
+    return kind is None or (kind == "City" and is_more_than_a_noun(word))
 
 
 _CALENDAR = {
