@@ -28,7 +28,7 @@ from kg.extract import cues, recover
 from kg.extract.found import Found
 from kg.extract.knowledge import Knowledge, apply_knowledge
 from kg.extract.lexicon import is_english_word, is_given_name
-from kg.extract.names import NameIndex, canonical_keys, person_shaped
+from kg.extract.names import NameIndex, canonical_keys, company_short_forms, person_shaped
 from kg.extract.profile import person_profile
 from kg.extract.spans import clean_span, spans_of
 from kg.extract.view import Casing, TextView
@@ -151,8 +151,14 @@ def decide_types(groups: dict[str, _Group], sports: bool) -> None:
     index = NameIndex.of(
         [k for k, g in groups.items() if _top(g) == "Person" or any(map(person_shaped, g.forms))]
     )
+    companies = company_short_forms(
+        [k for k, g in groups.items() if " " in k and g.votes["Organization"]]
+    )
     for key, g in groups.items():
         if g.known >= 0:
+            continue
+        if key in companies and not g.locative and key != companies[key]:
+            g.type = "Organization"  # "Newmont" after "Newmont Mining Corp"
             continue
         kind = gaz.place_kind(max(g.forms, key=g.forms.__getitem__))
         if index.full_names(key) and not (kind is not None and g.locative):

@@ -66,6 +66,41 @@ def person_shaped(name: str) -> bool:
     return not gazetteer().is_place_name(name) and all(w[:1].isupper() for w in words[1:])
 
 
+COMPANY_SUFFIXES = {
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "spa",
+    "gmbh",
+    "group",
+    "holdings",
+    "bhd",
+}
+
+
+def company_short_forms(names: list[str]) -> dict[str, str]:
+    """Short forms of company names: "Newmont Mining Corp" → {newmont, newmont mining}."""
+    short: dict[str, str] = {}
+    for key in names:
+        words = key.split()
+        if len(words) < 2 or words[-1].rstrip(".") not in COMPANY_SUFFIXES:
+            continue
+        while words and words[-1].rstrip(".") in COMPANY_SUFFIXES:
+            words.pop()
+        for n in range(1, len(words) + 1):
+            short.setdefault(" ".join(words[:n]), key)
+    return short
+
+
 class GroupLike(Protocol):
     key: str
     forms: Counter[str]
@@ -122,6 +157,7 @@ def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]
     index = NameIndex.of([k for k, g in groups.items() if g.type == "Person"])
     orgs = {k: g for k, g in groups.items() if g.type == "Organization"}
     acronyms = {acronym(_form(g)): k for k, g in orgs.items() if len(k.split()) >= 2}
+    companies = company_short_forms(list(orgs))
     defined = {short: long for short, long in spelled_out(text).items() if long in orgs}
     gaz = gazetteer()
     place_ids: dict[int, str] = {}
@@ -131,6 +167,8 @@ def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]
         fulls = index.full_names(key)
         if g.type == "Person" and fulls:
             target = min(fulls, key=lambda k: (-sum(groups[k].forms.values()), groups[k].first, k))
+        elif g.type == "Organization" and key in companies:
+            target = companies[key]
         elif g.type == "Organization" and " " not in key:
             form = _form(g)
             if key in defined:
