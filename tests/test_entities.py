@@ -127,3 +127,40 @@ def test_common_word_opening_a_line_is_not_a_name() -> None:
     kept = [Found(0, 10, "Attendance", "Person", "attendance")]
     doc = load()("Attendance : 10,000 .\nThe striker Attendance scored.")
     assert [f.text for f in find_mentions(doc, kept, None)] == ["Attendance", "Attendance"]
+
+
+def test_short_form_of_a_company_joins_it() -> None:
+    a = extract(
+        "Miner bids for rival\n\nNewmont Mining Corp offered $2 billion for Santa Fe Pacific "
+        "Gold Corp on Thursday. Newmont said the deal would close next year, and Newmont "
+        "shares fell."
+    )
+    company = named(a, "Newmont Mining Corp")
+    assert company.type == "Organization" and "Newmont" in company.alternate_names
+    assert not [e for e in a.entities if e.name == "Newmont"]
+
+
+def test_age_and_who_appositions_say_person() -> None:
+    a = extract(
+        "Court ruling\n\nThe court convicted Lahd on Friday. Lahd , a 69-year-old former "
+        "army officer , heads the militia. Lahd , 69 , denied the charges."
+    )
+    assert named(a, "Lahd").type == "Person"
+
+
+def test_nationality_words_are_not_entities() -> None:
+    a = extract(
+        "Talks\n\nThe Slovak said the Africans and a Kurd had left Paris for the United States."
+    )
+    names = {e.name for e in a.entities}
+    assert not names & {"Slovak", "Africans", "Kurd"}
+    assert "United States" in names
+
+
+def test_surname_of_a_name_with_a_suffix_joins_it() -> None:
+    a = extract(
+        "Execution\n\nJohn Mills Jr. was executed on Friday. Prison officials said Mills made "
+        "no special request, and Mills was pronounced dead at 7:13 a.m."
+    )
+    person = named(a, "John Mills Jr")
+    assert person.type == "Person" and "Mills" in person.alternate_names

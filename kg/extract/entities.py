@@ -266,7 +266,7 @@ def _drop_common_words(found: list[Found], text: str) -> list[Found]:
     kept = []
     for f in found:
         word = f.text
-        demonym = gaz.demonym_country(word) and not gaz.is_place_name(word)
+        demonym = gaz.is_people_word(word) and not gaz.is_place_name(word)
         if f.origin == "model" and " " not in word and demonym:
             continue  # "Slovak", "Africans": a nationality, not a name
         if (

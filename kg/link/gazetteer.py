@@ -71,6 +71,7 @@ class Gazetteer:
         for code, words in _read_table("demonyms.tsv").items():
             for word in words:
                 self._demonyms.setdefault(fold(word), code)
+        self._peoples = {fold(w) for ws in _read_table("peoples.tsv").values() for w in ws}
         for entries in self._by_name.values():
             entries.sort(key=lambda e: (e.rank, -e.population, e.place.geonames_id))
 
@@ -178,6 +179,11 @@ class Gazetteer:
 
     def country(self, code: str) -> GeoPlace | None:
         return self._countries.get(code)
+
+    def is_people_word(self, word: str) -> bool:
+        """True for a nationality, people or faith ("Russian", "Kurds", "Muslims")."""
+        key = fold(word)
+        return key in self._demonyms or key in self._peoples
 
     def demonym_country(self, word: str) -> str | None:
         """ISO code of the country a nationality word names ("Russian" → "RU")."""
