@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from kg.cache import Cache, document_key
 from kg.extract import article as extraction
@@ -29,7 +29,7 @@ from kg.model import Article, RawDocument, Rejected
 from kg.publish import files
 from kg.publish.manifest import Manifest
 from kg.rdf import convert, formats, jsonld
-from kg.rdf.mapping import article_graph
+from kg.rdf.mapping import article_triples
 from kg.sources import InputLimits, iter_inputs
 from kg.sources.reading import DEFAULT_MAX_BYTES
 from kg.store import Store, recover, swap_in
@@ -168,8 +168,9 @@ def _extract(
     cache.close()
     seen: dict[str, str] = {}
     articles: list[Article] = []
-    for article in found:
-        assert article is not None
+    for maybe in found:
+        assert maybe is not None
+        article = maybe
         first = seen.setdefault(article.id, article.source)
         if first != article.source or any(a.id == article.id for a in articles):
             where = f"{first}" if first != article.source else "an earlier line"
@@ -222,11 +223,11 @@ def _map_and_validate(
     for start in range(0, len(articles), VALIDATION_BATCH):
         batch = articles[start : start + VALIDATION_BATCH]
         with timer("map"):
-            graphs = [(a.id, article_graph(a, iris, linker, generated_at(a))) for a in batch]
+            graphs = [(a.id, article_triples(a, iris, linker, generated_at(a))) for a in batch]
         with timer("validate"):
             reports = validator.validate_many(graphs)
         with timer("map"):
-            for article, (_, graph) in zip(batch, graphs, strict=True):
+            for article, (_, triples) in zip(batch, graphs, strict=True):
                 verdict: Report = reports[article.id]
                 _count_warnings(verdict, result)
                 if not verdict.conforms:
@@ -241,7 +242,6 @@ def _map_and_validate(
                         )
                     )
                     continue
-                triples = convert.triples(graph)
                 published[article.id] = _Published(
                     article, triples, _digest(triples), iris.graph(article.id), id_slug(article.id)
                 )
@@ -271,9 +271,8 @@ def _update_store(out: Path, graphs: dict[str, _Published], report: Progress) ->
     if fresh:
         tmp = out / f".store.tmp-{os.getpid()}"
         store = Store(tmp)
-        for n, (_, p) in enumerate(sorted(graphs.items()), start=1):
-            store.bulk_add(convert.quads(p.triples, p.graph_iri))
-            report("store", n, len(graphs))
+        # One bulk load for everything: each bulk call writes new files, so never one per article.
+        store.bulk_add(_all_quads(graphs, report))
         store.flush()
         del store
         swap_in(tmp, target)
@@ -289,6 +288,12 @@ def _update_store(out: Path, graphs: dict[str, _Published], report: Progress) ->
         report("store", n, len(changed))
     store.flush()
     return store
+
+
+def _all_quads(graphs: dict[str, _Published], report: Progress) -> Iterator[Any]:
+    for n, (_, p) in enumerate(sorted(graphs.items()), start=1):
+        yield from convert.quads(p.triples, p.graph_iri)
+        report("store", n, len(graphs))
 
 
 def _write_files(
