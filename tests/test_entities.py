@@ -8,8 +8,8 @@ from kg.extract.nlp import load
 from kg.model import Article, Entity, Meta, RawDocument
 
 
-def extract(text: str) -> Article:
-    raw = RawDocument(source="test.txt", text=text, meta=Meta(id="test"))
+def extract(text: str, headline: str | None = None) -> Article:
+    raw = RawDocument(source="test.txt", text=text, meta=Meta(id="test", headline=headline))
     return next(extraction.extract([raw], load()))
 
 
@@ -103,9 +103,11 @@ def test_people_in_a_list_are_recovered() -> None:
 
 
 def test_shouted_headline_is_read_in_ordinary_case() -> None:
+    headline = "PUTIN MEETS KIM IN VLADIVOSTOK"
     a = extract(
-        "PUTIN MEETS KIM IN VLADIVOSTOK\n\nRussian President Vladimir Putin met North Korean "
-        "leader Kim Jong Un in Vladivostok on Thursday."
+        f"{headline}\n\nRussian President Vladimir Putin met North Korean "
+        "leader Kim Jong Un in Vladivostok on Thursday.",
+        headline=headline,
     )
     assert "PUTIN" in mentions_of(a, "Vladimir Putin")
     assert named(a, "Vladivostok").type == "Place"
