@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from kg.errors import DataError
 from kg.extract import article as extraction
+from kg.extract.knowledge import Knowledge
 from kg.extract.view import build_view, line_spans
 from kg.model import Meta, RawDocument
 
@@ -90,21 +91,30 @@ def _gold_doc(record: dict[str, object], line: int) -> GoldDoc:
     )
 
 
-def kg_mentions(docs: list[GoldDoc], nlp: Language) -> Iterator[set[Labelled]]:
+def kg_mentions(
+    docs: list[GoldDoc],
+    nlp: Language,
+    knowledge: Knowledge | None = None,
+    layout: bool = False,
+) -> Iterator[set[Labelled]]:
     """kg's mentions of each document as labelled token spans.
 
-    Every line is analysed (CoNLL annotates bylines and datelines too), with
-    kg's text view (ALL-CAPS lines truecased) and entity rules.
+    By default every line is analysed (CoNLL annotates bylines, datelines and
+    tables too) with kg's text view (shouted lines truecased) and entity rules.
+    With ``layout`` the text goes through kg build's page-layout step first, so
+    only what kg build reads as headline, dateline and body is analysed.
     """
+    if knowledge is not None:
+        knowledge.bind(nlp)
     prepared = []
     for doc in docs:
         raw = RawDocument(source=doc.id, text=doc.text, meta=Meta(id=doc.id))
         base = extraction.prepare(raw)
-        view = build_view(doc.text, line_spans(doc.text))
+        view = base.view if layout else build_view(doc.text, line_spans(doc.text))
         prepared.append(extraction.Prepared(raw, base.layout, view))
     pairs = nlp.pipe(((p.view.text, p) for p in prepared), as_tuples=True, batch_size=32)
     for (parsed, p), doc in zip(pairs, docs, strict=True):
-        article = extraction.finish(p, parsed)
+        article = extraction.finish(p, parsed, knowledge)
         out: set[Labelled] = set()
         for m in article.mentions:
             span = doc.token_span(m.start, m.end)
