@@ -227,6 +227,9 @@ def _place_name_type(g: _Group, kind: str, sports: bool) -> EntityType:
         return "Organization"
     if kind == "City" and person > place + org and person >= 2:
         return "Person"  # "President Clinton", not the town of Clinton
+    if kind == "City" and not gazetteer().is_major_place(g.key) and max(org, person) > place:
+        # a small town's name the article uses for something else ("Liberty", the group)
+        return "Organization" if org >= person else "Person"
     return "Place"
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from kg.extract.cues import ORG_SUFFIXES
-from kg.extract.lexicon import is_given_name
+from kg.extract.lexicon import is_english_word, is_given_name
 from kg.link.gazetteer import fold, gazetteer
 from kg.model import EntityType
 
@@ -63,7 +63,10 @@ def person_shaped(name: str) -> bool:
         return False
     if any(w.casefold().rstrip(".") in ORG_SUFFIXES or w.casefold() in CLUB_WORDS for w in words):
         return False
-    return not gazetteer().is_place_name(name) and all(w[:1].isupper() for w in words[1:])
+    gaz = gazetteer()
+    if gaz.is_major_place(words[0]) and is_english_word(words[-1]):
+        return False  # "Sydney Marathon", "Jordan Valley"
+    return not gaz.is_place_name(name) and all(w[:1].isupper() for w in words[1:])
 
 
 COMPANY_SUFFIXES = {
