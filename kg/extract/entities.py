@@ -30,7 +30,7 @@ from kg.extract.knowledge import Knowledge, apply_knowledge
 from kg.extract.lexicon import is_english_word, is_given_name
 from kg.extract.names import NameIndex, canonical_keys, company_short_forms, person_shaped
 from kg.extract.profile import person_profile
-from kg.extract.spans import clean_span, spans_of
+from kg.extract.spans import ROLE_WORDS, clean_span, role_only, spans_of
 from kg.extract.view import Casing, TextView
 from kg.link.gazetteer import fold, gazetteer
 from kg.model import Entity, EntityType, Mention
@@ -78,6 +78,8 @@ def spacy_mentions(doc: Doc) -> list[Found]:
         if kind is None:
             continue
         for a, b in spans_of(text, ent.start_char, ent.end_char, person=kind == "Person"):
+            if kind == "Person" and role_only(text[a:b]):
+                continue  # "Roman Catholic Archbishop": a description, not a name
             found.append(Found(a, b, text[a:b], kind, fold(text[a:b])))
     return found
 
@@ -161,7 +163,7 @@ def decide_types(groups: dict[str, _Group], sports: bool) -> None:
             g.type = "Organization"  # "Newmont" after "Newmont Mining Corp"
             continue
         kind = gaz.place_kind(max(g.forms, key=g.forms.__getitem__))
-        if index.full_names(key) and not (kind is not None and g.locative):
+        if index.full_names(key) and _name_part(key, kind, g, index, groups):
             g.type = "Person"  # part of a person's name, unless used as a place ("in London")
         elif g.competitor and sports:
             g.type = _competitor_type(g, kind)
@@ -173,6 +175,24 @@ def decide_types(groups: dict[str, _Group], sports: bool) -> None:
             g.type = "Organization"  # "Maccabi Tel Aviv", "Bayer Leverkusen": a club
         else:
             g.type = _top(g)
+
+
+def _name_part(
+    key: str, kind: str | None, g: _Group, index: NameIndex, groups: dict[str, _Group]
+) -> bool:
+    """Whether a word that begins or ends a person's full name stands for that person.
+
+    Not when the article uses it as a place ("in London"); a country's or
+    region's name only when the full name reads as a person's ("Michael
+    Jordan", not "Little Britain").
+    """
+    if kind is None:
+        return True
+    if g.locative:
+        return False
+    if kind in ("Country", "Region", "Place", "AdministrativeArea"):
+        return any(person_shaped(f) for k in index.full_names(key) for f in groups[k].forms)
+    return True
 
 
 def _top(g: _Group) -> EntityType:
@@ -233,6 +253,16 @@ def _place_name_type(g: _Group, kind: str, sports: bool) -> EntityType:
     return "Place"
 
 
+def _surname_of_note(word: str) -> bool:
+    """A last name worth finding alone: not an initial, a role word or a country's name."""
+    kind = gazetteer().place_kind(word)
+    return (
+        not word.endswith(".")
+        and word.casefold() not in ROLE_WORDS
+        and kind not in ("Country", "Region", "Place", "AdministrativeArea")
+    )
+
+
 def _propagate(found: list[Found], groups: dict[str, _Group], text: str) -> list[Found]:
     """Other occurrences of the article's names, and surnames of its people."""
     taken = [False] * len(text)
@@ -244,7 +274,7 @@ def _propagate(found: list[Found], groups: dict[str, _Group], text: str) -> list
         for form in g.forms:
             forms.setdefault(form, (g.type, g.known))
         words = max(g.forms, key=g.forms.__getitem__).split()
-        if g.type == "Person" and len(words) >= 2 and not words[-1].endswith("."):
+        if g.type == "Person" and len(words) >= 2 and _surname_of_note(words[-1]):
             forms.setdefault(words[-1], ("Person", -1))
     for form in sorted(forms, key=lambda f: (-len(f), f)):
         if len(form) < 2 or not form[0].isupper():

@@ -66,6 +66,8 @@ def person_shaped(name: str) -> bool:
     gaz = gazetteer()
     if gaz.is_major_place(words[0]) and is_english_word(words[-1]):
         return False  # "Sydney Marathon", "Jordan Valley"
+    if is_english_word(words[0]) and gaz.is_major_place(words[-1]):
+        return False  # "Little Britain"
     return not gaz.is_place_name(name) and all(w[:1].isupper() for w in words[1:])
 
 

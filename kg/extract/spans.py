@@ -76,6 +76,9 @@ _JUNK = {
     "figure skating",
 }
 
+# Forms of address: whatever follows is a person's name ("Mr Balls").
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mme", "mlle"}
+
 # Words that describe a person and are not part of the name ("Defender Hassan Abbas").
 ROLE_WORDS = {
     "mr",
@@ -170,6 +173,11 @@ ROLE_WORDS = {
 }
 
 
+def role_only(name: str) -> bool:
+    """True for a "name" that ends in a role word ("Roman Catholic Archbishop")."""
+    return name.split()[-1].rstrip(".").casefold() in ROLE_WORDS
+
+
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim articles, possessives, punctuation and credit tails off a span."""
     piece = text[start:end]
@@ -239,7 +247,9 @@ def spans_of(text: str, start: int, end: int, person: bool) -> list[tuple[int, i
         if cleaned is None or fold(text[cleaned[0] : cleaned[1]]) in ROLE_WORDS:
             continue
         a = strip_descriptors(text, *cleaned)
-        if a != cleaned[0] and (person or _person_shaped(text[a : cleaned[1]])):
+        first = text[cleaned[0] : cleaned[1]].split()[0].rstrip(".").casefold()
+        rest = text[a : cleaned[1]]
+        if a != cleaned[0] and (person or first in HONORIFICS or _person_shaped(rest)):
             cleaned = clean_span(text, a, cleaned[1])
         if cleaned is not None and "\n" not in text[cleaned[0] : cleaned[1]]:
             out.append(cleaned)
