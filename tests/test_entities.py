@@ -166,3 +166,22 @@ def test_surname_of_a_name_with_a_suffix_joins_it() -> None:
     )
     person = named(a, "John Mills Jr")
     assert person.type == "Person" and "Mills" in person.alternate_names
+
+
+def test_honorific_is_cut_and_makes_a_person() -> None:
+    a = extract(
+        "Budget row\n\nTreasury adviser Ed Balls said the budget would be prudent. Mr Balls "
+        "told the BBC that Mr Balls had no plans to stand."
+    )
+    person = named(a, "Ed Balls")
+    assert person.type == "Person" and person.alternate_names == ["Balls"]
+    assert not [e for e in a.entities if e.name.startswith("Mr")]
+
+
+def test_a_country_ending_a_title_is_not_a_surname() -> None:
+    a = extract(
+        "Comedy nominated\n\nThe comedy Little Britain was nominated on Friday, and shows "
+        "from Britain and France dominated the list."
+    )
+    assert named(a, "United Kingdom").type == "Place"
+    assert not [e for e in a.entities if e.type == "Person" and "Britain" in e.alternate_names]

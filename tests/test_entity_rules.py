@@ -147,3 +147,12 @@ def test_regions_and_continents_are_places() -> None:
     assert europe is not None and europe.geonames_id == 6255148
     assert gaz.resolve("UN") is None  # an acronym, not the town of Un
     assert gaz.resolve("US") is not None and gaz.resolve("US").kind == "Country"  # type: ignore[union-attr]
+
+
+def test_role_only_and_honorifics() -> None:
+    from kg.extract.spans import role_only
+
+    assert role_only("Roman Catholic Archbishop") and not role_only("Rowan Williams")
+    assert cut("Mr Balls") == ["Balls"]  # an honorific goes whatever the model's label
+    assert gazetteer().place_kind("Wales") == "Place"
+    assert gazetteer().resolve("Scotland").geonames_id == 2638360  # type: ignore[union-attr]
