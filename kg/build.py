@@ -268,6 +268,8 @@ def _update_store(out: Path, graphs: dict[str, _Published], report: Progress) ->
     previous = Manifest.load(out)
     changed = [aid for aid, p in graphs.items() if previous.digest(aid) != p.digest]
     fresh = not target.exists() or len(changed) > FRESH_STORE_SHARE * max(1, len(graphs))
+    if not fresh and not Store(target).has_union():
+        fresh = True  # a store written before the union was kept: load it again
     if fresh:
         tmp = out / f".store.tmp-{os.getpid()}"
         store = Store(tmp)
