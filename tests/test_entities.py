@@ -185,3 +185,9 @@ def test_a_country_ending_a_title_is_not_a_surname() -> None:
     )
     assert named(a, "United Kingdom").type == "Place"
     assert not [e for e in a.entities if e.type == "Person" and "Britain" in e.alternate_names]
+
+
+def test_dateline_place_the_model_missed_is_recovered() -> None:
+    doc = load()("Zimbabwe win\nHarare 1996-12-06\nThe match ended in a draw on Friday .")
+    found = find_mentions(doc, [], None)
+    assert [(f.text, f.type, f.origin) for f in found] == [("Harare", "Place", "dateline")]

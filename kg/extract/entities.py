@@ -353,6 +353,9 @@ def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> 
         elif not any(taken[a:b]):
             found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="list"))
     context = _Context(doc, _datelines(text))
+    for a, b in sorted(context.datelines):
+        if not any(taken[a:b]) and gazetteer().is_place_name(text[a:b]):
+            found.append(Found(a, b, text[a:b], "Place", fold(text[a:b]), origin="dateline"))
     groups = _groups(found, context)
     decide_types(groups, sports)
     found = found + _propagate(found, groups, text)
