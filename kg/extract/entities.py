@@ -202,8 +202,10 @@ def _top(g: _Group) -> EntityType:
     gazetteer, and a name it does not know that the model calls a place is
     often a company ("Shares of Newmont").
     """
-    votes: Counter[str] = Counter(g.votes)
-    votes["Place"] = votes["Place"] / 2
+    votes: dict[str, float] = {k: float(v) for k, v in g.votes.items()}
+    votes["Place"] = votes.get("Place", 0.0) / 2
+    for key in (*_TYPES, "Speaker"):
+        votes.setdefault(key, 0.0)
     if not any(votes[t] for t in _TYPES):
         return "Organization" if g.competitor else "Person"
     best = max(_TYPES, key=lambda t: (votes[t], t == "Person", t == "Organization"))
