@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from kg.extract import cues, recover
+from kg.extract.decide import Group, decide_types
 from kg.extract.found import Found
 from kg.extract.knowledge import Knowledge, apply_knowledge
 from kg.extract.lexicon import is_english_word, is_given_name
-from kg.extract.names import NameIndex, canonical_keys, company_short_forms, person_shaped
+from kg.extract.names import canonical_keys
 from kg.extract.profile import person_profile
 from kg.extract.spans import ROLE_WORDS, clean_span, role_only, spans_of
 from kg.extract.view import Casing, TextView
@@ -47,26 +48,10 @@ LABELS: dict[str, EntityType] = {
     "LOC": "Place",
     "FAC": "Place",
 }
-_TYPES: tuple[EntityType, ...] = ("Person", "Organization", "Place")
 _DATE = r"(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})"
 _DATELINE = re.compile(
     rf"^(?P<place>[^\d,\n]{{2,40}}?)(?: ?, ?(?P<region>[^\d,\n]{{2,40}}?))? ?,? {_DATE}"
 )
-
-
-@dataclass
-class _Group:
-    """All mentions of one surface form."""
-
-    key: str
-    forms: Counter[str] = field(default_factory=Counter)
-    votes: Counter[str] = field(default_factory=Counter)
-    first: int = 0
-    type: EntityType = "Person"
-    mentions: int = 0
-    locative: int = 0
-    competitor: bool = False
-    known: int = -1
 
 
 def spacy_mentions(doc: Doc) -> list[Found]:
@@ -110,13 +95,13 @@ class _Context:
         return self.cues[key]
 
 
-def _groups(found: list[Found], context: _Context | None) -> dict[str, _Group]:
+def _groups(found: list[Found], context: _Context | None) -> dict[str, Group]:
     """Mentions grouped by surface form, with their votes (when ``context`` is given)."""
-    groups: dict[str, _Group] = {}
+    groups: dict[str, Group] = {}
     for m in found:
         g = groups.get(m.key)
         if g is None:
-            g = groups[m.key] = _Group(m.key, first=m.start)
+            g = groups[m.key] = Group(m.key, first=m.start)
         g.forms[m.text] += 1
         g.mentions += 1
         g.first = min(g.first, m.start)
@@ -147,114 +132,6 @@ def _datelines(text: str) -> set[tuple[int, int]]:
     return spans
 
 
-def decide_types(groups: dict[str, _Group], sports: bool) -> None:
-    """Give each surface form one type from all its mentions, cues and the gazetteer."""
-    gaz = gazetteer()
-    index = NameIndex.of(
-        [k for k, g in groups.items() if _top(g) == "Person" or any(map(person_shaped, g.forms))]
-    )
-    companies = company_short_forms(
-        [k for k, g in groups.items() if " " in k and g.votes["Organization"]]
-    )
-    for key, g in groups.items():
-        if g.known >= 0:
-            continue
-        if key in companies and not g.locative and key != companies[key]:
-            g.type = "Organization"  # "Newmont" after "Newmont Mining Corp"
-            continue
-        kind = gaz.place_kind(max(g.forms, key=g.forms.__getitem__))
-        if index.full_names(key) and _name_part(key, kind, g, index, groups):
-            g.type = "Person"  # part of a person's name, unless used as a place ("in London")
-        elif g.competitor and sports:
-            g.type = _competitor_type(g, kind)
-        elif kind is not None:
-            g.type = _place_name_type(g, kind, sports)
-        elif any(person_shaped(f) for f in g.forms) and g.votes["Organization"] < 2:
-            g.type = "Person"
-        elif sports and _top(g) == "Person" and _names_a_place(key):
-            g.type = "Organization"  # "Maccabi Tel Aviv", "Bayer Leverkusen": a club
-        else:
-            g.type = _top(g)
-
-
-def _name_part(
-    key: str, kind: str | None, g: _Group, index: NameIndex, groups: dict[str, _Group]
-) -> bool:
-    """Whether a word that begins or ends a person's full name stands for that person.
-
-    Not when the article uses it as a place ("in London"); a country's or
-    region's name only when the full name reads as a person's ("Michael
-    Jordan", not "Little Britain").
-    """
-    if kind is None:
-        return True
-    if g.locative:
-        return False
-    if kind in ("Country", "Region", "Place", "AdministrativeArea"):
-        return any(person_shaped(f) for k in index.full_names(key) for f in groups[k].forms)
-    return True
-
-
-def _top(g: _Group) -> EntityType:
-    """The type most evidence points to, for a name the gazetteer does not know.
-
-    The model's Place votes count half here: real places are mostly in the
-    gazetteer, and a name it does not know that the model calls a place is
-    often a company ("Shares of Newmont").
-    """
-    votes: dict[str, float] = {k: float(v) for k, v in g.votes.items()}
-    votes["Place"] = votes.get("Place", 0.0) / 2
-    for key in (*_TYPES, "Speaker"):
-        votes.setdefault(key, 0.0)
-    if not any(votes[t] for t in _TYPES):
-        return "Organization" if g.competitor else "Person"
-    best = max(_TYPES, key=lambda t: (votes[t], t == "Person", t == "Organization"))
-    if best == "Place" and votes["Speaker"] and votes["Place"] <= votes["Speaker"]:
-        best = "Person" if votes["Person"] >= votes["Organization"] else "Organization"
-    return best
-
-
-def _competitor_type(g: _Group, kind: str | None) -> EntityType:
-    """A team or an athlete: national sides stay their country, people stay people."""
-    if kind in ("Country", "Region", "Place"):
-        return "Place"
-    if any(person_shaped(f) for f in g.forms):
-        return "Person"
-    if kind is not None:
-        return "Organization"  # a team named after its town or state
-    person = g.votes["Person"] > g.votes["Organization"] + g.votes["Place"]
-    if person and not _names_a_place(g.key):
-        return "Person"
-    return "Organization"
-
-
-def _names_a_place(key: str) -> bool:
-    """True when a multi-word name ends with a known place ("Maccabi Tel Aviv")."""
-    words = key.split()
-    gaz = gazetteer()
-    return len(words) >= 2 and any(
-        gaz.is_major_place(" ".join(words[i:])) or gaz.place_kind(" ".join(words[i:])) == "City"
-        for i in range(1, len(words))
-    )
-
-
-def _place_name_type(g: _Group, kind: str, sports: bool) -> EntityType:
-    """A known place name is a Place unless the article clearly uses it otherwise."""
-    org, person, place = g.votes["Organization"], g.votes["Person"], g.votes["Place"]
-    if kind in ("Country", "Region", "Place"):
-        return "Place"
-    if sports and 2 * g.locative < g.mentions and place < org + person + 1:
-        return "Organization"  # a club or team named after its town
-    if org > place + person and org >= 2:
-        return "Organization"
-    if kind == "City" and person > place + org and person >= 2:
-        return "Person"  # "President Clinton", not the town of Clinton
-    if kind == "City" and not gazetteer().is_major_place(g.key) and max(org, person) > place:
-        # a small town's name the article uses for something else ("Liberty", the group)
-        return "Organization" if org >= person else "Person"
-    return "Place"
-
-
 def _surname_of_note(word: str) -> bool:
     """A last name worth finding alone: not an initial, a role word or a country's name."""
     kind = gazetteer().place_kind(word)
@@ -265,7 +142,7 @@ def _surname_of_note(word: str) -> bool:
     )
 
 
-def _propagate(found: list[Found], groups: dict[str, _Group], text: str) -> list[Found]:
+def _propagate(found: list[Found], groups: dict[str, Group], text: str) -> list[Found]:
     """Other occurrences of the article's names, and surnames of its people."""
     taken = [False] * len(text)
     recover.mark(taken, ((f.start, f.end) for f in found))
@@ -403,7 +280,7 @@ def build_entities(
 
 def _entities(
     found: list[Found],
-    groups: dict[str, _Group],
+    groups: dict[str, Group],
     canonical: dict[str, str],
     knowledge: Knowledge | None,
 ) -> list[Entity]:
