@@ -9,7 +9,7 @@ spaCy's spans are the raw material; the rules make them publishable:
 3. names the model missed are recovered where the evidence is strong
    (kg.extract.recover): competitors in sports results, people in lists;
 4. each surface form gets one type from all its mentions, the words around
-   them (kg.extract.cues) and the gazetteer;
+   them (kg.extract.cues) and the gazetteer (kg.extract.decide);
 5. every other occurrence of a known name becomes a mention too;
 6. short forms join their full name, acronyms their expansion, places their
    GeoNames record (kg.extract.names); titles and nationality words before a
