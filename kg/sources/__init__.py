@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg.model import RawDocument, Rejected
+from kg.sources.feed import read_feed_file
 from kg.sources.html import read_html_file
 from kg.sources.jsonl import read_jsonl_stream
 from kg.sources.reading import InputLimits, read_bytes
@@ -52,6 +53,7 @@ READERS: list[ReaderEntry] = [
     ReaderEntry((".txt",), read_text_file, "scraped page text, optional NAME.meta.json sidecar"),
     ReaderEntry((".jsonl", ".ndjson"), _read_jsonl_file, "JSON Lines, one article per line"),
     ReaderEntry((".html", ".htm"), read_html_file, "whole news web pages"),
+    ReaderEntry((".rss", ".atom", ".xml"), read_feed_file, "RSS 2.0 and Atom feeds"),
 ]
 
 SIDECAR_SUFFIX = ".meta.json"
