@@ -18,19 +18,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from kg import __version__
 from kg.cache import Cache, document_key
 from kg.extract import article as extraction
 from kg.extract import nlp as nlp_mod
 from kg.link.iris import DEFAULT_BASE_IRI, Iris, id_slug
 from kg.link.merge import Linker
 from kg.model import Article, RawDocument, Rejected
-from kg.publish import files
+from kg.publish import files, output
 from kg.publish.manifest import Manifest
+from kg.publish.output import OutputFolder
 from kg.rdf import convert, formats, jsonld
 from kg.rdf.mapping import article_graph
 from kg.sources import InputLimits, iter_inputs
 from kg.sources.reading import DEFAULT_MAX_BYTES
-from kg.store import Store, recover, swap_in
 from kg.validate import Report, Validator
 
 Progress = Callable[[str, int, int | None], None]
@@ -69,6 +70,7 @@ class BuildResult:
     shacl_warnings: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     triples: int = 0
+    kept_previous: bool = False  # nothing was publishable, so the last output was kept
 
     def of_kind(self, kind: ProblemKind) -> list[Problem]:
         return [p for p in self.problems if p.kind == kind]
@@ -97,28 +99,29 @@ def _quiet(stage: str, done: int, total: int | None) -> None:
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """Build the knowledge graph of ``options.sources`` into ``options.out``."""
+    """Build the knowledge graph of ``options.sources`` into ``options.out``.
+
+    The output folder is locked for the whole build and changed only at the end,
+    in one commit (kg.publish.output): a build that fails or is killed leaves the
+    previous output as it was.
+    """
     report = progress or _quiet
     result = BuildResult()
     timer = _Timer(result.timings)
     iris = Iris(options.base_iri)
-    out = options.out
-    out.mkdir(parents=True, exist_ok=True)
-    with timer("read"):
-        docs = _read(options, result)
-    with timer("extract"):
-        articles = _extract(docs, options, result, report)
-    with timer("link"):
-        linker = Linker(iris)
-        for a in articles:
-            linker.add(a)
-    graphs = _map_and_validate(articles, iris, linker, result, timer, report)
-    with timer("store"):
-        store = _update_store(out, graphs, report)
-    with timer("export"):
-        _write_files(out, store, graphs, iris, options, result)
+    with OutputFolder(options.out) as folder:
+        with timer("read"):
+            docs = _read(options, result)
+        with timer("extract"):
+            articles = _extract(docs, options, result, report)
+        with timer("link"):
+            linker = Linker(iris)
+            for a in articles:
+                linker.add(a)
+        graphs = _map_and_validate(articles, iris, linker, result, timer, report)
+        with timer("publish"):
+            _publish(folder, graphs, iris, options, result, report)
     result.published = sorted(graphs)
-    result.triples = store.count()
     return result
 
 
@@ -250,63 +253,110 @@ def _digest(triples: list[jsonld.Triple]) -> str:
     return h.hexdigest()
 
 
-def _update_store(out: Path, graphs: dict[str, _Published], report: Progress) -> Store:
-    """Bring the store to exactly the published graphs; unchanged graphs are not touched."""
-    target = out / "store"
-    recover(target)
-    previous = Manifest.load(out)
-    changed = [aid for aid, p in graphs.items() if previous.digest(aid) != p.digest]
-    fresh = not target.exists() or len(changed) > FRESH_STORE_SHARE * max(1, len(graphs))
-    if fresh:
-        tmp = out / f".store.tmp-{os.getpid()}"
-        store = Store(tmp)
-        for n, (_, p) in enumerate(sorted(graphs.items()), start=1):
-            store.bulk_add(convert.quads(p.triples, p.graph_iri))
-            report("store", n, len(graphs))
-        store.flush()
-        del store
-        swap_in(tmp, target)
-        return Store(target)
-    store = Store(target)
-    keep = {p.graph_iri for p in graphs.values()}
-    for graph in store.graphs():
-        if graph not in keep:
-            store.remove_graph(graph)
-    for n, aid in enumerate(changed, start=1):
-        p = graphs[aid]
-        store.replace_graph(p.graph_iri, p.triples)
-        report("store", n, len(changed))
-    store.flush()
-    return store
-
-
-def _write_files(
-    out: Path,
-    store: Store,
+def _publish(
+    folder: OutputFolder,
     graphs: dict[str, _Published],
     iris: Iris,
     options: BuildOptions,
     result: BuildResult,
+    report: Progress,
 ) -> None:
-    articles_dir = out / "articles"
-    articles_dir.mkdir(exist_ok=True)
-    names: set[str] = set()
+    """Stage what changed since the last build and commit it (kg.publish.output)."""
+    report_file = folder.staged(files.REPORT)
+    files.write_new(report_file, lambda out: out.write(files.report_bytes(result.problems)))
+    staged: list[tuple[Path, str]] = [(report_file, files.REPORT)]
+    previous = Manifest() if folder.interrupted else Manifest.load(folder.out)
+    if not graphs and previous.articles:
+        # Nothing could be published: the previous output stays, only the report is new.
+        result.kept_previous = True
+        folder.commit(staged, previous)
+        return
+    manifest = Manifest.from_entries(
+        {aid: _entry(p, iris) for aid, p in graphs.items()},
+        options.base_iri,
+        options.model,
+    )
+    store = _stage_store(folder, graphs, previous, report)
+    if store is not None:
+        staged.append((store, output.STORE))
+    if store is not None or not all((folder.out / n).exists() for n, _ in files.EXPORTS):
+        report("export", 0, len(files.EXPORTS))
+        staged.extend(output.stage_exports(folder, store or folder.out / output.STORE))
+    articles = _stage_articles(folder, graphs, previous, report)
+    if articles is not None:
+        staged.append((articles, output.ARTICLES))
+    report("commit", 0, len(staged))
+    folder.commit(staged, manifest)
+    result.triples = sum(len(p.triples) for p in graphs.values())
+
+
+def _stage_store(
+    folder: OutputFolder,
+    graphs: dict[str, _Published],
+    previous: Manifest,
+    report: Progress,
+) -> Path | None:
+    """The new store, staged; None when the current one already holds exactly ``graphs``."""
+    changed = {
+        p.graph_iri: p.triples
+        for aid, p in graphs.items()
+        if previous.digest(aid) != p.digest or previous.articles[aid].get("graph") != p.graph_iri
+    }
+    keep = {p.graph_iri for p in graphs.values()}
+    removed = [e for e in previous.articles.values() if e.get("graph") not in keep]
+    current = folder.out / output.STORE
+    if current.exists() and not changed and not removed:
+        return None
+    if not current.exists() or len(changed) + len(removed) > FRESH_STORE_SHARE * len(graphs):
+        items = sorted((p.graph_iri, p.triples) for p in graphs.values())
+        return output.stage_fresh_store(folder, _counted(items, "store", report))
+    report("store", 0, len(changed))
+    return output.stage_store_changes(folder, changed, keep)
+
+
+def _counted(
+    items: list[tuple[str, list[jsonld.Triple]]], stage: str, report: Progress
+) -> Iterator[tuple[str, list[jsonld.Triple]]]:
+    for n, item in enumerate(items, start=1):
+        yield item
+        report(stage, n, len(items))
+
+
+def _stage_articles(
+    folder: OutputFolder,
+    graphs: dict[str, _Published],
+    previous: Manifest,
+    report: Progress,
+) -> Path | None:
+    """The new articles/ folder, staged; None when the current one is already right.
+
+    An article whose graph digest is unchanged keeps its files (hard links);
+    the others are serialised again.
+    """
+    current = folder.out / output.ARTICLES
+    same_kg = previous.kg_version == __version__
+    keep: list[str] = []
+    write: dict[str, bytes] = {}
     turtle = formats.get("turtle")
-    for p in graphs.values():
-        name = p.stem
-        names.update({f"{name}.ttl", f"{name}.jsonld"})
-        files.write_bytes_if_changed(
-            articles_dir / f"{name}.jsonld", jsonld.dumps(p.triples).encode()
-        )
-        files.write_bytes_if_changed(articles_dir / f"{name}.ttl", _serialize(turtle, p.triples))
-    for stale in articles_dir.iterdir():
-        if stale.name not in names and stale.suffix in (".ttl", ".jsonld"):
-            stale.unlink()
-    files.write_exports(store, out)
-    files.write_report(out, result.problems)
-    Manifest.from_entries(
-        {aid: _entry(p, iris) for aid, p in graphs.items()}, options.base_iri, options.model
-    ).save(out)
+    for aid, p in sorted(graphs.items()):
+        names = (f"{p.stem}.jsonld", f"{p.stem}.ttl")
+        entry = previous.articles.get(aid, {})
+        if (
+            same_kg
+            and entry.get("digest") == p.digest
+            and entry.get("file") == p.stem
+            and all((current / n).exists() for n in names)
+        ):
+            keep.extend(names)
+            continue
+        write[names[0]] = jsonld.dumps(p.triples).encode()
+        write[names[1]] = _serialize(turtle, p.triples)
+        report("files", len(write) // 2, len(graphs))
+    wanted = set(keep) | set(write)
+    present = {f.name for f in current.iterdir()} if current.is_dir() else set()
+    if not write and present == wanted:
+        return None
+    return output.stage_articles(folder, keep, write)
 
 
 def _entry(p: _Published, iris: Iris) -> dict[str, object]:

@@ -18,7 +18,7 @@ from kg.model import RawDocument, Rejected
 from kg.sources.feed import read_feed_file
 from kg.sources.html import read_html_file
 from kg.sources.jsonl import read_jsonl_stream
-from kg.sources.reading import InputLimits, read_bytes
+from kg.sources.reading import InputLimits, looks_binary
 from kg.sources.text import read_text_file
 
 __all__ = ["READERS", "InputLimits", "iter_inputs", "supported_extensions"]
@@ -28,11 +28,12 @@ Reader = Callable[[Path, InputLimits], Iterator[Item]]
 
 
 def _read_jsonl_file(path: Path, limits: InputLimits) -> Iterator[Item]:
-    data = read_bytes(path, limits)
-    if isinstance(data, Rejected):
-        yield data
-        return
-    yield from read_jsonl_stream(data.splitlines(), str(path), mtime=_mtime(path))
+    with path.open("rb") as stream:
+        if looks_binary(stream.read(8192)):
+            yield Rejected(str(path), "binary file, not text")
+            return
+        stream.seek(0)
+        yield from read_jsonl_stream(stream, str(path), _mtime(path), limits.max_bytes)
 
 
 def _mtime(path: Path) -> float | None:
@@ -104,7 +105,7 @@ def iter_inputs(
     for source in sources:
         if source == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_jsonl_stream(stream, "<stdin>", mtime=None)
+            yield from read_jsonl_stream(stream, "<stdin>", None, limits.max_bytes)
             continue
         path = Path(source)
         if path.is_dir():

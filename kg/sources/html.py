@@ -91,7 +91,9 @@ def page_document(
     if not text:
         node = jsonld_article(tree)
         body = node.get("articleBody") if node is not None else None
-        text = "\n".join(line.strip() for line in body.splitlines()) if isinstance(body, str) else ""
+        text = (
+            "\n".join(line.strip() for line in body.splitlines()) if isinstance(body, str) else ""
+        )
         if text.strip():
             meta_warnings.append("no main text found in the page; used its JSON-LD articleBody")
     if not text.strip():

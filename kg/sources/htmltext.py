@@ -9,12 +9,12 @@ from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
 
 # Elements that start a new line of text; the rest flow inline.
-_BLOCKS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote pre tr table section article header "
-    "footer aside dd dt dl hr address main nav".split()
+_BLOCK = re.compile(
+    r"p|div|br|li|ul|ol|h[1-6]|blockquote|pre|tr|table|section|article|header|footer|aside"
+    r"|d[dlt]|hr|address|main|nav|figure"
 )
 # Elements whose text is never article text.
-_SKIP = frozenset("script style noscript template iframe object embed figcaption".split())
+_SKIP = re.compile(r"script|style|noscript|template|iframe|object|embed|figcaption")
 _TAG = re.compile(r"<[A-Za-z!/][^>]*>")
 
 
@@ -35,12 +35,13 @@ def html_to_text(fragment: str) -> str:
 
 
 def _collect(node: HtmlElement, lines: list[str]) -> None:
+    # Comments and processing instructions have no tag name: only their tail is text.
     tag = node.tag if isinstance(node.tag, str) else ""
-    if tag in _SKIP or not tag:  # comments and processing instructions have no str tag
+    if not tag or _SKIP.fullmatch(tag.lower()):
         if node.tail:
             lines[-1] += node.tail
         return
-    block = tag.lower() in _BLOCKS
+    block = _BLOCK.fullmatch(tag.lower()) is not None
     if block:
         lines.append("")
     if node.text:
