@@ -127,7 +127,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 def _read(options: BuildOptions, result: BuildResult) -> list[RawDocument]:
     docs: list[RawDocument] = []
-    for item in iter_inputs(options.sources, InputLimits(options.max_bytes)):
+    limits = InputLimits(options.max_bytes)
+    for item in iter_inputs(options.sources, limits, exclude=(options.out,)):
         if isinstance(item, Rejected):
             result.problems.append(Problem("rejected", item.source, item.reason, item.line))
             continue
