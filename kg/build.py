@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from kg import __version__
-from kg.cache import Cache, document_key
+from kg.cache import Cache, document_key, verdict_key
 from kg.extract import article as extraction
 from kg.extract import nlp as nlp_mod
 from kg.link.iris import DEFAULT_BASE_IRI, Iris, id_slug
@@ -118,7 +118,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             linker = Linker(iris)
             for a in articles:
                 linker.add(a)
-        graphs = _map_and_validate(articles, iris, linker, result, timer, report)
+        graphs = _map_and_validate(articles, iris, linker, options, result, timer, report)
         with timer("publish"):
             _publish(folder, graphs, iris, options, result, report)
     result.published = sorted(graphs)
@@ -142,7 +142,7 @@ def _extract(
     docs: list[RawDocument], options: BuildOptions, result: BuildResult, report: Progress
 ) -> list[Article]:
     """Articles for the documents, from the cache where possible; duplicates rejected."""
-    cache = Cache(options.out / ".kg" / "cache.sqlite" if options.cache else None)
+    cache = Cache(_cache_path(options))
     nlp = nlp_mod.load(options.model)
     settings = nlp_mod.model_id(nlp)
     keys = [document_key(d, settings) for d in docs]
@@ -206,40 +206,56 @@ def _map_and_validate(
     articles: list[Article],
     iris: Iris,
     linker: Linker,
+    options: BuildOptions,
     result: BuildResult,
     timer: _Timer,
     report: Progress,
 ) -> dict[str, _Published]:
+    """The graphs of the articles that conform to the shapes; the others are reported.
+
+    A graph validated before (same triples, same shapes) reuses its verdict.
+    """
     validator = Validator()
+    cache = Cache(_cache_path(options))
     published: dict[str, _Published] = {}
     for start in range(0, len(articles), VALIDATION_BATCH):
         batch = articles[start : start + VALIDATION_BATCH]
         with timer("map"):
-            graphs = [(a.id, article_graph(a, iris, linker, generated_at(a))) for a in batch]
+            graphs = [article_graph(a, iris, linker, generated_at(a)) for a in batch]
+            mapped = [convert.triples(g) for g in graphs]
+            keys = [verdict_key(_digest(t), validator.fingerprint) for t in mapped]
+            verdicts = cache.verdicts(keys)
         with timer("validate"):
-            reports = validator.validate_many(graphs)
-        with timer("map"):
-            for article, (_, graph) in zip(batch, graphs, strict=True):
-                verdict: Report = reports[article.id]
-                _count_warnings(verdict, result)
-                if not verdict.conforms:
-                    reason = "; ".join(str(f) for f in verdict.violations[:5])
-                    result.problems.append(
-                        Problem(
-                            "invalid",
-                            article.source,
-                            f"fails SHACL: {reason}",
-                            article.source_line,
-                            article.id,
-                        )
-                    )
-                    continue
-                triples = convert.triples(graph)
+            todo = [(k, g) for k, g in zip(keys, graphs, strict=True) if k not in verdicts]
+            fresh = validator.validate_many(todo)
+            cache.put_verdicts([(str(k), v) for k, v in fresh.items()])
+            verdicts.update({str(k): v for k, v in fresh.items()})
+        for article, triples, key in zip(batch, mapped, keys, strict=True):
+            if _accept(article, verdicts[key], result):
                 published[article.id] = _Published(
                     article, triples, _digest(triples), iris.graph(article.id), id_slug(article.id)
                 )
         report("validate", min(start + VALIDATION_BATCH, len(articles)), len(articles))
+    cache.close()
     return published
+
+
+def _cache_path(options: BuildOptions) -> Path | None:
+    return options.out / ".kg" / "cache.sqlite" if options.cache else None
+
+
+def _accept(article: Article, verdict: Report, result: BuildResult) -> bool:
+    """True when the article's graph conforms; an "invalid" problem when it does not."""
+    _count_warnings(verdict, result)
+    if verdict.conforms:
+        return True
+    reason = "; ".join(str(f) for f in verdict.violations[:5])
+    result.problems.append(
+        Problem(
+            "invalid", article.source, f"fails SHACL: {reason}", article.source_line, article.id
+        )
+    )
+    return False
 
 
 def _count_warnings(verdict: Report, result: BuildResult) -> None:

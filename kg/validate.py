@@ -7,6 +7,7 @@ article graphs whose subjects it is about.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
@@ -89,8 +90,12 @@ class Validator:
         files = sorted(folder.glob("*.ttl"))
         if not files:
             raise ConfigError(f"no SHACL shapes (*.ttl) in {folder}")
+        digest = hashlib.sha256()
         for file in files:
             self.shapes.parse(file, format="turtle")
+            digest.update(file.read_bytes())
+        # Identifies the shapes, so a cached verdict is reused only under the same shapes.
+        self.fingerprint = digest.hexdigest()[:16]
 
     def validate(self, graph: Graph) -> Report:
         return Report(self._findings(graph))
