@@ -26,6 +26,8 @@ from kg.sources.reading import InputLimits, decode, read_bytes
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 # WHATWG: these labels mean windows-1252, a superset that decodes more of what pages hold.
+# Main text shorter than this is navigation or an error page, not an article.
+MIN_WORDS = 10
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "ascii", "us-ascii", "cp1252"}
 
 
@@ -96,8 +98,10 @@ def page_document(
         )
         if text.strip():
             meta_warnings.append("no main text found in the page; used its JSON-LD articleBody")
-    if not text.strip():
-        return Rejected(source, "no article text found in the HTML page")
+    words = len(text.split())
+    if words < MIN_WORDS:
+        found = f" (only {words} word{'s' if words != 1 else ''})" if words else ""
+        return Rejected(source, f"no article text found in the HTML page{found}")
     return RawDocument(
         source=source,
         text=text,

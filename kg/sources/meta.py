@@ -80,6 +80,9 @@ def _text(value: object) -> str | None:
     return None
 
 
+_ORG_TYPES = ("Organization", "NewsMediaOrganization", "Corporation", "NewsAgency")
+
+
 def agent(value: object, default_type: str = "Person") -> Agent | None:
     """An Agent from a name string or a {"@type", "name", "url"} object."""
     if isinstance(value, Mapping):
@@ -87,7 +90,7 @@ def agent(value: object, default_type: str = "Person") -> Agent | None:
         if not name:
             return None
         raw_type = value.get("@type") or value.get("type")
-        kind = "Organization" if raw_type in ("Organization", "NewsMediaOrganization") else None
+        kind = "Organization" if raw_type in _ORG_TYPES else None
         url = http_url(value.get("url"))
         return Agent(name, kind or ("Person" if raw_type == "Person" else default_type), url)  # type: ignore[arg-type]
     name = _text(value)
@@ -122,12 +125,24 @@ def byline_names(text: str) -> list[str]:
 
 
 def agents(value: object) -> tuple[Agent, ...]:
+    """Authors from a name, a byline ("By A and B"), an object or a list of these."""
     items = value if isinstance(value, list) else [value]
-    found: list[Agent] = []
-    for item in items:
-        for one in byline_names(item) if isinstance(item, str) else [item]:
-            found.extend(a for a in [agent(one)] if a is not None)
-    return tuple(dict.fromkeys(found))
+    return tuple(dict.fromkeys(a for item in items for a in _agents_in(item)))
+
+
+def _agents_in(item: object) -> list[Agent]:
+    if isinstance(item, str):
+        return [a for a in map(agent, byline_names(item)) if a is not None]
+    if isinstance(item, Mapping):
+        name = item.get("name")
+        if isinstance(name, str) and item.get("@type") not in _ORG_TYPES:
+            names = byline_names(name)
+            # A byline written into one author's name: its url belongs to no one name.
+            url = item.get("url") if len(names) == 1 else None
+            found = (agent({**item, "name": n, "url": url}) for n in names)
+            return [a for a in found if a is not None]
+    one = agent(item)
+    return [one] if one is not None else []
 
 
 def _first(obj: Mapping[str, Any], *keys: str) -> Any:
