@@ -84,7 +84,9 @@ def main() -> None:
         code2, second = run(build)
         same = snapshot(out) == before
         print(f"first build of {n} articles: {first:.1f} s (exit {code1})")
-        print(f"unchanged second build: {second:.1f} s (exit {code2}), {first / second:.1f}x faster")
+        print(
+            f"unchanged second build: {second:.1f} s (exit {code2}), {first / second:.1f}x faster"
+        )
         print(f"second build wrote identical bytes: {same}")
         quads = store_quads(out)
         write_input(source, lines[n // 2 : n + n // 2])
@@ -95,7 +97,9 @@ def main() -> None:
         code3, resumed = run(build)
         code4, _ = run(["build", str(source), "--out", str(fresh), "--quiet", "--no-cache"])
         equal = snapshot(out) == snapshot(fresh)
-        print(f"next build completed in {resumed:.1f} s (exit {code3}); equals a fresh build: {equal}")
+        print(
+            f"next build completed in {resumed:.1f} s (exit {code3}); equals a fresh build: {equal}"
+        )
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         print(f"published {len(manifest['articles'])} articles, {store_quads(out)} quads")
 

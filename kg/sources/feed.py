@@ -92,7 +92,6 @@ def _entry_meta(
         "url": entry.get("link"),
         "headline": title,
         "datePublished": published,
-        # RSS has one date, which feedparser reports as both published and updated.
         "dateModified": updated if updated != published else None,
         "author": authors or entry.get("author"),
         "inLanguage": language,
@@ -104,8 +103,9 @@ def _entry_meta(
 
 def _date(entry: Mapping[str, Any], key: str) -> str | None:
     """The item's date as written, else feedparser's parsed UTC time."""
-    raw = entry.get(key)
-    parsed = entry.get(f"{key}_parsed")
+    # dict.get: feedparser's own get() maps a missing "updated" to "published", with a warning.
+    raw = dict.get(entry, key)  # type: ignore[arg-type]
+    parsed = dict.get(entry, f"{key}_parsed")  # type: ignore[arg-type]
     if raw and normalize_date(raw):
         return raw
     if parsed:

@@ -59,11 +59,12 @@ def _skip_line(stream: BinaryIO) -> int:
 def _record(raw: bytes, source: str, number: int, mtime: float | None) -> RawDocument | Rejected:
     if looks_binary(raw):
         return Rejected(source, "binary data, not a JSON object", number)
-    line, warnings = decode(raw)
+    line, warnings = decode(raw.rstrip(b"\r\n"))
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        return Rejected(source, f"not valid JSON ({e.msg} at column {e.colno})", number)
+        where = "column" if e.msg.endswith(" at") else "at column"
+        return Rejected(source, f"not valid JSON ({e.msg} {where} {e.colno})", number)
     except RecursionError:
         return Rejected(source, "not valid JSON (nested too deeply)", number)
     if not isinstance(obj, dict):
