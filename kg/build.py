@@ -302,8 +302,8 @@ def _publish(
     articles = _stage_articles(folder, graphs, previous, report)
     if articles is not None:
         staged.append((articles, output.ARTICLES))
-    report("commit", 0, len(staged))
-    folder.commit(staged, manifest)
+    report("commit", 0, len(staged) + 1)
+    folder.commit(staged, manifest, report)
     result.triples = sum(len(p.triples) for p in graphs.values())
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from kg.errors import StoreError
@@ -82,15 +82,25 @@ class OutputFolder:
             if entry.name.startswith(".") and (STAGED in entry.name or entry.name.endswith(".tmp")):
                 _remove(entry)
 
-    def commit(self, staged: Iterable[tuple[Path, str]], manifest: Manifest) -> None:
-        """Move each staged folder or file to its name in ``out``, then write the manifest."""
+    def commit(
+        self,
+        staged: Sequence[tuple[Path, str]],
+        manifest: Manifest,
+        progress: Callable[[str, int, int | None], None] | None = None,
+    ) -> None:
+        """Move each staged folder or file to its name in ``out``, then write the manifest.
+
+        ``progress("commit", done, total)`` is called after each step.
+        """
         marker = self.state / _COMMITTING
         marker.touch()
-        for path, name in staged:
+        for done, (path, name) in enumerate(staged, start=1):
             if path.is_dir():
                 swap_in(path, self.out / name)
             else:
                 os.replace(path, self.out / name)
+            if progress is not None:
+                progress("commit", done, len(staged) + 1)
         manifest.save(self.out)
         _fsync_dir(self.out)
         marker.unlink()
