@@ -28,8 +28,8 @@ from kg.model import Article, RawDocument, Rejected
 from kg.publish import files, output
 from kg.publish.manifest import Manifest
 from kg.publish.output import OutputFolder
-from kg.rdf import convert, formats, jsonld
-from kg.rdf.mapping import article_graph
+from kg.rdf import formats, jsonld
+from kg.rdf.mapping import article_triples
 from kg.sources import InputLimits, iter_inputs
 from kg.sources.reading import DEFAULT_MAX_BYTES
 from kg.validate import Report, Validator
@@ -166,8 +166,9 @@ def _extract(
     cache.close()
     seen: dict[str, str] = {}
     articles: list[Article] = []
-    for article in found:
-        assert article is not None
+    for maybe in found:
+        assert maybe is not None
+        article = maybe
         first = seen.setdefault(article.id, article.source)
         if first != article.source or any(a.id == article.id for a in articles):
             where = f"{first}" if first != article.source else "an earlier line"
@@ -221,12 +222,11 @@ def _map_and_validate(
     for start in range(0, len(articles), VALIDATION_BATCH):
         batch = articles[start : start + VALIDATION_BATCH]
         with timer("map"):
-            graphs = [article_graph(a, iris, linker, generated_at(a)) for a in batch]
-            mapped = [convert.triples(g) for g in graphs]
+            mapped = [article_triples(a, iris, linker, generated_at(a)) for a in batch]
             keys = [verdict_key(_digest(t), validator.fingerprint) for t in mapped]
             verdicts = cache.verdicts(keys)
         with timer("validate"):
-            todo = [(k, g) for k, g in zip(keys, graphs, strict=True) if k not in verdicts]
+            todo = [(k, t) for k, t in zip(keys, mapped, strict=True) if k not in verdicts]
             fresh = validator.validate_many(todo)
             cache.put_verdicts([(str(k), v) for k, v in fresh.items()])
             verdicts.update({str(k): v for k, v in fresh.items()})

@@ -32,7 +32,7 @@ def document_key(raw: RawDocument, settings: str) -> str:
 
 
 def verdict_key(graph_digest: str, shapes_fingerprint: str) -> str:
-    return f"{graph_digest}:{shapes_fingerprint}:{SCHEMA_VERSION}"
+    return f"{graph_digest}:{shapes_fingerprint}:{__version__}:{SCHEMA_VERSION}"
 
 
 class Cache:

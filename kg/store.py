@@ -56,7 +56,7 @@ class Store:
 
     def replace_graph(self, graph_iri: str, triples: Iterable[Triple]) -> None:
         """Replace one named graph with ``triples`` in a single transaction."""
-        body = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES)
+        body = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES) or b""
         update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n"
         self._store.update(update + body.decode("utf-8") + "}}")
 

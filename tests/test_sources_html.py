@@ -167,12 +167,12 @@ def test_real_pages_body_recall_and_precision(html_build: tuple) -> None:
 
 
 def test_layout_cleaner_keeps_the_main_text(html_build: tuple) -> None:
-    """The published body loses no more than headline, dateline and credit lines."""
+    """The published body loses no more than headline, dateline, credit and embed lines."""
     published, reader = html_build[0], score_reader(HTML)
     assert published.recall >= reader.recall - 0.01
     assert published.precision >= reader.precision
     for name, (recall, _) in published.pages.items():
-        assert recall >= reader.pages[name][0] - 0.06, name
+        assert recall >= reader.pages[name][0] - 0.1, name
 
 
 def test_headline_comes_from_the_page_metadata(tmp_path: Path) -> None:

@@ -260,7 +260,7 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _FOOTER = re.compile(
     r"^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced)\s+by\b.*", re.I
 )
-_TERMINAL = tuple(".!?\"”’'…)")
+TERMINAL = tuple(".!?\"”’'…)")
 
 
 def words(text: str) -> list[str]:
@@ -297,10 +297,10 @@ def is_chrome(text: str) -> bool:
         return True
     # Asset ids and CSS class names that leaked as alt text ("search-icon-img").
     idents = sum(1 for t in tokens if _IDENT.match(t))
-    if idents and idents * 3 >= len(tokens) and not core.endswith(_TERMINAL[:3]):
+    if idents and idents * 3 >= len(tokens) and not core.endswith(TERMINAL[:3]):
         return True
     # Nav bars: many menu words, no sentence.
-    if len(tokens) >= 4 and not core.endswith(_TERMINAL[:3]):
+    if len(tokens) >= 4 and not core.endswith(TERMINAL[:3]):
         nav = sum(1 for t in tokens if t.casefold().strip(".,:|") in _NAV_WORDS)
         if nav >= 3 and nav * 3 >= len(tokens):
             return True
@@ -349,7 +349,7 @@ def is_prose(text: str) -> bool:
     """A line that reads like a paragraph of an article rather than a label."""
     line = text.strip()
     n = len(words(line))
-    return n >= 12 or (n >= 4 and line.endswith(_TERMINAL))
+    return n >= 12 or (n >= 4 and line.endswith(TERMINAL))
 
 
 def looks_like_reader_comment(text: str) -> bool:
@@ -425,9 +425,15 @@ _NAME_PART = re.compile(
 )
 
 
+_BYLINE_TAIL = re.compile(r"\s+(?:[-|–—•]\s+|\bon\s+|\bupdated\b|\bpublished\b|\d).*$", re.I)
+
+
 def parse_byline(text: str) -> tuple[Agent, ...] | None:
-    """The authors a byline names ("By A and B" → two Persons), else None."""
-    m = _BYLINE.match(text.strip())
+    """The authors a byline names ("By A and B" → two Persons), else None.
+
+    A date or time after the names ("By A - 11/19/19 06:56 AM EST") is not part of it.
+    """
+    m = _BYLINE.match(_BYLINE_TAIL.sub("", text.strip()))
     if not m or len(words(text)) > 16:
         return None
     raw = re.split(r",|\band\b|&|\|", m.group("names"))
@@ -477,6 +483,14 @@ class Dateline:
     length: int  # characters of the line the dateline takes (inline: up to the body)
 
 
+def _dateline(m: re.Match[str], text: str, length: int) -> Dateline:
+    """A Dateline from a match; "(Reuters)" in the region slot is the agency."""
+    region, agency = m.group("region"), m.group("agency")
+    if region and agency is None and agency_name(region):
+        region, agency = None, region
+    return Dateline(text, m.group("place"), region, m.group("date"), agency, length)
+
+
 def parse_dateline(text: str, is_place: object) -> Dateline | None:
     """A line that is only a dateline ("VLADIVOSTOK, Russia", "Vladivostok (Russia), Apr 24")."""
     line = text.strip()
@@ -489,14 +503,7 @@ def parse_dateline(text: str, is_place: object) -> Dateline | None:
     known = callable(is_place) and is_place(place)
     if not (known or (place.isupper() and len(place) >= 3)):
         return None
-    return Dateline(
-        text=line.rstrip(" :—–-"),
-        place=place,
-        region=m.group("region"),
-        date=m.group("date"),
-        agency=m.group("agency"),
-        length=len(text),
-    )
+    return _dateline(m, line.rstrip(" :—–-"), len(text))
 
 
 def parse_inline_dateline(text: str) -> Dateline | None:
@@ -507,14 +514,7 @@ def parse_inline_dateline(text: str) -> Dateline | None:
     region = m.group("region")
     if region and region.casefold() in {"the", "a", "an"}:
         return None
-    return Dateline(
-        text=m.group("head").strip(),
-        place=m.group("place"),
-        region=region,
-        date=m.group("date"),
-        agency=m.group("agency"),
-        length=m.end(),
-    )
+    return _dateline(m, m.group("head").strip(), m.end())
 
 
 _SIGNOFF = re.compile(

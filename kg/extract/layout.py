@@ -1,21 +1,39 @@
 """Find the structure of a news page's text: headline, byline, dateline, body, comments.
 
-The page is read line by line. Chrome is dropped wherever it is; the head of
-the page (before the body) holds section word, headline, standfirst, captions,
-byline and dateline; the body runs from there to the first sign-off, footer or
-"related stories" header; a reader-comment thread is cut off the end. Every
-part is kept as a span of the source text so offsets stay exact.
+The page is read line by line; chrome lines are dropped wherever they are.
+
+1. The article is the densest run of prose on the page: every line scores its
+   word count if it reads like prose and a penalty if it does not, and the run
+   with the highest sum wins (menus, teasers and footers sink, short labels
+   between paragraphs do not break the run).
+2. The head is read around the start of that run: captions with their credits,
+   bylines, the dateline (the body starts after it), the section word and the
+   headline — the title-like line closest above the byline and dateline.
+3. The body runs to the end of the run, stopped early by a sign-off ("— AFP"),
+   a wire footer or a "related stories" header; a reader-comment thread is cut off.
+
+Every part is kept as a span of the source text so offsets stay exact.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.extract import chrome
 from kg.link.gazetteer import fold, gazetteer
 from kg.model import Agent, Image, Layout, Meta, Span
 
-_HEAD_LOOKAHEAD = 8  # non-chrome lines a dateline may come after the headline
+_HEAD_WINDOW = 12  # lines above the article's prose that may hold its head
+_LOOKAHEAD = 8  # lines after a standfirst a dateline may come
+_PENALTY = 10  # score of a line that is not prose
+_MARKER_PENALTY = 60  # comment-thread and "related stories" markers break the run
+_AFTER_COMMENTS = 0.25  # prose after a comment-thread header counts for less
+_TIMESTAMP = re.compile(
+    r"\b(?:\d{1,2}:\d{2}|ago|updated|published|posted|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -53,14 +71,20 @@ class _Head:
 
 def parse_layout(text: str, meta: Meta) -> Layout:
     """The structure of an article's source text (see the module docstring)."""
-    # Comment markers (vote counters) stay: they tell where the comment thread is.
+    # Comment markers (vote counters) and "related stories" headers are chrome too, but
+    # they stay: they tell where the comment thread and the end of the body are.
     lines = [
-        b for b in blocks(text) if chrome.is_comment_marker(b.text) or not chrome.is_chrome(b.text)
+        b
+        for b in blocks(text)
+        if chrome.is_comment_marker(b.text)
+        or chrome.is_end_marker(b.text)
+        or not chrome.is_chrome(b.text)
     ]
+    start, end = article_region(lines)
     head = _Head()
-    body_start = _parse_head(lines, meta, head)
-    body, comments, agencies = _parse_body(lines[body_start:], head)
-    head.agencies.extend(agencies)
+    body_start = _body_start(lines, start, end, head)
+    _read_head(lines, max(0, start - _HEAD_WINDOW), body_start, meta, head)
+    body, comments = _parse_body(lines, body_start, end, head)
     return Layout(
         headline=head.headline.text if head.headline else meta.headline,
         headline_span=Span(head.headline.start, head.headline.end) if head.headline else None,
@@ -80,63 +104,138 @@ def parse_layout(text: str, meta: Meta) -> Layout:
     )
 
 
+# -- 1. the article's region ---------------------------------------------------------
+
+
+def _line_score(text: str, after_comments: bool) -> float:
+    if chrome.is_comment_marker(text) or chrome.is_end_marker(text):
+        return -_MARKER_PENALTY
+    signoff = chrome.split_signoff(text)
+    if signoff:
+        text = text[: signoff[0]]  # "… on Friday. — Reuters" is prose
+    n = len(chrome.words(text))
+    if not (n >= 25 or (n >= 4 and text.endswith(chrome.TERMINAL))):
+        return -_PENALTY
+    return min(n, 80) * (_AFTER_COMMENTS if after_comments else 1.0)
+
+
+def article_region(lines: list[Block]) -> tuple[int, int]:
+    """[start, end) of the run of lines with the highest prose score (Kadane)."""
+    best, best_span = 0.0, (0, 0)
+    total, begin = 0.0, 0
+    after_comments = False
+    for i, block in enumerate(lines):
+        if chrome.is_comment_marker(block.text) and not chrome.is_vote_counter(block.text):
+            after_comments = True
+        score = _line_score(block.text, after_comments)
+        if total <= 0:
+            total, begin = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (begin, i + 1)
+    if best_span == (0, 0):
+        return 0, len(lines)  # no prose at all: keep what there is
+    return best_span
+
+
+# -- 2. the head ------------------------------------------------------------------------
+
+
 def _is_place(name: str) -> bool:
     return gazetteer().is_place_name(name)
 
 
-def _title_like(text: str) -> bool:
+def _title_like(text: str, min_words: int = 2) -> bool:
     n = len(chrome.words(text))
-    if not 2 <= n <= 30 or text.endswith((".", ":", ";", ",")):
+    if not min_words <= n <= 30 or text.endswith((".", ":", ";", ",")):
+        return False
+    if n <= 10 and _TIMESTAMP.search(text):
         return False
     return text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'"
 
 
-def _parse_head(lines: list[Block], meta: Meta, head: _Head) -> int:
-    """Fill ``head`` from the top of the page; return the index where the body starts."""
-    known = fold(meta.headline) if meta.headline else None
-    for i, block in enumerate(lines):
-        line = block.text
-        credit = chrome.split_credit(line, trailing_agency=True)
-        if credit and (credit.caption or not chrome.is_prose(line)):
+def _body_start(lines: list[Block], start: int, end: int, head: _Head) -> int:
+    """Skip the head lines at the top of the region (standfirst, captions, byline, dateline)."""
+    i = start
+    description: Block | None = None
+    while i < end:
+        block = lines[i]
+        dateline = chrome.parse_dateline(block.text, _is_place)
+        if dateline:
+            _set_dateline(head, block, dateline)
+            head.description = description
+            return i + 1
+        if chrome.parse_byline(block.text) or chrome.split_credit(block.text, trailing_agency=True):
+            i += 1
+            continue
+        if description is None and chrome.is_prose(block.text) and _dateline_ahead(lines, i, end):
+            inline = chrome.parse_inline_dateline(block.text)
+            skip = inline.length if inline else 0
+            description = Block(block.start + skip, block.end, block.text[skip:])
+            i += 1
+            continue
+        break
+    return start
+
+
+def _dateline_ahead(lines: list[Block], i: int, end: int) -> bool:
+    return any(
+        chrome.parse_dateline(b.text, _is_place)
+        for b in lines[i + 1 : min(end, i + 1 + _LOOKAHEAD)]
+    )
+
+
+def _read_head(lines: list[Block], window: int, body_start: int, meta: Meta, head: _Head) -> None:
+    """Captions, byline, dateline, section and headline above the body."""
+    region = lines[window:body_start]
+    marks = [
+        i
+        for i, b in enumerate(region)
+        if chrome.parse_byline(b.text) or chrome.parse_dateline(b.text, _is_place)
+    ]
+    first_mark = marks[0] if marks else len(region)
+    for i, block in enumerate(region):
+        if block is head.description or (head.description and block.end == head.description.end):
+            continue
+        credit = chrome.split_credit(block.text, trailing_agency=True)
+        if credit and (credit.caption or not chrome.is_prose(block.text)):
             _add_image(head, block, credit)
             continue
-        byline = chrome.parse_byline(line)
+        byline = chrome.parse_byline(block.text)
         if byline:
             head.authors.extend(a for a in byline if a.type == "Person")
             head.agencies.extend(a.name for a in byline if a.type == "Organization")
             continue
-        dateline = chrome.parse_dateline(line, _is_place)
-        if dateline and (head.headline or known or i > 0):
+        dateline = chrome.parse_dateline(block.text, _is_place)
+        if dateline and head.dateline is None and i > 0:
             _set_dateline(head, block, dateline)
-            return i + 1
-        if known is not None and fold(line) == known and head.headline is None:
-            head.headline = block
-            continue
-        if (
-            head.headline is None
-            and known is None
-            and head.section is None
-            and chrome.is_section_word(line)
-        ):
-            head.section = line.casefold()
-            continue
-        if head.headline is None and known is None and _title_like(line):
-            head.headline = block
-            continue
-        if chrome.is_prose(line) and head.description is None and _dateline_ahead(lines, i):
-            inline = chrome.parse_inline_dateline(line)
-            skip = inline.length if inline else 0
-            head.description = Block(block.start + skip, block.end, line[skip:])
-            continue
-        return i
-    return len(lines)
+    head.headline = _find_headline(region, first_mark, meta)
+    if head.headline is not None:
+        above = region[max(0, region.index(head.headline) - 3) : region.index(head.headline)]
+        for block in reversed(above):
+            if head.section is None and chrome.is_section_word(block.text):
+                head.section = block.text.casefold()
 
 
-def _dateline_ahead(lines: list[Block], i: int) -> bool:
-    for block in lines[i + 1 : i + 1 + _HEAD_LOOKAHEAD]:
-        if chrome.parse_dateline(block.text, _is_place):
-            return True
-    return False
+def _find_headline(region: list[Block], first_mark: int, meta: Meta) -> Block | None:
+    """The known headline's line, else the title-like line closest above byline/dateline/body."""
+    if meta.headline:
+        known = fold(meta.headline)
+        return next((b for b in region if fold(b.text) == known), None)
+    usable = [
+        b
+        for b in region
+        if not chrome.split_credit(b.text, trailing_agency=True)
+        and not chrome.parse_byline(b.text)
+        and not chrome.parse_dateline(b.text, _is_place)
+        and not chrome.is_section_word(b.text)
+    ]
+    before_marks = [b for b in usable if region.index(b) < first_mark]
+    for candidates, min_words in ((before_marks, 5), (usable, 5), (before_marks, 3), (usable, 3)):
+        titles = [b for b in candidates if _title_like(b.text, min_words)]
+        if titles:
+            return titles[-1]
+    return None
 
 
 def _add_image(head: _Head, block: Block, credit: chrome.Credit) -> None:
@@ -153,36 +252,43 @@ def _set_dateline(head: _Head, block: Block, dateline: chrome.Dateline) -> None:
         head.agencies.append(chrome.agency_name(dateline.agency) or "")
 
 
-def _parse_body(lines: list[Block], head: _Head) -> tuple[list[Span], list[Span], list[str]]:
-    """Body paragraphs, reader comments and agencies from the lines after the head."""
-    agencies: list[str] = []
-    end = _body_end(lines)
-    comment_lines = _comment_lines(lines, end)
+# -- 3. the body ------------------------------------------------------------------------
+
+
+def _parse_body(
+    lines: list[Block], start: int, end: int, head: _Head
+) -> tuple[list[Span], list[Span]]:
+    """Body paragraphs and reader comments; agencies and mid-body captions go to ``head``."""
+    end = _body_end(lines, start, end)
+    comment_lines = _comment_lines(lines, start, end)
+    drop_labels = any(chrome.is_prose(lines[i].text) for i in range(start, end))
     body: list[Span] = []
-    for i, block in enumerate(lines[:end]):
-        if i in comment_lines or chrome.is_comment_marker(block.text):
+    for i in range(start, end):
+        block = lines[i]
+        text = block.text
+        if i in comment_lines or chrome.is_comment_marker(text) or chrome.is_footer_credit(text):
             continue
-        if chrome.is_footer_credit(block.text):
-            continue
-        start, stop, text = block.start, block.end, block.text
+        if drop_labels and len(chrome.words(text)) <= 2 and not chrome.is_prose(text):
+            continue  # labels between paragraphs ("Rising", "Video")
+        first, stop = block.start, block.end
         if not body:
-            start = _strip_inline_dateline(block, head)
-            text = text[start - block.start :]
+            first = _strip_inline_dateline(block, head)
+            text = text[first - block.start :]
         signoff = chrome.split_signoff(text)
         if signoff:
-            stop = start + signoff[0]
-            agencies.append(signoff[1])
+            stop = first + signoff[0]
+            head.agencies.append(signoff[1])
         credit = chrome.split_credit(text, trailing_agency=False)
         if credit and len(chrome.words(credit.caption)) < 40:
-            _add_image(head, Block(start, stop, text), credit)
+            _add_image(head, Block(first, stop, text), credit)
             continue
-        agencies.extend(chrome.reporting_agencies(text))
-        if stop > start:
-            body.append(Span(start, stop))
+        head.agencies.extend(chrome.reporting_agencies(text))
+        if stop > first:
+            body.append(Span(first, stop))
         if signoff:
             break
     comments = [Span(lines[i].start, lines[i].end) for i in sorted(comment_lines)]
-    return body, comments, agencies
+    return body, comments
 
 
 def _strip_inline_dateline(block: Block, head: _Head) -> int:
@@ -198,24 +304,30 @@ def _strip_inline_dateline(block: Block, head: _Head) -> int:
     return block.start + inline.length
 
 
-def _body_end(lines: list[Block]) -> int:
-    """Index of the first line after the body: a 'related stories' header or the end."""
-    for i, block in enumerate(lines):
-        if chrome.is_end_marker(block.text):
+def _body_end(lines: list[Block], start: int, end: int) -> int:
+    """The end of the region, or an earlier 'related stories' header."""
+    for i in range(start, end):
+        if chrome.is_end_marker(lines[i].text):
             return i
-    return len(lines)
+    return end
 
 
-def _comment_lines(lines: list[Block], end: int) -> set[int]:
-    """Indices of reader-comment lines: after a thread header, or before a vote counter."""
-    markers = [i for i in range(end) if chrome.is_comment_marker(lines[i].text)]
+def _comment_lines(lines: list[Block], start: int, end: int) -> set[int]:
+    """Reader-comment lines: after a thread header, or just before the first vote counter."""
+    markers = [i for i in range(start, len(lines)) if chrome.is_comment_marker(lines[i].text)]
     if not markers:
         return set()
     first = markers[0]
-    found = {i for i in range(first + 1, end) if not chrome.is_comment_marker(lines[i].text)}
+    found: set[int] = set()
+    for i in range(first + 1, len(lines)):
+        text = lines[i].text
+        if chrome.is_end_marker(text):
+            break
+        if not chrome.is_comment_marker(text) and len(chrome.words(text)) >= 3:
+            found.add(i)
     if chrome.is_vote_counter(lines[first].text):
-        i = first - 1
-        while i > 0 and chrome.looks_like_reader_comment(lines[i].text):
+        i = min(first, end) - 1
+        while i > start and chrome.looks_like_reader_comment(lines[i].text):
             found.add(i)
             i -= 1
     return found

@@ -132,7 +132,7 @@ class Gazetteer:
         return fold(name) in self._by_name
 
     def is_country_name(self, name: str) -> bool:
-        entries = self._by_name.get(fold(name))
+        entries = self._by_name.get(fold(name)) or []
         return bool(entries) and entries[0].place.kind == "Country"
 
     def country(self, code: str) -> GeoPlace | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kg.extract.chrome import agency_name
 from kg.link.gazetteer import fold
-from kg.link.iris import Iris
+from kg.link.iris import Iris, slug
 from kg.model import Agent, Article, Entity
 
 
@@ -30,9 +30,10 @@ class Ref:
 
 
 def _key(type_: str, name: str) -> str:
+    """The identity of a name: its IRI slug, so names that share an IRI share one key."""
     if type_ == "Organization":
         name = agency_name(name) or name
-    return f"{type_}:{fold(name)}"
+    return f"{type_}:{slug(name)}"
 
 
 class Linker:
@@ -61,22 +62,25 @@ class Linker:
         self._forms[key][canonical or name] += 1
         words = fold(name).split()
         if type_ == "Person" and len(words) >= 2:
-            self._surnames[words[-1]].add(key)
-            self._surnames[words[0]].add(key)
+            self._surnames[_key(type_, words[-1])].add(key)
+            self._surnames[_key(type_, words[0])].add(key)
 
     def _resolve(self) -> dict[str, Ref]:
         refs: dict[str, Ref] = {}
         for key in sorted(self._forms):
-            type_, _, folded = key.partition(":")
+            type_ = key.partition(":")[0]
             target = key
-            if type_ == "Person" and " " not in folded:
-                fulls = self._surnames.get(folded, set())
+            if type_ == "Person" and key in self._surnames and not self._is_full_name(key):
+                fulls = self._surnames[key]
                 if len(fulls) == 1:
                     target = next(iter(fulls))
             forms = self._forms[target]
             name = min(forms, key=lambda f: (-forms[f], -len(f), f))
             refs[key] = Ref(self.iris.entity(type_, name), name, type_)
         return refs
+
+    def _is_full_name(self, key: str) -> bool:
+        return any(len(fold(form).split()) >= 2 for form in self._forms[key])
 
     def entity(self, entity: Entity) -> Ref:
         """The corpus-wide Ref of an article's entity."""

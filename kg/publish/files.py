@@ -52,8 +52,12 @@ def write_bytes_if_changed(path: Path, data: bytes) -> bool:
             return False
     except OSError:
         pass
-    atomic_write(path, lambda out: out.write(data))
+    atomic_write(path, lambda out: _write_all(out, data))
     return True
+
+
+def _write_all(out: IO[bytes], data: bytes) -> None:
+    out.write(data)
 
 
 def write_json(path: Path, obj: Any) -> None:

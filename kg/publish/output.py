@@ -128,8 +128,8 @@ def stage_fresh_store(folder: OutputFolder, graphs: Iterator[tuple[str, list[Tri
     """A new store holding exactly ``graphs`` (graph IRI, triples), bulk-loaded."""
     path = folder.staged(STORE)
     store = Store(path)
-    for graph_iri, triples in graphs:
-        store.bulk_add(convert.quads(triples, graph_iri))
+    # One bulk load for everything: each bulk call writes new files, so never one per graph.
+    store.bulk_add(q for graph_iri, triples in graphs for q in convert.quads(triples, graph_iri))
     store.flush()
     return path
 

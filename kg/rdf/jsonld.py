@@ -14,6 +14,7 @@ context is refused unless the caller allows it.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -124,8 +125,10 @@ def node_object(subject: str, pairs: Iterable[tuple[str, Any]]) -> dict[str, Any
     return node
 
 
-def _sort_key(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+def _sort_key(value: Any) -> tuple[str, str]:
+    if isinstance(value, dict):
+        return ("1", "\x00".join(f"{k}={value[k]}" for k in sorted(value)))
+    return ("0", str(value))
 
 
 def group_by_subject(triples: Iterable[Triple]) -> Iterator[tuple[str, list[tuple[str, Any]]]]:
@@ -146,24 +149,26 @@ def group_by_subject(triples: Iterable[Triple]) -> Iterator[tuple[str, list[tupl
 def dumps(triples: Iterable[Triple], context: list[Any] | None = None) -> str:
     """A JSON-LD document with an @graph of the triples' subjects (sorted for stable bytes)."""
     ordered = sorted(triples, key=lambda t: (t[0].value, t[1].value, str(t[2])))
-    nodes = [node_object(s, pairs) for s, pairs in group_by_subject(ordered)]
-    doc = {"@context": context or CONTEXT, "@graph": nodes}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    buf = io.StringIO()
+    write_stream(ordered, buf, context)
+    return buf.getvalue()
+
+
+_NODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
 def write_stream(triples: Iterable[Triple], out: Any, context: list[Any] | None = None) -> None:
-    """Write a JSON-LD document node by node (for corpus-sized exports)."""
-    out.write(
-        '{\n  "@context": '
-        + json.dumps(context or CONTEXT, ensure_ascii=False)
-        + ',\n  "@graph": ['
-    )
+    """Write a JSON-LD document one node object per line (streams corpus-sized exports).
+
+    One line per node keeps the file readable and diffable, and lets the C JSON
+    encoder do the work (an indented dump would run the pure-Python one).
+    """
+    out.write('{"@context": ' + _NODE.encode(context or CONTEXT) + ',\n "@graph": [')
     first = True
     for subject, pairs in group_by_subject(triples):
-        text = json.dumps(node_object(subject, pairs), indent=2, ensure_ascii=False)
-        out.write(("\n    " if first else ",\n    ") + text.replace("\n", "\n    "))
+        out.write(("\n  " if first else ",\n  ") + _NODE.encode(node_object(subject, pairs)))
         first = False
-    out.write("\n  ]\n}\n")
+    out.write("\n ]}\n")
 
 
 # -- reading -----------------------------------------------------------------------

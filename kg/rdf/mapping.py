@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg import __version__
@@ -23,6 +24,8 @@ from kg.link.gazetteer import gazetteer
 from kg.link.iris import Iris, geonames_iri
 from kg.link.merge import Linker, Ref
 from kg.model import Agent, Article, Entity, GeoPlace
+from kg.rdf.convert import graph_from, term
+from kg.rdf.jsonld import Triple
 from kg.rdf.namespaces import ITSRDF, KG, KG_SOFTWARE, NIF, PROV, RDF, SCHEMA, XSD
 
 _PLACE_CLASS = {
@@ -36,45 +39,74 @@ _ABOUT_MAX = 3
 EventMapper = Callable[["_Builder", Article], None]
 
 
-# Literals are written in their canonical lexical form, the form Oxigraph stores, so a
-# graph read back from the store is the very graph that was mapped.
+# Typed literals are written in their canonical lexical form, the form Oxigraph stores,
+# and rdflib is told not to rewrite them (it would turn "Z" into "+00:00"), so the files
+# kg writes, the store and every serialisation carry exactly the same terms.
 
 
-def date_literal(value: str) -> Literal:
-    """xsd:date for a calendar date, xsd:dateTime when there is a time."""
-    return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)
+def typed(lexical: str, datatype: URIRef) -> ox.Literal:
+    return ox.Literal(lexical, datatype=term(datatype))  # type: ignore[arg-type]
 
 
-def decimal_literal(value: float, places: int = 5) -> Literal:
+def date_literal(value: str) -> ox.Literal:
+    """xsd:date for a calendar date, xsd:dateTime when there is a time (canonical already)."""
+    return typed(value, XSD.dateTime if "T" in value else XSD.date)
+
+
+def decimal_literal(value: float, places: int = 5) -> ox.Literal:
     """Canonical xsd:decimal ("43.1", "43", never "43.10000")."""
-    text = format(Decimal(str(round(value, places))).normalize(), "f")
-    return Literal(text, datatype=XSD.decimal)
+    return typed(format(Decimal(str(round(value, places))).normalize(), "f"), XSD.decimal)
 
 
-def integer_literal(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=XSD.integer)
+def integer_literal(value: int) -> ox.Literal:
+    return typed(str(int(value)), XSD.integer)
 
 
-def timestamp(epoch: float) -> Literal:
+def timestamp(epoch: float) -> ox.Literal:
     when = datetime.fromtimestamp(int(epoch), tz=UTC).isoformat().replace("+00:00", "Z")
-    return Literal(when, datatype=XSD.dateTime)
+    return typed(when, XSD.dateTime)
 
 
 @dataclass
 class _Builder:
-    graph: Graph
+    """Collects an article's triples as pyoxigraph terms (cheap; rdflib only where needed)."""
+
     iris: Iris
     linker: Linker
     article: Article
     subject: URIRef
+    triples: set[Triple] = field(default_factory=set)
 
-    def add(self, s: Node, p: URIRef, o: Node | str | None) -> None:
+    def add(self, s: Node, p: URIRef, o: Node | ox.Literal | str | None) -> None:
+        """Add a triple; rdflib or pyoxigraph terms, a str object is a plain literal."""
         if o is None or o == "":
             return
-        self.graph.add((s, p, o if isinstance(o, Node) else Literal(o)))
+        if isinstance(o, str) and not isinstance(o, Node):
+            obj: ox.NamedNode | ox.BlankNode | ox.Literal = ox.Literal(o)
+        else:
+            obj = term(o)
+        self.triples.add((term(s), term(p), obj))  # type: ignore[arg-type]
 
     def ref(self, index: int) -> URIRef:
         return URIRef(self.linker.entity(self.article.entities[index]).iri)
+
+
+def article_triples(
+    article: Article,
+    iris: Iris,
+    linker: Linker,
+    generated_at: float,
+    event_mapper: EventMapper | None = None,
+) -> list[Triple]:
+    """The named graph of one article (see the module docstring), sorted."""
+    b = _Builder(iris, linker, article, URIRef(iris.article(article.id)))
+    _article(b)
+    _entities(b)
+    _mentions(b)
+    if event_mapper is not None:
+        event_mapper(b, article)
+    _provenance(b, generated_at)
+    return sorted(b.triples, key=lambda t: (t[0].value, t[1].value, str(t[2])))
 
 
 def article_graph(
@@ -84,15 +116,8 @@ def article_graph(
     generated_at: float,
     event_mapper: EventMapper | None = None,
 ) -> Graph:
-    """The named graph of one article (see the module docstring)."""
-    b = _Builder(Graph(), iris, linker, article, URIRef(iris.article(article.id)))
-    _article(b)
-    _entities(b)
-    _mentions(b)
-    if event_mapper is not None:
-        event_mapper(b, article)
-    _provenance(b, generated_at)
-    return b.graph
+    """article_triples as an rdflib Graph (for tests and small-graph work)."""
+    return graph_from(article_triples(article, iris, linker, generated_at, event_mapper))
 
 
 def _article(b: _Builder) -> None:

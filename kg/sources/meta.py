@@ -46,12 +46,10 @@ def normalize_date(value: object) -> str | None:
 def canonical_datetime(value: datetime) -> str:
     """xsd:dateTime in canonical form: "Z" for UTC, no trailing zeros in the fraction."""
     text = value.isoformat()
-    if "." in text:
-        head, _, rest = text.partition(".")
-        digits = "".join(c for c in rest if c.isdigit())
-        zone = rest[len(digits) :]
-        digits = digits.rstrip("0")
-        text = f"{head}.{digits}{zone}" if digits else f"{head}{zone}"
+    m = re.match(r"(?P<head>[^.]+)\.(?P<digits>\d+)(?P<zone>.*)$", text)
+    if m:
+        digits = m.group("digits").rstrip("0")
+        text = m.group("head") + (f".{digits}" if digits else "") + m.group("zone")
     return text.replace("+00:00", "Z")
 
 
