@@ -2,10 +2,10 @@
 
 Exit codes (documented in the README):
   0  done: everything was published / conforms
-  1  runtime failure (store, model, I/O)
-  2  usage error, or an input that cannot be read at all
-  3  done, but some inputs or articles were not published (rejected or failing SHACL),
-     or `kg validate` found violations
+  1  runtime failure (store, model, I/O, output folder in use by another kg command)
+  2  usage error, an input that cannot be read at all, or an unknown ID for `kg remove`
+  3  done, but some inputs were rejected or some articles failed SHACL (each is named,
+     with its reason, in OUT/report.jsonl), or `kg validate` found violations
 """
 
 from __future__ import annotations
@@ -84,7 +84,8 @@ def _errors() -> Iterator[None]:
 def main(ctx: click.Context) -> None:
     """kg: news articles in, a validated schema.org knowledge graph out.
 
-    kg reads news articles (scraped page text, JSON Lines), finds the people,
+    kg reads news articles (scraped page text, web pages, RSS/Atom feeds, JSON
+    Lines), finds the people,
     places, organisations and events in them, links each to one IRI across all
     articles, validates every article graph with SHACL and publishes Turtle,
     JSON-LD, N-Quads and an embedded SPARQL store.
@@ -93,6 +94,7 @@ def main(ctx: click.Context) -> None:
     Examples:
       kg build                          # the seed articles in seeds/ → output/
       kg build news/ feed.jsonl --out site-data --base-iri https://example.org/kg/
+      kg remove https://news.example.org/2025/03/story --out site-data
       kg validate output/kg.ttl
 
     Settings can also come from ./kg.toml ([build], [serve], … tables).
