@@ -9,7 +9,6 @@ never stop the others.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -18,17 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from kg import __version__
 from kg.cache import Cache, document_key, verdict_key
 from kg.extract import article as extraction
 from kg.extract import nlp as nlp_mod
 from kg.link.iris import DEFAULT_BASE_IRI, Iris, id_slug
 from kg.link.merge import Linker
 from kg.model import Article, RawDocument, Rejected
-from kg.publish import files, output
-from kg.publish.manifest import Manifest
 from kg.publish.output import OutputFolder
-from kg.rdf import formats, jsonld
+from kg.publish.publish import Published, publish
+from kg.rdf import jsonld
 from kg.rdf.mapping import article_triples
 from kg.sources import InputLimits, iter_inputs
 from kg.sources.reading import DEFAULT_MAX_BYTES
@@ -37,7 +34,6 @@ from kg.validate import Report, Validator
 Progress = Callable[[str, int, int | None], None]
 ProblemKind = Literal["rejected", "invalid", "warning"]
 VALIDATION_BATCH = 100
-FRESH_STORE_SHARE = 0.5  # rebuild the store from scratch when more than this share changed
 
 
 @dataclass(frozen=True)
@@ -120,7 +116,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                 linker.add(a)
         graphs = _map_and_validate(articles, iris, linker, options, result, timer, report)
         with timer("publish"):
-            _publish(folder, graphs, iris, options, result, report)
+            outcome = publish(
+                folder, graphs, iris, options.base_iri, options.model, result.problems, report
+            )
+        result.kept_previous, result.triples = outcome.kept_previous, outcome.triples
     result.published = sorted(graphs)
     return result
 
@@ -194,15 +193,6 @@ def generated_at(article: Article) -> float:
     return article.source_mtime if article.source_mtime is not None else time.time()
 
 
-@dataclass
-class _Published:
-    article: Article
-    triples: list[jsonld.Triple]
-    digest: str
-    graph_iri: str
-    stem: str  # file name (without extension) under articles/
-
-
 def _map_and_validate(
     articles: list[Article],
     iris: Iris,
@@ -211,14 +201,14 @@ def _map_and_validate(
     result: BuildResult,
     timer: _Timer,
     report: Progress,
-) -> dict[str, _Published]:
+) -> dict[str, Published]:
     """The graphs of the articles that conform to the shapes; the others are reported.
 
     A graph validated before (same triples, same shapes) reuses its verdict.
     """
     validator = Validator()
     cache = Cache(_cache_path(options))
-    published: dict[str, _Published] = {}
+    published: dict[str, Published] = {}
     for start in range(0, len(articles), VALIDATION_BATCH):
         batch = articles[start : start + VALIDATION_BATCH]
         with timer("map"):
@@ -232,7 +222,7 @@ def _map_and_validate(
             verdicts.update({str(k): v for k, v in fresh.items()})
         for article, triples, key in zip(batch, mapped, keys, strict=True):
             if _accept(article, verdicts[key], result):
-                published[article.id] = _Published(
+                published[article.id] = Published(
                     article, triples, _digest(triples), iris.graph(article.id), id_slug(article.id)
                 )
         report("validate", min(start + VALIDATION_BATCH, len(articles)), len(articles))
@@ -268,132 +258,3 @@ def _digest(triples: list[jsonld.Triple]) -> str:
     for s, p, o in triples:
         h.update(f"{s} {p} {o}\n".encode())
     return h.hexdigest()
-
-
-def _publish(
-    folder: OutputFolder,
-    graphs: dict[str, _Published],
-    iris: Iris,
-    options: BuildOptions,
-    result: BuildResult,
-    report: Progress,
-) -> None:
-    """Stage what changed since the last build and commit it (kg.publish.output)."""
-    report_file = folder.staged(files.REPORT)
-    files.write_new(report_file, lambda out: out.write(files.report_bytes(result.problems)))
-    staged: list[tuple[Path, str]] = [(report_file, files.REPORT)]
-    previous = Manifest() if folder.interrupted else Manifest.load(folder.out)
-    if not graphs and previous.articles:
-        # Nothing could be published: the previous output stays, only the report is new.
-        result.kept_previous = True
-        folder.commit(staged, previous)
-        return
-    manifest = Manifest.from_entries(
-        {aid: _entry(p, iris) for aid, p in graphs.items()},
-        options.base_iri,
-        options.model,
-    )
-    store = _stage_store(folder, graphs, previous, report)
-    if store is not None:
-        staged.append((store, output.STORE))
-    if store is not None or not all((folder.out / n).exists() for n, _ in files.EXPORTS):
-        report("export", 0, len(files.EXPORTS))
-        staged.extend(output.stage_exports(folder, store or folder.out / output.STORE))
-    articles = _stage_articles(folder, graphs, previous, report)
-    if articles is not None:
-        staged.append((articles, output.ARTICLES))
-    report("commit", 0, len(staged) + 1)
-    folder.commit(staged, manifest, report)
-    result.triples = sum(len(p.triples) for p in graphs.values())
-
-
-def _stage_store(
-    folder: OutputFolder,
-    graphs: dict[str, _Published],
-    previous: Manifest,
-    report: Progress,
-) -> Path | None:
-    """The new store, staged; None when the current one already holds exactly ``graphs``."""
-    changed = {
-        p.graph_iri: p.triples
-        for aid, p in graphs.items()
-        if previous.digest(aid) != p.digest or previous.articles[aid].get("graph") != p.graph_iri
-    }
-    keep = {p.graph_iri for p in graphs.values()}
-    removed = [e for e in previous.articles.values() if e.get("graph") not in keep]
-    current = folder.out / output.STORE
-    if current.exists() and not changed and not removed:
-        return None
-    if not current.exists() or len(changed) + len(removed) > FRESH_STORE_SHARE * len(graphs):
-        items = sorted((p.graph_iri, p.triples) for p in graphs.values())
-        return output.stage_fresh_store(folder, _counted(items, "store", report))
-    report("store", 0, len(changed))
-    return output.stage_store_changes(folder, changed, keep)
-
-
-def _counted(
-    items: list[tuple[str, list[jsonld.Triple]]], stage: str, report: Progress
-) -> Iterator[tuple[str, list[jsonld.Triple]]]:
-    for n, item in enumerate(items, start=1):
-        yield item
-        report(stage, n, len(items))
-
-
-def _stage_articles(
-    folder: OutputFolder,
-    graphs: dict[str, _Published],
-    previous: Manifest,
-    report: Progress,
-) -> Path | None:
-    """The new articles/ folder, staged; None when the current one is already right.
-
-    An article whose graph digest is unchanged keeps its files (hard links);
-    the others are serialised again.
-    """
-    current = folder.out / output.ARTICLES
-    same_kg = previous.kg_version == __version__
-    keep: list[str] = []
-    write: dict[str, bytes] = {}
-    turtle = formats.get("turtle")
-    for aid, p in sorted(graphs.items()):
-        names = (f"{p.stem}.jsonld", f"{p.stem}.ttl")
-        entry = previous.articles.get(aid, {})
-        if (
-            same_kg
-            and entry.get("digest") == p.digest
-            and entry.get("file") == p.stem
-            and all((current / n).exists() for n in names)
-        ):
-            keep.extend(names)
-            continue
-        write[names[0]] = jsonld.dumps(p.triples).encode()
-        write[names[1]] = _serialize(turtle, p.triples)
-        report("files", len(write) // 2, len(graphs))
-    wanted = set(keep) | set(write)
-    present = {f.name for f in current.iterdir()} if current.is_dir() else set()
-    if not write and present == wanted:
-        return None
-    return output.stage_articles(folder, keep, write)
-
-
-def _entry(p: _Published, iris: Iris) -> dict[str, object]:
-    a = p.article
-    entry: dict[str, object] = {
-        "iri": iris.article(a.id),
-        "graph": p.graph_iri,
-        "file": p.stem,
-        "digest": p.digest,
-        "source": a.source,
-        "headline": a.headline,
-    }
-    if a.source_line is not None:
-        entry["line"] = a.source_line
-    if a.url:
-        entry["url"] = a.url
-    return entry
-
-
-def _serialize(fmt: formats.Format, triples: list[jsonld.Triple]) -> bytes:
-    buf = io.BytesIO()
-    fmt.write(triples, buf)
-    return buf.getvalue()
