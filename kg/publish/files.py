@@ -19,6 +19,10 @@ def write_new(path: Path, write: Callable[[IO[bytes]], None]) -> None:
         _synced(out, write)
 
 
+def write_new_bytes(path: Path, data: bytes) -> None:
+    write_new(path, lambda out: _write_all(out, data))
+
+
 def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     """Write ``path`` through a temporary file, so a crash leaves the old file intact."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -180,5 +180,5 @@ def stage_articles(folder: OutputFolder, keep: Iterable[str], write: dict[str, b
     for name in keep:
         os.link(current / name, path / name)
     for name, data in write.items():
-        files.write_new(path / name, lambda out, data=data: out.write(data))  # type: ignore[misc]
+        files.write_new_bytes(path / name, data)
     return path

@@ -54,7 +54,7 @@ def publish(
 ) -> Outcome:
     """Make ``folder`` publish exactly ``graphs``, with ``problems`` as its report.jsonl."""
     report_file = folder.staged(files.REPORT)
-    files.write_new(report_file, lambda out: out.write(files.report_bytes(problems)))
+    files.write_new_bytes(report_file, files.report_bytes(problems))
     staged: list[tuple[Path, str]] = [(report_file, files.REPORT)]
     previous = Manifest() if folder.interrupted else Manifest.load(folder.out)
     if not graphs and previous.articles:

@@ -8,6 +8,7 @@ item without any text is rejected by its number; the other items go on.
 
 from __future__ import annotations
 
+import calendar
 import io
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
@@ -85,8 +86,10 @@ def _entry_meta(
     entry: Mapping[str, Any], title: str, language: str | None
 ) -> tuple[Meta, list[str]]:
     authors = [a.get("name") for a in entry.get("authors") or [] if a.get("name")]
-    published = _date(entry, "published") or _date(entry, "created")
-    updated = _date(entry, "updated")
+    # A plain dict: feedparser's own get() maps a missing "updated" to "published".
+    raw = dict(entry)
+    published = _date(raw, "published") or _date(raw, "created")
+    updated = _date(raw, "updated")
     fields: dict[str, Any] = {
         "id": entry.get("id"),
         "url": entry.get("link"),
@@ -101,16 +104,14 @@ def _entry_meta(
     return meta_from_mapping({k: v for k, v in fields.items() if v})
 
 
-def _date(entry: Mapping[str, Any], key: str) -> str | None:
+def _date(entry: dict[str, Any], key: str) -> str | None:
     """The item's date as written, else feedparser's parsed UTC time."""
-    # dict.get: feedparser's own get() maps a missing "updated" to "published", with a warning.
-    raw = dict.get(entry, key)  # type: ignore[arg-type]
-    parsed = dict.get(entry, f"{key}_parsed")  # type: ignore[arg-type]
+    raw, parsed = entry.get(key), entry.get(f"{key}_parsed")
     if raw and normalize_date(raw):
-        return raw
+        return str(raw)
     if parsed:
-        return canonical_datetime(datetime(*parsed[:6], tzinfo=UTC))
-    return raw
+        return canonical_datetime(datetime.fromtimestamp(calendar.timegm(parsed), UTC))
+    return None
 
 
 def _image(entry: Mapping[str, Any]) -> str | None:

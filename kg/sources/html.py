@@ -121,7 +121,7 @@ def main_text(tree: HtmlElement, url: str | None) -> tuple[str, Meta]:
         include_tables=False,
         include_images=False,
     )
-    if doc is None:
+    if doc is None or isinstance(doc, dict):
         return "", Meta()
     text = "\n".join(line.strip() for line in (doc.text or "").splitlines() if line.strip())
     guessed, _ = meta_from_mapping(
