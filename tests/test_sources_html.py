@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import HTML
 
-from bench.html_bodies import gold_bodies, score_build, score_reader
+from bench.html_bodies import gold_bodies, published_bodies, score_build, score_reader
 from kg.build import BuildResult
 from kg.model import Agent, RawDocument, Rejected
 from kg.sources import iter_inputs
@@ -146,16 +146,28 @@ def test_json_ld_article_body_when_trafilatura_finds_nothing() -> None:
 
 
 @pytest.fixture(scope="session")
-def html_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, int, int]:
-    score, published, complete, _ = score_build(HTML, tmp_path_factory.mktemp("html-out"))
-    return score, published, complete
+def html_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, int, int, Path]:
+    out = tmp_path_factory.mktemp("html-out")
+    score, published, complete, _ = score_build(HTML, out)
+    return score, published, complete, out
 
 
 def test_real_pages_are_published_with_headline_and_body(html_build: tuple) -> None:
-    _, published, complete = html_build
+    _, published, complete, _ = html_build
     assert len(gold_bodies(HTML)) == 29
     assert published >= 27
     assert complete >= 27
+
+
+def test_real_pages_headline_is_the_metadata_headline(html_build: tuple) -> None:
+    """Every page names its headline; the cleaner never takes a body line instead."""
+    known = {
+        Path(d.source).name: d.meta.headline
+        for d in iter_inputs([str(HTML / n) for n in gold_bodies(HTML)])
+    }
+    published = published_bodies(html_build[3])
+    assert all(known.values())
+    assert {name: h for name, (h, _) in published.items()} == {n: known[n] for n in published}
 
 
 def test_real_pages_body_recall_and_precision(html_build: tuple) -> None:
@@ -184,8 +196,6 @@ def test_headline_comes_from_the_page_metadata(tmp_path: Path) -> None:
     (tmp_path / "in" / "glacier.html").write_bytes(page)
     result: BuildResult = build(BuildOptions(sources=(str(tmp_path / "in"),), out=tmp_path / "out"))
     assert result.published == ["https://news.example.org/science/norway-glacier"]
-    from bench.html_bodies import published_bodies
-
     headline, body = published_bodies(tmp_path / "out")["glacier.html"]
     assert headline == "Glacier in Norway melting faster, study finds"
     assert body.startswith("Researchers at the University of Bergen")
