@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class KGError(Exception):
     """Base class of every error kg raises on purpose."""
@@ -41,3 +43,17 @@ class QueryError(KGError):
         super().__init__(message)
         self.line = line
         self.column = column
+
+    @classmethod
+    def from_syntax(cls, message: str) -> QueryError:
+        """A QueryError from a parser message such as "error at 3:29: expected OPTIONAL"."""
+        m = re.match(r"error at (\d+):(\d+):\s*(.*)", message, re.S)
+        if m is None:
+            return cls(f"SPARQL syntax error: {message}")
+        line, column = int(m.group(1)), int(m.group(2))
+        detail = m.group(3)
+        if "Prefix not found" in detail:
+            detail = "undeclared prefix (declare it with PREFIX name: <IRI>)"
+        elif len(detail) > 200 or "\n" in detail:
+            detail = detail.split("\n")[0][:200] + " …"
+        return cls(f"SPARQL syntax error at line {line}, column {column}: {detail}", line, column)

@@ -1,9 +1,17 @@
 """The embedded SPARQL store: Oxigraph on disk, one named graph per article.
 
-Queries see the union of the article graphs as their default graph. Replacing
-an article's graph is one transaction (a SPARQL Update of DROP + INSERT DATA),
-so a reader or a crash never sees half an article. A first build loads into a
-fresh folder and renames it into place, so a killed build leaves the old store.
+Each article is the named graph ``<base>graph/article/<id>``. The store's default
+graph holds the union of the article graphs, kept in step with them, because
+Oxigraph's own union mode (``use_default_graph_as_union``) is a bag, not a set:
+a triple that two articles share would match twice, and a pattern of two such
+triples four times, so counts and aggregates would be wrong. Queries therefore
+run on the real default graph, which is a set, as SPARQL's default graph is.
+
+Replacing an article's graph is one SPARQL Update request (one transaction):
+the union loses the triples no other article has, the graph is dropped and
+inserted again, so a reader or a crash never sees half an article. A first build
+loads into a fresh folder and renames it into place, so a killed build leaves
+the old store.
 """
 
 from __future__ import annotations
@@ -16,15 +24,28 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.errors import StoreError
+from kg.errors import QueryError, StoreError
 from kg.rdf.formats import Format
 from kg.rdf.jsonld import Triple
+from kg.rdf.namespaces import PREFIXES
 
-UNION_ALL = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+DEFAULT = ox.DefaultGraph()
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+# Drop from the union the triples of <g> that no other article graph has.
+_UNION_MINUS = """DELETE {{ ?s ?p ?o }} WHERE {{
+  GRAPH <{g}> {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{g}>) }}
+}} ;
+DROP SILENT GRAPH <{g}>"""
 
 
 class Store:
-    """An Oxigraph store at ``path`` (or in memory when ``path`` is None)."""
+    """An Oxigraph store at ``path`` (or in memory when ``path`` is None).
+
+    A read-only store is a snapshot of the store as it was when opened; a build
+    may write the store meanwhile (open again to see its result).
+    """
 
     def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
         self.path = path
@@ -54,25 +75,77 @@ class Store:
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
+    def graph_triples(self, graph_iri: str) -> Iterator[ox.Triple]:
+        """The triples of one named graph."""
+        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)):
+            yield q.triple
+
     def replace_graph(self, graph_iri: str, triples: Iterable[Triple]) -> None:
-        """Replace one named graph with ``triples`` in a single transaction."""
-        body = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES) or b""
-        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n"
-        self._store.update(update + body.decode("utf-8") + "}}")
+        """Replace one named graph (and its share of the union) in a single transaction."""
+        body = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES)
+        data = (body or b"").decode("utf-8")
+        self._store.update(
+            _UNION_MINUS.format(g=graph_iri)
+            + f" ;\nINSERT DATA {{\n{data}GRAPH <{graph_iri}> {{\n{data}}}\n}}"
+        )
 
     def remove_graph(self, graph_iri: str) -> None:
-        self._store.update(f"DROP SILENT GRAPH <{graph_iri}>")
+        self._store.update(_UNION_MINUS.format(g=graph_iri))
 
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
-        self._store.bulk_extend(quads)
+        """Load article quads into a fresh store (not transactional), union included."""
+
+        def with_union() -> Iterator[ox.Quad]:
+            for q in quads:
+                yield q
+                yield ox.Quad(q.subject, q.predicate, q.object, DEFAULT)
+
+        self._store.bulk_extend(with_union())
+
+    def has_union(self) -> bool:
+        """False for a store written before the union was kept in the default graph."""
+        empty = next(iter(self._store.quads_for_pattern(None, None, None, DEFAULT)), None) is None
+        return not empty or not self.graphs()
+
+    def query(
+        self,
+        text: str,
+        *,
+        default_graphs: Iterable[str] = (),
+        named_graphs: Iterable[str] | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query, kg's prefixes predeclared.
+
+        The default graph is the union of the articles, or the merge of
+        ``default_graphs`` when given; ``named_graphs`` limits what GRAPH sees.
+        """
+        defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [
+            ox.NamedNode(g) for g in default_graphs
+        ]
+        named: list[ox.NamedNode | ox.BlankNode] | None = None
+        if named_graphs is not None:
+            named = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            return self._store.query(
+                text, prefixes=PREFIXES, default_graph=defaults or None, named_graphs=named
+            )
+        except SyntaxError as e:
+            raise QueryError.from_syntax(str(e)) from e
+        except ValueError as e:
+            raise QueryError(f"query refused: {e}") from e
+        except OSError as e:
+            raise StoreError(f"query failed: {e}") from e
 
     def union_triples(self) -> Iterator[ox.Triple]:
         """Every distinct triple of all article graphs, grouped by subject."""
-        result = self._store.query(UNION_ALL, use_default_graph_as_union=True)
-        return iter(result)  # type: ignore[arg-type]
+        for q in self._store.quads_for_pattern(None, None, None, DEFAULT):
+            yield q.triple
 
     def quads(self) -> Iterator[ox.Quad]:
-        return iter(self._store.quads_for_pattern(None, None, None, None))
+        """The quads of the article graphs (not the union kept in the default graph)."""
+        for q in self._store.quads_for_pattern(None, None, None, None):
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield q
 
     def export(self, fmt: Format, out: IO[bytes]) -> None:
         """Write the store: datasets with their named graphs, other formats the union."""
@@ -82,7 +155,10 @@ class Store:
             fmt.write(self.union_triples(), out)
 
     def count(self) -> int:
-        return len(self._store)
+        """The number of distinct triples in the union of the article graphs."""
+        raw = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert isinstance(raw, ox.QuerySolutions)
+        return int(next(iter(raw))[0].value)
 
     def flush(self) -> None:
         self._store.flush()

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,6 +53,72 @@ def seeds_out(seeds_build: tuple[Path, BuildResult]) -> Path:
 def seeds_graph(seeds_out: Path) -> Graph:
     """output/kg.ttl of the seeds, parsed by rdflib."""
     return Graph().parse(seeds_out / "kg.ttl", format="turtle")
+
+
+@pytest.fixture(scope="session")
+def attack_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """kg build of one JSON Lines article whose headline, body and author try to break out
+    of a <script> element: (output folder)."""
+    folder = tmp_path_factory.mktemp("attack")
+    source = folder / "attack.jsonl"
+    source.write_text(json.dumps(ATTACK_RECORD) + "\n", encoding="utf-8")
+    out = folder / "out"
+    build(BuildOptions(sources=(str(source),), out=out))
+    return out
+
+
+ATTACK = "</script><script>alert(1)</script>"
+ATTACK_RECORD = {
+    "id": "attack-1",
+    "headline": f"{ATTACK} Kim meets Putin <!-- & -->",
+    "text": (
+        f"Kim meets Putin {ATTACK}\n\nNorth Korean leader Kim Jong Un met Russian President "
+        f"Vladimir Putin in Vladivostok on Thursday, {ATTACK} officials said. <!-- a comment "
+        "--> Tom & Jerry <b>bold</b> <script>alert(2)</script>\u2028 next.\n\n"
+        "Putin said the talks were useful."
+    ),
+    "datePublished": "2019-04-25",
+    "dateModified": "2019-04-26T10:00:00Z",
+    "author": [f"Jane Doe {ATTACK}"],
+    "publisher": "Example News",
+    "url": "https://news.example.org/2019/04/kim-putin?id=1&src=feed",
+    "inLanguage": "en",
+}
+
+
+@pytest.fixture(scope="session")
+def seeds_server(seeds_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`kg serve` on the seeds' output, for real, on a free port of 127.0.0.1: its base URL."""
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "kg.cli", "serve", "--data", str(seeds_out)]
+    stderr = log.open("wb")
+    process = subprocess.Popen(
+        [*command, "--port", str(port), "--workers", "1"], stdout=subprocess.DEVNULL, stderr=stderr
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"kg serve did not start: {log.read_text()}") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        stderr.close()
 
 
 def select(graph: Graph, query: str) -> list[tuple[str, ...]]:

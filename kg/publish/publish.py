@@ -21,6 +21,7 @@ from kg.publish import files, output
 from kg.publish.manifest import Manifest
 from kg.publish.output import OutputFolder
 from kg.rdf import formats, jsonld
+from kg.store import Store
 
 Progress = Callable[[str, int, int | None], None]
 FRESH_STORE_SHARE = 0.5  # rebuild the store from scratch when more than this share changed
@@ -39,7 +40,7 @@ class Published:
 
 @dataclass(frozen=True)
 class Outcome:
-    triples: int
+    triples: int  # distinct triples in the union of the published graphs
     kept_previous: bool  # nothing was publishable, so the last output was kept
 
 
@@ -75,7 +76,8 @@ def publish(
         staged.append((articles, output.ARTICLES))
     report("commit", 0, len(staged) + 1)
     folder.commit(staged, manifest, report)
-    return Outcome(sum(len(p.triples) for p in graphs.values()), kept_previous=False)
+    triples = Store(folder.out / output.STORE, read_only=True).count()
+    return Outcome(triples, kept_previous=False)
 
 
 def _stage_store(
@@ -93,9 +95,11 @@ def _stage_store(
     keep = {p.graph_iri for p in graphs.values()}
     removed = [e for e in previous.articles.values() if e.get("graph") not in keep]
     current = folder.out / output.STORE
-    if current.exists() and not changed and not removed:
+    # A store written before kg kept the union in the default graph is loaded again.
+    usable = current.exists() and Store(current, read_only=True).has_union()
+    if usable and not changed and not removed:
         return None
-    if not current.exists() or len(changed) + len(removed) > FRESH_STORE_SHARE * len(graphs):
+    if not usable or len(changed) + len(removed) > FRESH_STORE_SHARE * len(graphs):
         items = sorted((p.graph_iri, p.triples) for p in graphs.values())
         return output.stage_fresh_store(folder, _counted(items, "store", report))
     report("store", 0, len(changed))

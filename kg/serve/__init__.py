@@ -1,0 +1,7 @@
+"""`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over the store kg build wrote.
+
+- ``app.py`` builds the ASGI application (Starlette): /sparql, CORS, and a list of
+  extra routes other parts of kg mount next to it.
+- ``pool.py`` runs queries in worker processes, so a runaway query can be killed.
+- ``worker.py`` is what a worker process runs; ``negotiate.py`` picks result formats.
+"""
