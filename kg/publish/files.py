@@ -9,6 +9,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from kg.rdf import formats
+from kg.store import Store
+
 EXPORTS = (("kg.ttl", "turtle"), ("kg.jsonld", "json-ld"), ("kg.nq", "nquads"))
 REPORT = "report.jsonl"
 
@@ -67,6 +70,17 @@ def _write_all(out: IO[bytes], data: bytes) -> None:
 def write_json(path: Path, obj: Any) -> None:
     data = (json.dumps(obj, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
     write_bytes_if_changed(path, data)
+
+
+def write_exports(store: Store, out_dir: Path) -> list[Path]:
+    """kg.ttl, kg.jsonld and kg.nq from the store, streamed, each replaced atomically."""
+    written = []
+    for name, fmt_name in EXPORTS:
+        fmt = formats.get(fmt_name)
+        path = out_dir / name
+        atomic_write(path, lambda out, fmt=fmt: store.export(fmt, out))  # type: ignore[misc]
+        written.append(path)
+    return written
 
 
 def report_bytes(problems: Iterable[Any]) -> bytes:
