@@ -230,3 +230,22 @@ def test_half_done_commit_is_repaired_by_the_next_build(
     run(source, out)
     assert published_files(out) == before
     assert not (out / ".kg" / "committing").exists()
+
+
+def test_files_kg_did_not_write_stay_in_articles(six: tuple[Path, Path, BuildResult]) -> None:
+    source, out, _ = six
+    (out / "articles" / "README.txt").write_text("notes of mine\n")
+    source.touch()  # same content, new mtime: every graph changes (generatedAtTime)
+    run(source, out)
+    assert (out / "articles" / "README.txt").read_text() == "notes of mine\n"
+    os.utime(source, (EPOCH, EPOCH))
+    run(source, out)
+    (out / "articles" / "README.txt").unlink()
+
+
+def test_output_folder_that_cannot_be_written(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x")
+    out = tmp_path / "a-file" / "out"
+    result = CliRunner().invoke(main, ["build", "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"cannot write to {out}: Not a directory" in result.stderr

@@ -43,8 +43,11 @@ class OutputFolder:
         self._lock: int | None = None
 
     def __enter__(self) -> OutputFolder:
-        self.state.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.state / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.state.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.state / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as e:
+            raise StoreError(f"cannot write to {self.out}: {e.strerror or e}") from e
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as e:
@@ -172,12 +175,29 @@ def stage_exports(folder: OutputFolder, store_path: Path) -> list[tuple[Path, st
     return staged
 
 
+ARTICLE_SUFFIXES = (".ttl", ".jsonld")
+
+
+def foreign_files(articles: Path) -> list[str]:
+    """Files in articles/ that kg did not write (it writes only .ttl and .jsonld): kept."""
+    if not articles.is_dir():
+        return []
+    found = []
+    for entry in sorted(articles.iterdir()):
+        if entry.suffix in ARTICLE_SUFFIXES:
+            continue
+        if not entry.is_file() or entry.is_symlink():
+            raise StoreError(f"{articles} holds {entry.name!r}, which kg did not write: move it")
+        found.append(entry.name)
+    return found
+
+
 def stage_articles(folder: OutputFolder, keep: Iterable[str], write: dict[str, bytes]) -> Path:
     """The new articles/ folder: ``keep`` linked from the current one, ``write`` written."""
     path = folder.staged(ARTICLES)
     path.mkdir()
     current = folder.out / ARTICLES
-    for name in keep:
+    for name in [*keep, *foreign_files(current)]:
         os.link(current / name, path / name)
     for name, data in write.items():
         files.write_new_bytes(path / name, data)

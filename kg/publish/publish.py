@@ -144,7 +144,7 @@ def _stage_articles(
         write[names[0]] = jsonld.dumps(p.triples).encode()
         write[names[1]] = _serialize(turtle, p.triples)
         report("files", len(write) // 2, len(graphs))
-    wanted = set(keep) | set(write)
+    wanted = set(keep) | set(write) | set(output.foreign_files(current))
     present = {f.name for f in current.iterdir()} if current.is_dir() else set()
     if not write and present == wanted:
         return None

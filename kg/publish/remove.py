@@ -37,7 +37,11 @@ def remove_articles(out: Path, refs: Sequence[str]) -> list[str]:
             f"{manifest.articles[aid]['file']}{ext}" for aid in ids for ext in (".ttl", ".jsonld")
         }
         current = out / output.ARTICLES
-        keep = sorted(f.name for f in current.iterdir() if f.name not in gone)
+        keep = sorted(
+            f.name
+            for f in current.iterdir()
+            if f.suffix in output.ARTICLE_SUFFIXES and f.name not in gone
+        )
         staged.append((output.stage_articles(folder, keep, {}), output.ARTICLES))
         folder.commit(staged, Manifest(manifest.base_iri, manifest.model, kept))
     return ids
