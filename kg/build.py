@@ -9,37 +9,35 @@ never stop the others.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from kg.cache import Cache, document_key
+from kg.cache import Cache, document_key, verdict_key
 from kg.extract import article as extraction
 from kg.extract import nlp as nlp_mod
+from kg.extract.entities import RULES_VERSION
+from kg.extract.knowledge import Knowledge
 from kg.link.events import link_events
 from kg.link.iris import DEFAULT_BASE_IRI, Iris, id_slug
 from kg.link.merge import Linker
 from kg.model import Article, RawDocument, Rejected
-from kg.publish import files
-from kg.publish.manifest import Manifest
-from kg.rdf import convert, formats, jsonld
-from kg.rdf.events import event_mapper, scheme_bytes
+from kg.publish.output import OutputFolder
+from kg.publish.publish import Published, publish
+from kg.rdf import jsonld
+from kg.rdf.events import event_mapper
 from kg.rdf.mapping import EventMapper, article_triples
 from kg.sources import InputLimits, iter_inputs
 from kg.sources.reading import DEFAULT_MAX_BYTES
-from kg.store import Store, recover, swap_in
 from kg.validate import Report, Validator
 
 Progress = Callable[[str, int, int | None], None]
 ProblemKind = Literal["rejected", "invalid", "warning"]
 VALIDATION_BATCH = 100
-EVENT_TYPES = "event-types.ttl"  # kg's SKOS event-type scheme, published beside kg.ttl
-FRESH_STORE_SHARE = 0.5  # rebuild the store from scratch when more than this share changed
 
 
 @dataclass(frozen=True)
@@ -50,6 +48,8 @@ class BuildOptions:
     model: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     cache: bool = True
+    patterns: Path | None = None  # spaCy EntityRuler patterns (JSON Lines)
+    authority: Path | None = None  # known entities (CSV or Turtle)
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ class BuildResult:
     shacl_warnings: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     triples: int = 0
+    kept_previous: bool = False  # nothing was publishable, so the last output was kept
 
     def of_kind(self, kind: ProblemKind) -> list[Problem]:
         return [p for p in self.problems if p.kind == kind]
@@ -100,35 +101,40 @@ def _quiet(stage: str, done: int, total: int | None) -> None:
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """Build the knowledge graph of ``options.sources`` into ``options.out``."""
+    """Build the knowledge graph of ``options.sources`` into ``options.out``.
+
+    The output folder is locked for the whole build and changed only at the end,
+    in one commit (kg.publish.output): a build that fails or is killed leaves the
+    previous output as it was.
+    """
     report = progress or _quiet
     result = BuildResult()
     timer = _Timer(result.timings)
     iris = Iris(options.base_iri)
-    out = options.out
-    out.mkdir(parents=True, exist_ok=True)
-    with timer("read"):
-        docs = _read(options, result)
-    with timer("extract"):
-        articles = _extract(docs, options, result, report)
-    with timer("link"):
-        linker = Linker(iris)
-        for a in articles:
-            linker.add(a)
-        events = link_events(articles, iris, linker)
-    graphs = _map_and_validate(articles, iris, linker, event_mapper(events), result, timer, report)
-    with timer("store"):
-        store = _update_store(out, graphs, report)
-    with timer("export"):
-        _write_files(out, store, graphs, iris, options, result)
+    with OutputFolder(options.out) as folder:
+        with timer("read"):
+            docs = _read(options, result)
+        with timer("extract"):
+            articles = _extract(docs, options, result, report)
+        with timer("link"):
+            linker = Linker(iris)
+            for a in articles:
+                linker.add(a)
+            events = event_mapper(link_events(articles, iris, linker))
+        graphs = _map_and_validate(articles, iris, linker, events, options, result, timer, report)
+        with timer("publish"):
+            outcome = publish(
+                folder, graphs, iris, options.base_iri, options.model, result.problems, report
+            )
+        result.kept_previous, result.triples = outcome.kept_previous, outcome.triples
     result.published = sorted(graphs)
-    result.triples = store.count()
     return result
 
 
 def _read(options: BuildOptions, result: BuildResult) -> list[RawDocument]:
     docs: list[RawDocument] = []
-    for item in iter_inputs(options.sources, InputLimits(options.max_bytes)):
+    limits = InputLimits(options.max_bytes)
+    for item in iter_inputs(options.sources, limits, exclude=(options.out,)):
         if isinstance(item, Rejected):
             result.problems.append(Problem("rejected", item.source, item.reason, item.line))
             continue
@@ -142,9 +148,10 @@ def _extract(
     docs: list[RawDocument], options: BuildOptions, result: BuildResult, report: Progress
 ) -> list[Article]:
     """Articles for the documents, from the cache where possible; duplicates rejected."""
-    cache = Cache(options.out / ".kg" / "cache.sqlite" if options.cache else None)
+    knowledge = Knowledge.load(options.authority, options.patterns)
+    cache = Cache(_cache_path(options))
     nlp = nlp_mod.load(options.model)
-    settings = nlp_mod.model_id(nlp)
+    settings = extraction_settings(nlp_mod.model_id(nlp), knowledge)
     keys = [document_key(d, settings) for d in docs]
     found: list[Article | None] = [cache.get(k, d) for k, d in zip(keys, docs, strict=True)]
     result.reused = sum(a is not None for a in found)
@@ -152,9 +159,10 @@ def _extract(
     done = result.reused
     report("extract", done, len(docs))
     fresh: list[tuple[str, Article]] = []
-    for i, article in zip(
-        missing, extraction.extract((docs[i] for i in missing), nlp), strict=True
-    ):
+    fresh_articles = extraction.extract(
+        (docs[i] for i in missing), nlp, knowledge=knowledge if knowledge.digest else None
+    )
+    for i, article in zip(missing, fresh_articles, strict=True):
         found[i] = article
         fresh.append((keys[i], article))
         done += 1
@@ -186,6 +194,11 @@ def _extract(
     return articles
 
 
+def extraction_settings(model_id: str, knowledge: Knowledge) -> str:
+    """What extraction depends on besides the document: part of the cache key."""
+    return f"{model_id}|rules {RULES_VERSION}|knowledge {knowledge.digest or '-'}"
+
+
 def generated_at(article: Article) -> float:
     """The time stamped on an article graph: SOURCE_DATE_EPOCH, else the source's mtime."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -194,55 +207,60 @@ def generated_at(article: Article) -> float:
     return article.source_mtime if article.source_mtime is not None else time.time()
 
 
-@dataclass
-class _Published:
-    article: Article
-    triples: list[jsonld.Triple]
-    digest: str
-    graph_iri: str
-    stem: str  # file name (without extension) under articles/
-
-
 def _map_and_validate(
     articles: list[Article],
     iris: Iris,
     linker: Linker,
     events: EventMapper,
+    options: BuildOptions,
     result: BuildResult,
     timer: _Timer,
     report: Progress,
-) -> dict[str, _Published]:
+) -> dict[str, Published]:
+    """The graphs of the articles that conform to the shapes; the others are reported.
+
+    A graph validated before (same triples, same shapes) reuses its verdict.
+    """
     validator = Validator()
-    published: dict[str, _Published] = {}
+    cache = Cache(_cache_path(options))
+    published: dict[str, Published] = {}
     for start in range(0, len(articles), VALIDATION_BATCH):
         batch = articles[start : start + VALIDATION_BATCH]
         with timer("map"):
-            graphs = [
-                (a.id, article_triples(a, iris, linker, generated_at(a), events)) for a in batch
-            ]
+            mapped = [article_triples(a, iris, linker, generated_at(a), events) for a in batch]
+            keys = [verdict_key(_digest(t), validator.fingerprint) for t in mapped]
+            verdicts = cache.verdicts(keys)
         with timer("validate"):
-            reports = validator.validate_many(graphs)
-        with timer("map"):
-            for article, (_, triples) in zip(batch, graphs, strict=True):
-                verdict: Report = reports[article.id]
-                _count_warnings(verdict, result)
-                if not verdict.conforms:
-                    reason = "; ".join(str(f) for f in verdict.violations[:5])
-                    result.problems.append(
-                        Problem(
-                            "invalid",
-                            article.source,
-                            f"fails SHACL: {reason}",
-                            article.source_line,
-                            article.id,
-                        )
-                    )
-                    continue
-                published[article.id] = _Published(
+            todo = [(k, t) for k, t in zip(keys, mapped, strict=True) if k not in verdicts]
+            fresh = validator.validate_many(todo)
+            cache.put_verdicts([(str(k), v) for k, v in fresh.items()])
+            verdicts.update({str(k): v for k, v in fresh.items()})
+        for article, triples, key in zip(batch, mapped, keys, strict=True):
+            if _accept(article, verdicts[key], result):
+                published[article.id] = Published(
                     article, triples, _digest(triples), iris.graph(article.id), id_slug(article.id)
                 )
         report("validate", min(start + VALIDATION_BATCH, len(articles)), len(articles))
+    cache.close()
     return published
+
+
+def _cache_path(options: BuildOptions) -> Path | None:
+    return options.out / ".kg" / "cache.sqlite" if options.cache else None
+
+
+def _accept(article: Article, verdict: Report, result: BuildResult) -> bool:
+    """True when the article's graph conforms; an "invalid" problem when it does not."""
+    _count_warnings(verdict, result)
+    if verdict.conforms:
+        return True
+    reason = "; ".join(str(f) for f in verdict.violations[:5])
+    result.problems.append(
+        Problem(
+            "invalid", article.source, f"fails SHACL: {reason}", article.source_line, article.id
+        )
+    )
+    return False
 
 
 def _count_warnings(verdict: Report, result: BuildResult) -> None:
@@ -255,93 +273,3 @@ def _digest(triples: list[jsonld.Triple]) -> str:
     for s, p, o in triples:
         h.update(f"{s} {p} {o}\n".encode())
     return h.hexdigest()
-
-
-def _update_store(out: Path, graphs: dict[str, _Published], report: Progress) -> Store:
-    """Bring the store to exactly the published graphs; unchanged graphs are not touched."""
-    target = out / "store"
-    recover(target)
-    previous = Manifest.load(out)
-    changed = [aid for aid, p in graphs.items() if previous.digest(aid) != p.digest]
-    fresh = not target.exists() or len(changed) > FRESH_STORE_SHARE * max(1, len(graphs))
-    if not fresh and not Store(target).has_union():
-        fresh = True  # a store written before the union was kept: load it again
-    if fresh:
-        tmp = out / f".store.tmp-{os.getpid()}"
-        store = Store(tmp)
-        # One bulk load for everything: each bulk call writes new files, so never one per article.
-        store.bulk_add(_all_quads(graphs, report))
-        store.flush()
-        del store
-        swap_in(tmp, target)
-        return Store(target)
-    store = Store(target)
-    keep = {p.graph_iri for p in graphs.values()}
-    for graph in store.graphs():
-        if graph not in keep:
-            store.remove_graph(graph)
-    for n, aid in enumerate(changed, start=1):
-        p = graphs[aid]
-        store.replace_graph(p.graph_iri, p.triples)
-        report("store", n, len(changed))
-    store.flush()
-    return store
-
-
-def _all_quads(graphs: dict[str, _Published], report: Progress) -> Iterator[Any]:
-    for n, (_, p) in enumerate(sorted(graphs.items()), start=1):
-        yield from convert.quads(p.triples, p.graph_iri)
-        report("store", n, len(graphs))
-
-
-def _write_files(
-    out: Path,
-    store: Store,
-    graphs: dict[str, _Published],
-    iris: Iris,
-    options: BuildOptions,
-    result: BuildResult,
-) -> None:
-    articles_dir = out / "articles"
-    articles_dir.mkdir(exist_ok=True)
-    names: set[str] = set()
-    turtle = formats.get("turtle")
-    for p in graphs.values():
-        name = p.stem
-        names.update({f"{name}.ttl", f"{name}.jsonld"})
-        files.write_bytes_if_changed(
-            articles_dir / f"{name}.jsonld", jsonld.dumps(p.triples).encode()
-        )
-        files.write_bytes_if_changed(articles_dir / f"{name}.ttl", _serialize(turtle, p.triples))
-    for stale in articles_dir.iterdir():
-        if stale.name not in names and stale.suffix in (".ttl", ".jsonld"):
-            stale.unlink()
-    files.write_exports(store, out)
-    files.write_bytes_if_changed(out / EVENT_TYPES, scheme_bytes())
-    files.write_report(out, result.problems)
-    Manifest.from_entries(
-        {aid: _entry(p, iris) for aid, p in graphs.items()}, options.base_iri, options.model
-    ).save(out)
-
-
-def _entry(p: _Published, iris: Iris) -> dict[str, object]:
-    a = p.article
-    entry: dict[str, object] = {
-        "iri": iris.article(a.id),
-        "graph": p.graph_iri,
-        "file": p.stem,
-        "digest": p.digest,
-        "source": a.source,
-        "headline": a.headline,
-    }
-    if a.source_line is not None:
-        entry["line"] = a.source_line
-    if a.url:
-        entry["url"] = a.url
-    return entry
-
-
-def _serialize(fmt: formats.Format, triples: list[jsonld.Triple]) -> bytes:
-    buf = io.BytesIO()
-    fmt.write(triples, buf)
-    return buf.getvalue()

@@ -1,9 +1,10 @@
-"""Content-hash cache of extraction results, so unchanged articles skip NLP.
+"""Content-hash caches, so unchanged articles skip NLP and SHACL.
 
-SQLite in the output folder (``.kg/cache.sqlite``). The key covers everything
-extraction depends on: kg's version, the model and pipes, extraction settings,
-and the document's text and metadata. Where the document came from is not in
-the key; it is set again on every hit.
+SQLite in the output folder (``.kg/cache.sqlite``). Extraction results are keyed
+by everything extraction depends on: kg's version, the model and pipes,
+extraction settings, and the document's text and metadata. Where the document
+came from is not in the key; it is set again on every hit. SHACL verdicts are
+keyed by the article graph's digest and the shapes' fingerprint.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.model import Article, RawDocument
+from kg.validate import Report
 
 SCHEMA_VERSION = 2  # 2: Article.events filled, Event.noun/trigger_span
 
@@ -27,6 +29,10 @@ def document_key(raw: RawDocument, settings: str) -> str:
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()
+
+
+def verdict_key(graph_digest: str, shapes_fingerprint: str) -> str:
+    return f"{graph_digest}:{shapes_fingerprint}:{__version__}:{SCHEMA_VERSION}"
 
 
 class Cache:
@@ -40,7 +46,10 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(str(path))
             self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS article (key TEXT PRIMARY KEY, data BLOB)")
+        for table in ("article", "verdict"):
+            self._db.execute(
+                f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, data BLOB)"
+            )
 
     def get(self, key: str, raw: RawDocument) -> Article | None:
         row = self._db.execute("SELECT data FROM article WHERE key = ?", (key,)).fetchone()
@@ -64,6 +73,27 @@ class Cache:
         rows = [(k, pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)) for k, a in items]
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO article VALUES (?, ?)", rows)
+
+    def verdicts(self, keys: list[str]) -> dict[str, Report]:
+        """The SHACL reports cached under any of ``keys``."""
+        found: dict[str, Report] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key, data FROM verdict WHERE key IN ({marks})"
+            for key, data in self._db.execute(query, chunk):
+                try:
+                    report = pickle.loads(data)
+                except Exception:  # written by another kg version: validate again
+                    continue
+                if isinstance(report, Report):
+                    found[key] = report
+        return found
+
+    def put_verdicts(self, items: Iterable[tuple[str, Report]]) -> None:
+        rows = [(k, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for k, r in items]
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO verdict VALUES (?, ?)", rows)
 
     def close(self) -> None:
         self._db.close()

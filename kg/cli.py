@@ -2,10 +2,10 @@
 
 Exit codes (documented in the README):
   0  done: everything was published / conforms
-  1  runtime failure (store, model, I/O)
-  2  usage error, or an input that cannot be read at all
-  3  done, but some inputs or articles were not published (rejected or failing SHACL),
-     or `kg validate` found violations
+  1  runtime failure (store, model, I/O, output folder in use by another kg command)
+  2  usage error, an input that cannot be read at all, or an unknown ID for `kg remove`
+  3  done, but some inputs were rejected or some articles failed SHACL (each is named,
+     with its reason, in OUT/report.jsonl), or `kg validate` found violations
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from typing import Any
 import click
 
 from kg import __version__
-from kg.errors import ConfigError, DataError, KGError, QueryError, StoreError
+from kg.errors import ConfigError, DataError, KGError, NotFoundError, QueryError, StoreError
+from kg.progress import ProgressLine
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -85,7 +86,7 @@ def _errors(query: str | None = None) -> Iterator[None]:
     """Library errors → click errors with the right exit code."""
     try:
         yield
-    except (ConfigError, DataError) as e:
+    except (ConfigError, DataError, NotFoundError) as e:
         raise click.UsageError(str(e)) from e
     except QueryError as e:
         raise _query_error(e, query) from e
@@ -101,7 +102,8 @@ def _errors(query: str | None = None) -> Iterator[None]:
 def main(ctx: click.Context) -> None:
     """kg: news articles in, a validated schema.org knowledge graph out.
 
-    kg reads news articles (scraped page text, JSON Lines), finds the people,
+    kg reads news articles (scraped page text, web pages, RSS/Atom feeds, JSON
+    Lines), finds the people,
     places, organisations and events in them, links each to one IRI across all
     articles, validates every article graph with SHACL and publishes Turtle,
     JSON-LD, N-Quads and an embedded SPARQL store.
@@ -110,51 +112,12 @@ def main(ctx: click.Context) -> None:
     Examples:
       kg build                          # the seed articles in seeds/ → output/
       kg build news/ feed.jsonl --out site-data --base-iri https://example.org/kg/
+      kg remove https://news.example.org/2025/03/story --out site-data
       kg validate output/kg.ttl
 
     Settings can also come from ./kg.toml ([build], [serve], … tables).
     """
     ctx.default_map = _load_defaults()
-
-
-class _Progress:
-    """click progress bars on stderr, one per stage, only on a terminal."""
-
-    LABELS = {
-        "extract": "Reading articles",
-        "validate": "Mapping and validating",
-        "store": "Storing",
-    }
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.bar: Any = None
-        self.stage: str | None = None
-        self.done = 0
-
-    def __call__(self, stage: str, done: int, total: int | None) -> None:
-        if not self.enabled:
-            return
-        if stage != self.stage:
-            self.close()
-            self.stage, self.done = stage, 0
-            self.bar = click.progressbar(
-                length=total or 0,
-                label=self.LABELS.get(stage, stage),
-                file=sys.stderr,
-                show_pos=True,
-                show_eta=True,
-                item_show_func=None,
-            )
-            self.bar.__enter__()
-        if self.bar is not None and done > self.done:
-            self.bar.update(done - self.done)
-            self.done = done
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
 
 
 @main.command()
@@ -183,7 +146,20 @@ class _Progress:
     type=SizeType(),
     default="10MB",
     show_default=True,
-    help="Inputs larger than this are rejected.",
+    help="Files (or JSON Lines records) larger than this are rejected.",
+)
+@click.option(
+    "--patterns",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="spaCy EntityRuler patterns (JSON Lines); matches win over the model.",
+)
+@click.option(
+    "--authority",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Known entities (CSV: id,type,name,aliases,same_as; or Turtle): matching names "
+    "become mentions of them, with sameAs their identifiers.",
 )
 @click.option(
     "--no-cache",
@@ -199,14 +175,22 @@ def build(
     base_iri: str | None,
     model: str | None,
     max_size: int,
+    patterns: Path | None,
+    authority: Path | None,
     no_cache: bool,
     quiet: bool,
 ) -> None:
     """Build the knowledge graph of SOURCES (files, folders, or - for JSON Lines on stdin).
 
-    Without SOURCES, kg builds the seed articles in seeds/. Output: kg.ttl,
-    kg.jsonld, kg.nq, articles/ID.ttl|.jsonld, an Oxigraph store in store/,
-    manifest.json and report.jsonl (every input not published, and why).
+    kg reads page text (.txt, with an optional NAME.meta.json), whole web pages
+    (.html, .htm), RSS and Atom feeds (.rss, .atom, .xml) and JSON Lines (.jsonl,
+    .ndjson, one article per line); folders are read recursively. Without
+    SOURCES, kg builds the seed articles in seeds/.
+
+    Output: kg.ttl, kg.jsonld, kg.nq, articles/ID.ttl|.jsonld, an Oxigraph store
+    in store/, manifest.json and report.jsonl (one line per input or article not
+    published, and why, plus input warnings). Unchanged articles are reused from
+    the last build; a build that is stopped leaves the last output as it was.
 
     Exit code 3 means built, but some inputs were rejected or some articles
     failed SHACL validation; report.jsonl lists them.
@@ -214,8 +198,9 @@ def build(
     \b
     Examples:
       kg build
-      kg build seeds/ more-news/ --out output
+      kg build seeds/ pages/ feeds/world.rss --out output
       cat articles.jsonl | kg build - --out output --base-iri https://news.example.org/kg/
+      kg build news/ --authority people.csv --patterns names.jsonl
     """
     from kg.build import BuildOptions
     from kg.build import build as run_build
@@ -228,26 +213,45 @@ def build(
         model=model,
         max_bytes=max_size,
         cache=not no_cache,
+        patterns=patterns,
+        authority=authority,
     )
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    progress = ProgressLine(sys.stderr, enabled=not quiet and sys.stderr.isatty())
     with _errors():
         try:
             result = run_build(options, progress)
         finally:
             progress.close()
-    for p in result.problems:
-        if p.kind != "warning":
-            where = f"{p.source}:{p.line}" if p.line else p.source
-            click.echo(f"{p.kind}: {where}: {p.reason}", err=True)
+    _list_problems(result, out)
     if not quiet:
         _summary(result, out)
     if not result.complete:
         sys.exit(EXIT_PARTIAL)
 
 
+PROBLEMS_SHOWN = 20
+
+
+def _list_problems(result: Any, out: Path) -> None:
+    """Inputs and articles not published, one line each on stderr (the first few)."""
+    problems = [p for p in result.problems if p.kind != "warning"]
+    for p in problems[:PROBLEMS_SHOWN]:
+        where = f"{p.source}:{p.line}" if p.line else p.source
+        click.echo(f"{p.kind}: {where}: {p.reason}", err=True)
+    if len(problems) > PROBLEMS_SHOWN:
+        more = len(problems) - PROBLEMS_SHOWN
+        click.echo(f"… and {more} more, listed in {out / 'report.jsonl'}", err=True)
+
+
 def _summary(result: Any, out: Path) -> None:
     rejected, invalid = len(result.of_kind("rejected")), len(result.of_kind("invalid"))
     warnings = len(result.of_kind("warning"))
+    if result.kept_previous:
+        click.echo(
+            f"Nothing could be published: {rejected} rejected, {invalid} failed SHACL. "
+            f"The previous output in {out}/ was left as it was; see {out / 'report.jsonl'}."
+        )
+        return
     click.echo(
         f"Published {len(result.published)} article(s), {result.triples} triples, to {out}/ "
         f"({result.reused} reused from cache); {rejected} rejected, {invalid} failed SHACL, "
@@ -259,6 +263,38 @@ def _summary(result: Any, out: Path) -> None:
             click.echo(f"  {count:>6}  {message}")
     if not result.complete:
         click.echo(f"See {out / 'report.jsonl'} for what was not published.")
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="The published output folder.",
+)
+def remove(ids: tuple[str, ...], out: Path) -> None:
+    """Take the articles IDS out of the published output, everywhere.
+
+    An ID is an article id, its IRI, its graph IRI, its url or its file name
+    under articles/ (manifest.json lists them all). The article's graph leaves
+    the store, its files leave articles/, and kg.ttl, kg.jsonld, kg.nq and
+    manifest.json are written again without it. The next `kg build` of the
+    same sources publishes it again.
+
+    \b
+    Examples:
+      kg remove https://news.example.org/2025/03/harbour-reopens
+      kg remove d2b7ed0d636f4791 --out site-data
+    """
+    from kg.publish.remove import remove_articles
+
+    with _errors():
+        removed = remove_articles(out, ids)
+    for aid in removed:
+        click.echo(f"Removed {aid}")
 
 
 @main.command()

@@ -28,6 +28,10 @@ class DataError(KGError):
     """An RDF file given to kg (to validate, embed, query) cannot be parsed."""
 
 
+class NotFoundError(KGError):
+    """Something the user named (an article id, IRI or url) is not in kg's output."""
+
+
 class StoreError(KGError):
     """The SPARQL store is missing, locked or broken."""
 

@@ -7,6 +7,7 @@ article graphs whose subjects it is about.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
@@ -129,11 +130,15 @@ class Validator:
         files = sorted(folder.glob("*.ttl"))
         if not files:
             raise ConfigError(f"no SHACL shapes (*.ttl) in {folder}")
+        digest = hashlib.sha256()
         for file in files:
             (self.classes if file.name == CLASSES_FILE else self.shapes).parse(
                 file, format="turtle"
             )
+            digest.update(file.read_bytes())
         self._relevant = _constrained_predicates(self.shapes)
+        # Identifies the shapes, so a cached verdict is reused only under the same shapes.
+        self.fingerprint = digest.hexdigest()[:16]
 
     def validate(self, graph: Graph) -> Report:
         data = Graph()

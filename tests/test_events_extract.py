@@ -75,8 +75,8 @@ def rows(a: Article) -> list[Row]:
             ("attack", (), "Kabul", "2019-04-24"),
         ),
         (
-            "Apple signed a licensing agreement with Qualcomm on Tuesday in San Diego.",
-            ("agreement", ("Apple", "Qualcomm"), "San Diego", "2019-04-23"),
+            "Samsung signed a licensing agreement with Nokia on Tuesday in San Diego.",
+            ("agreement", ("Samsung", "Nokia"), "San Diego", "2019-04-23"),
         ),
         (
             "The European Union imposed sanctions on Rosneft on Monday.",

@@ -54,7 +54,7 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
     assert items[0].meta.headline == "T1" and items[0].line == 1
     assert items[1].line == 2 and "not valid JSON" in items[1].reason
     assert items[2].line == 4 and items[2].reason == "no 'text' field with the article's text"
-    assert items[3].reason == "expected a JSON object, got list"
+    assert items[3].reason == "expected a JSON object, got an array"
     assert items[4].warnings == ("ignored unreadable date 'yesterday'",)
 
 

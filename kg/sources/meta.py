@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import fields, replace
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -17,6 +18,9 @@ _ORG_HINT = re.compile(
 )
 
 
+MIN_YEAR = 1000
+
+
 def normalize_date(value: object) -> str | None:
     """ISO 8601 date or dateTime for a date in any common form, else None."""
     if not isinstance(value, str) or not value.strip():
@@ -24,17 +28,19 @@ def normalize_date(value: object) -> str | None:
     text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
-            return date.fromisoformat(text).isoformat()
+            day = date.fromisoformat(text)
         except ValueError:
             return None
+        return day.isoformat() if day.year >= MIN_YEAR else None
     try:
         parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError:
         try:
             parsed = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
-    return canonical_datetime(parsed)
+    # Year 1 is a CMS's "no date" (.NET DateTime.MinValue), not a publication date.
+    return canonical_datetime(parsed) if parsed.year >= MIN_YEAR else None
 
 
 def canonical_datetime(value: datetime) -> str:
@@ -45,6 +51,20 @@ def canonical_datetime(value: datetime) -> str:
         digits = m.group("digits").rstrip("0")
         text = m.group("head") + (f".{digits}" if digits else "") + m.group("zone")
     return text.replace("+00:00", "Z")
+
+
+# Characters an IRI may not hold (RFC 3987), so a url kg publishes always parses as an IRI.
+_NOT_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+
+
+def http_url(value: object) -> str | None:
+    """``value`` when it is an absolute http(s) URL usable as an IRI, else None."""
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if not url.startswith(("http://", "https://")) or len(url) <= len("https://"):
+        return None
+    return None if _NOT_IRI.search(url) else url
 
 
 def _text(value: object) -> str | None:
@@ -58,6 +78,9 @@ def _text(value: object) -> str | None:
     return None
 
 
+_ORG_TYPES = ("Organization", "NewsMediaOrganization", "Corporation", "NewsAgency")
+
+
 def agent(value: object, default_type: str = "Person") -> Agent | None:
     """An Agent from a name string or a {"@type", "name", "url"} object."""
     if isinstance(value, Mapping):
@@ -65,11 +88,11 @@ def agent(value: object, default_type: str = "Person") -> Agent | None:
         if not name:
             return None
         raw_type = value.get("@type") or value.get("type")
-        kind = "Organization" if raw_type in ("Organization", "NewsMediaOrganization") else None
-        url = value.get("url") if isinstance(value.get("url"), str) else None
+        kind = "Organization" if raw_type in _ORG_TYPES else None
+        url = http_url(value.get("url"))
         return Agent(name, kind or ("Person" if raw_type == "Person" else default_type), url)  # type: ignore[arg-type]
     name = _text(value)
-    if not name:
+    if not name or http_url(name):
         return None
     kind = default_type
     if default_type == "Person" and _ORG_HINT.search(name):
@@ -77,10 +100,47 @@ def agent(value: object, default_type: str = "Person") -> Agent | None:
     return Agent(name, kind)  # type: ignore[arg-type]
 
 
+_BY = re.compile(r"^\s*by\s+", re.I)
+_NAME_SEPARATOR = re.compile(r"\s*(?:[,;&|]|\band\b)\s*")
+_ROLE = re.compile(r"\b(?:writer|correspondent|reporter|editor|contributor|columnist)$", re.I)
+
+
+def byline_names(text: str) -> list[str]:
+    """The names in a byline string: "By A and B, Agency" → ["A", "B", "Agency"].
+
+    Parts naming a role ("AP National Security Writer") are dropped; ALL-CAPS names
+    (wire-service style) are title-cased.
+    """
+    names = []
+    for part in _NAME_SEPARATOR.split(_BY.sub("", text)):
+        part = part.strip(" .")
+        if not part or _ROLE.search(part):
+            continue
+        if part.isupper() and len(part) > 4:
+            part = part.title()
+        names.append(part)
+    return names
+
+
 def agents(value: object) -> tuple[Agent, ...]:
+    """Authors from a name, a byline ("By A and B"), an object or a list of these."""
     items = value if isinstance(value, list) else [value]
-    found = [a for a in (agent(v) for v in items) if a is not None]
-    return tuple(dict.fromkeys(found))
+    return tuple(dict.fromkeys(a for item in items for a in _agents_in(item)))
+
+
+def _agents_in(item: object) -> list[Agent]:
+    if isinstance(item, str):
+        return [a for a in map(agent, byline_names(item)) if a is not None]
+    if isinstance(item, Mapping):
+        name = item.get("name")
+        if isinstance(name, str) and item.get("@type") not in _ORG_TYPES:
+            names = byline_names(name)
+            # A byline written into one author's name: its url belongs to no one name.
+            url = item.get("url") if len(names) == 1 else None
+            found = (agent({**item, "name": n, "url": url}) for n in names)
+            return [a for a in found if a is not None]
+    one = agent(item)
+    return [one] if one is not None else []
 
 
 def _first(obj: Mapping[str, Any], *keys: str) -> Any:
@@ -107,7 +167,7 @@ def meta_from_mapping(obj: Mapping[str, Any]) -> tuple[Meta, list[str]]:
     publisher = _first(obj, "publisher", "source_name")
     meta = Meta(
         id=str(raw_id) if isinstance(raw_id, str | int) else None,
-        url=url if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
+        url=http_url(url),
         headline=_text(_first(obj, "headline", "title", "name")),
         date_published=dates["published"],
         date_modified=dates["modified"],
@@ -126,6 +186,42 @@ def _image_url(value: object) -> str | None:
         value = value[0]
     if isinstance(value, Mapping):
         value = value.get("url") or value.get("contentUrl")
-    if isinstance(value, str) and value.startswith(("http://", "https://")):
-        return value
-    return None
+    return http_url(value)
+
+
+# JSON-LD keys kg reads from a page's own NewsArticle; its "@id" is a node name, not an id.
+_JSONLD_KEYS = (
+    "headline",
+    "name",
+    "datePublished",
+    "dateModified",
+    "author",
+    "publisher",
+    "url",
+    "image",
+    "inLanguage",
+    "articleSection",
+    "description",
+)
+
+
+def meta_from_jsonld(obj: Mapping[str, Any]) -> tuple[Meta, list[str]]:
+    """Meta from a schema.org (News)Article node; mainEntityOfPage stands in for a url."""
+    picked: dict[str, Any] = {k: obj[k] for k in _JSONLD_KEYS if k in obj}
+    if not http_url(picked.get("url")):
+        page = obj.get("mainEntityOfPage")
+        page_url = page.get("@id") or page.get("url") if isinstance(page, Mapping) else page
+        if http_url(page_url):
+            picked["url"] = page_url
+    return meta_from_mapping(picked)
+
+
+def merge_meta(*layers: Meta) -> Meta:
+    """One Meta from several, field by field: the first layer that knows a field wins."""
+    merged = Meta()
+    for f in fields(Meta):
+        known = (getattr(m, f.name) for m in layers if getattr(m, f.name) not in (None, "", ()))
+        value = next(known, None)
+        if value is not None:
+            merged = replace(merged, **{f.name: value})
+    return merged

@@ -19,9 +19,9 @@ def read_bytes(path: Path, limits: InputLimits) -> bytes | Rejected:
     """The file's bytes, or a Rejected record saying why they are not usable."""
     size = path.stat().st_size
     if size > limits.max_bytes:
+        limit = human_size(limits.max_bytes)
         return Rejected(
-            str(path),
-            f"file is {_human(size)}, over the {_human(limits.max_bytes)} limit (see --max-size)",
+            str(path), f"file is {human_size(size)}, over the {limit} limit (see --max-size)"
         )
     data = path.read_bytes()
     if not data.strip():
@@ -60,7 +60,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return text, warnings
 
 
-def _human(n: int) -> str:
+def human_size(n: int) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
             return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}".replace(".0 ", " ")

@@ -1,0 +1,112 @@
+"""One node per real person: surnames join full names in an article and, when unambiguous,
+across articles. The seed articles keep their facts."""
+
+from __future__ import annotations
+
+from conftest import SEEDS, select
+from rdflib import Graph
+
+from kg.extract import article as extraction
+from kg.extract.nlp import load
+from kg.link.iris import Iris
+from kg.link.merge import Linker
+from kg.model import Article, Entity
+from kg.sources import InputLimits, iter_inputs
+
+
+def article(aid: str, *entities: Entity) -> Article:
+    return Article(
+        id=aid,
+        source=f"{aid}.txt",
+        source_line=None,
+        source_sha256="0" * 64,
+        source_mtime=None,
+        headline=None,
+        body="",
+        entities=list(entities),
+    )
+
+
+def linker(*articles: Article) -> Linker:
+    link = Linker(Iris())
+    for a in articles:
+        link.add(a)
+    return link
+
+
+def test_full_names_merge_across_articles_and_an_unambiguous_surname_joins_them() -> None:
+    a = article("a", Entity("Person", "Vladimir Putin"))
+    b = article("b", Entity("Person", "Vladimir Putin"), Entity("Person", "Dmitry Medvedev"))
+    c = article("c", Entity("Person", "Putin"))
+    link = linker(a, b, c)
+    refs = {link.entity(e).iri for x in (a, b, c) for e in x.entities if "Putin" in e.name}
+    assert refs == {"http://localhost:8000/person/vladimir-putin"}
+
+
+def test_an_ambiguous_surname_stays_apart() -> None:
+    a = article("a", Entity("Person", "Kim Jong Un"), Entity("Person", "Kim Jong Il"))
+    b = article("b", Entity("Person", "Kim"))
+    link = linker(a, b)
+    iris = {link.entity(e).iri for x in (a, b) for e in x.entities}
+    assert len(iris) == 3
+
+
+def test_a_surname_does_not_join_a_different_type() -> None:
+    a = article("a", Entity("Organization", "Ford Motor"), Entity("Person", "Gerald Ford"))
+    b = article("b", Entity("Person", "Ford"))
+    link = linker(a, b)
+    assert link.entity(b.entities[0]).iri == link.entity(a.entities[1]).iri
+    assert link.entity(a.entities[0]).iri != link.entity(a.entities[1]).iri
+
+
+def test_authority_entities_keep_the_newsrooms_iri() -> None:
+    known = Entity("Person", "Jane Roe", authority_iri="https://news.example.org/id/jane-roe")
+    link = linker(article("a", known), article("b", Entity("Person", "Jane Roe")))
+    assert link.entity(known).iri == "https://news.example.org/id/jane-roe"
+
+
+def test_no_article_has_a_surname_and_its_full_name_as_two_people() -> None:
+    raws = [d for d in iter_inputs((str(SEEDS),), InputLimits()) if not hasattr(d, "reason")]
+    for a in extraction.extract(raws, load()):  # type: ignore[arg-type]
+        people = [e.name for e in a.entities if e.type == "Person"]
+        full = [p.split() for p in people if " " in p]
+        bare = [p for p in people if " " not in p]
+        assert not [b for b in bare for f in full if b in (f[0], f[-1])], (a.id, people)
+
+
+def persons(graph: Graph) -> dict[str, set[str]]:
+    rows = select(
+        graph,
+        "SELECT ?p ?n ?alt WHERE { ?p a schema:Person ; schema:name ?n . "
+        "OPTIONAL { ?p schema:alternateName ?alt } }",
+    )
+    out: dict[str, set[str]] = {}
+    for node, name, alt in rows:
+        out.setdefault(f"{node} {name}", set()).update({alt} if alt else set())
+    return out
+
+
+def test_seed_people(seeds_graph: Graph) -> None:
+    people = persons(seeds_graph)
+    names = sorted(key.split(" ", 1)[1] for key in people)
+    for name in (
+        "Vladimir Putin",
+        "Kim Jong Un",
+        "Kim Il Sung",
+        "Kim Jong Il",
+        "Donald Trump",
+        "Dmitry Medvedev",
+        "Xi Jinping",
+        "Moon Jae-in",
+    ):
+        assert names.count(name) == 1, (name, names)
+    (putin,) = [alts for key, alts in people.items() if key.endswith(" Vladimir Putin")]
+    assert "Putin" in putin
+    assert "Putin" not in names and "Trump" not in names
+
+
+def test_seed_types(seeds_graph: Graph) -> None:
+    query = "SELECT ?x WHERE { ?x a schema:%s ; schema:name ?n . FILTER(CONTAINS(?n, '%s')) }"
+    assert not select(seeds_graph, query % ("Person", "Vladivostok"))
+    assert not select(seeds_graph, query % ("Organization", "Trump"))
+    assert select(seeds_graph, query % ("City", "Vladivostok"))
