@@ -1,43 +1,45 @@
 """`kg build` as a library call: sources in, a published graph out.
 
-read → extract (cached by content) → link across articles → map each article to
-its graph → validate with SHACL → store (Oxigraph) → files. Articles that fail
-validation and inputs that cannot be read are reported, never published, and
-never stop the others.
+read → extract (cached by content; in worker processes or on a Dask cluster)
+→ link across articles → map each article to its graph, validate it with SHACL
+and write its files (in batches, in worker processes) → store (Oxigraph) →
+exports. Articles that fail validation and inputs that cannot be read are
+reported, never published, and never stop the others.
+
+Only small summaries of the articles stay in memory (kg.corpus): the articles
+themselves go to the extraction cache and are read back a batch at a time.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from kg.cache import Cache, document_key, verdict_key
-from kg.extract import article as extraction
+from kg.cache import Cache, document_key
+from kg.corpus import Corpus
 from kg.extract import nlp as nlp_mod
+from kg.extract import workers as extraction
 from kg.extract.entities import RULES_VERSION
 from kg.extract.knowledge import Knowledge
-from kg.link.events import link_events
-from kg.link.iris import DEFAULT_BASE_IRI, Iris, id_slug
-from kg.link.merge import Linker
+from kg.graphs import BATCH, GraphWork, Mapped, generated_at, map_batch
+from kg.link.iris import DEFAULT_BASE_IRI, Iris
 from kg.model import Article, RawDocument, Rejected
+from kg.parallel import default_workers, ordered_map
+from kg.publish.manifest import Manifest
 from kg.publish.output import OutputFolder
-from kg.publish.publish import Published, publish
-from kg.rdf import jsonld
-from kg.rdf.events import event_mapper
-from kg.rdf.mapping import EventMapper, article_triples
+from kg.publish.publish import Staging, publish
 from kg.sources import InputLimits, iter_inputs
 from kg.sources.reading import DEFAULT_MAX_BYTES
 from kg.validate import Report, Validator
 
 Progress = Callable[[str, int, int | None], None]
 ProblemKind = Literal["rejected", "invalid", "warning"]
-VALIDATION_BATCH = 100
+CACHE_WRITES = 200  # fresh articles written to the cache per transaction
+__all__ = ["BuildOptions", "BuildResult", "Problem", "build", "generated_at"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,12 @@ class BuildOptions:
     cache: bool = True
     patterns: Path | None = None  # spaCy EntityRuler patterns (JSON Lines)
     authority: Path | None = None  # known entities (CSV or Turtle)
+    workers: int = 0  # processes for extraction and mapping; 0: one per core
+    scheduler: str | None = None  # a Dask scheduler's address: extraction runs on its cluster
+
+    @property
+    def processes(self) -> int:
+        return self.workers if self.workers > 0 else default_workers()
 
 
 @dataclass(frozen=True)
@@ -105,29 +113,51 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
     The output folder is locked for the whole build and changed only at the end,
     in one commit (kg.publish.output): a build that fails or is killed leaves the
-    previous output as it was.
+    previous output as it was. ``result.timings`` has the seconds of each stage;
+    those of the steps inside extraction and mapping (layout, nlp, rules,
+    events, map, validate, files, spool) are summed over the worker processes.
     """
     report = progress or _quiet
     result = BuildResult()
     timer = _Timer(result.timings)
     iris = Iris(options.base_iri)
     with OutputFolder(options.out) as folder:
-        with timer("read"):
-            docs = _read(options, result)
-        with timer("extract"):
-            articles = _extract(docs, options, result, report)
-        with timer("link"):
-            linker = Linker(iris)
-            for a in articles:
-                linker.add(a)
-            events = event_mapper(link_events(articles, iris, linker))
-        graphs = _map_and_validate(articles, iris, linker, events, options, result, timer, report)
-        with timer("publish"):
-            outcome = publish(
-                folder, graphs, iris, options.base_iri, options.model, result.problems, report
+        cache_path = _cache_path(options, folder)
+        try:
+            with timer("read"):
+                docs = _read(options, result)
+            corpus = Corpus(iris)
+            with timer("extract"):
+                _extract(docs, options, cache_path, corpus, result, report)
+            del docs
+            with timer("link"):
+                events = corpus.event_mapper()
+                corpus.linker.resolve()
+            previous = Manifest() if folder.interrupted else Manifest.load(folder.out)
+            staging = Staging(folder, previous)
+            work = GraphWork(
+                iris,
+                corpus.linker,
+                events,
+                Validator(),
+                cache_path,
+                staging.unchanged(),
+                staging.articles,
+                staging.spool,
             )
+            with timer("graphs"):
+                published = _map_and_validate(corpus, work, options, result, report)
+            with timer("publish"):
+                outcome = publish(
+                    folder, staging, published, options.base_iri, options.model, result, report
+                )
+        finally:
+            if not options.cache:
+                Cache.remove(cache_path)
         result.kept_previous, result.triples = outcome.kept_previous, outcome.triples
-    result.published = sorted(graphs)
+        for stage, seconds in outcome.timings.items():
+            result.timings[stage] = seconds
+    result.published = sorted(published)
     return result
 
 
@@ -145,53 +175,71 @@ def _read(options: BuildOptions, result: BuildResult) -> list[RawDocument]:
 
 
 def _extract(
-    docs: list[RawDocument], options: BuildOptions, result: BuildResult, report: Progress
-) -> list[Article]:
-    """Articles for the documents, from the cache where possible; duplicates rejected."""
+    docs: list[RawDocument],
+    options: BuildOptions,
+    cache_path: Path,
+    corpus: Corpus,
+    result: BuildResult,
+    report: Progress,
+) -> None:
+    """Every document's Article into the cache and the corpus, in input order."""
     knowledge = Knowledge.load(options.authority, options.patterns)
-    cache = Cache(_cache_path(options))
-    nlp = nlp_mod.load(options.model)
+    nlp = nlp_mod.load(options.model)  # for the cache key; forked workers inherit it
     settings = extraction_settings(nlp_mod.model_id(nlp), knowledge)
     keys = [document_key(d, settings) for d in docs]
-    found: list[Article | None] = [cache.get(k, d) for k, d in zip(keys, docs, strict=True)]
-    result.reused = sum(a is not None for a in found)
-    missing = [i for i, a in enumerate(found) if a is None]
-    done = result.reused
-    report("extract", done, len(docs))
-    fresh: list[tuple[str, Article]] = []
-    fresh_articles = extraction.extract(
-        (docs[i] for i in missing), nlp, knowledge=knowledge if knowledge.digest else None
-    )
-    for i, article in zip(missing, fresh_articles, strict=True):
-        found[i] = article
-        fresh.append((keys[i], article))
-        done += 1
-        report("extract", done, len(docs))
-        if len(fresh) >= 200:
-            cache.put_many(fresh)
-            fresh = []
-    cache.put_many(fresh)
-    cache.close()
-    seen: dict[str, str] = {}
-    articles: list[Article] = []
-    for maybe in found:
-        assert maybe is not None
-        article = maybe
-        first = seen.setdefault(article.id, article.source)
-        if first != article.source or any(a.id == article.id for a in articles):
-            where = f"{first}" if first != article.source else "an earlier line"
-            result.problems.append(
-                Problem(
-                    "rejected",
-                    article.source,
-                    f"duplicate article id {article.id!r} (first in {where})",
-                    article.source_line,
-                    article.id,
+    with ExitStack() as stack:
+        cache = stack.enter_context(Cache.opened(cache_path))
+        cached = cache.present(keys)
+        result.reused = len(cached)
+        missing = [d for d, k in zip(docs, keys, strict=True) if k not in cached]
+        fresh = _fresh_articles(missing, options, knowledge, result)
+        stack.enter_context(closing(fresh))  # stops the workers, whatever happens
+        pending: list[tuple[str, Article]] = []
+        report("extract", result.reused, len(docs))
+        done = result.reused
+        for doc, key in zip(docs, keys, strict=True):
+            article = cache.get(key, doc) if key in cached else None
+            if article is None:
+                if key in cached:  # written by another kg version: extracted again, here
+                    article = extraction.extract_chunk(_settings(options, knowledge), [doc])
+                    article = article.articles[0]
+                else:
+                    article = next(fresh)
+                    done += 1
+                    report("extract", done, len(docs))
+                pending.append((key, article))
+            if len(pending) >= CACHE_WRITES:
+                cache.put_many(pending)
+                pending = []
+            problem = corpus.add(article, key)
+            if problem is not None:
+                result.problems.append(
+                    Problem("rejected", article.source, problem, article.source_line, article.id)
                 )
-            )
-            continue
-        articles.append(article)
-    return articles
+        cache.put_many(pending)
+
+
+def _settings(options: BuildOptions, knowledge: Knowledge) -> extraction.Settings:
+    return extraction.Settings(options.model, knowledge if knowledge.digest else None)
+
+
+def _fresh_articles(
+    docs: list[RawDocument], options: BuildOptions, knowledge: Knowledge, result: BuildResult
+) -> Iterator[Article]:
+    """The Articles of ``docs`` in order, extracted here, in local workers or on Dask."""
+    settings = _settings(options, knowledge)
+    chunks = list(extraction.chunks(docs))
+    if options.scheduler:
+        from kg.extract.distributed import cluster_map
+
+        results = cluster_map(options.scheduler, extraction.extract_chunk, settings, chunks)
+    else:
+        workers = min(options.processes, len(chunks)) or 1
+        results = ordered_map(extraction.extract_chunk, settings, chunks, workers)
+    with closing(results):
+        for extracted in results:
+            _add_timings(result, extracted.timings)
+            yield from extracted.articles
 
 
 def extraction_settings(model_id: str, knowledge: Knowledge) -> str:
@@ -199,77 +247,52 @@ def extraction_settings(model_id: str, knowledge: Knowledge) -> str:
     return f"{model_id}|rules {RULES_VERSION}|knowledge {knowledge.digest or '-'}"
 
 
-def generated_at(article: Article) -> float:
-    """The time stamped on an article graph: SOURCE_DATE_EPOCH, else the source's mtime."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return float(epoch)
-    return article.source_mtime if article.source_mtime is not None else time.time()
-
-
 def _map_and_validate(
-    articles: list[Article],
-    iris: Iris,
-    linker: Linker,
-    events: EventMapper,
-    options: BuildOptions,
-    result: BuildResult,
-    timer: _Timer,
-    report: Progress,
-) -> dict[str, Published]:
-    """The graphs of the articles that conform to the shapes; the others are reported.
-
-    A graph validated before (same triples, same shapes) reuses its verdict.
-    """
-    validator = Validator()
-    cache = Cache(_cache_path(options))
-    published: dict[str, Published] = {}
-    for start in range(0, len(articles), VALIDATION_BATCH):
-        batch = articles[start : start + VALIDATION_BATCH]
-        with timer("map"):
-            mapped = [article_triples(a, iris, linker, generated_at(a), events) for a in batch]
-            keys = [verdict_key(_digest(t), validator.fingerprint) for t in mapped]
-            verdicts = cache.verdicts(keys)
-        with timer("validate"):
-            todo = [(k, t) for k, t in zip(keys, mapped, strict=True) if k not in verdicts]
-            fresh = validator.validate_many(todo)
-            cache.put_verdicts([(str(k), v) for k, v in fresh.items()])
-            verdicts.update({str(k): v for k, v in fresh.items()})
-        for article, triples, key in zip(batch, mapped, keys, strict=True):
-            if _accept(article, verdicts[key], result):
-                published[article.id] = Published(
-                    article, triples, _digest(triples), iris.graph(article.id), id_slug(article.id)
-                )
-        report("validate", min(start + VALIDATION_BATCH, len(articles)), len(articles))
-    cache.close()
+    corpus: Corpus, work: GraphWork, options: BuildOptions, result: BuildResult, report: Progress
+) -> dict[str, Mapped]:
+    """The articles whose graphs conform to the shapes (written as they go); the others
+    are reported. A graph validated before (same triples, same shapes) reuses its verdict."""
+    entries = corpus.entries
+    batches = [(n, entries[i : i + BATCH]) for n, i in enumerate(range(0, len(entries), BATCH))]
+    workers = min(options.processes, len(batches)) or 1
+    published: dict[str, Mapped] = {}
+    done = 0
+    with Cache.opened(work.cache) as cache:
+        for batch in ordered_map(map_batch, work, batches, workers):
+            cache.put_verdicts(batch.verdicts)
+            _add_timings(result, batch.timings)
+            for m in batch.mapped:
+                if _accept(m, result):
+                    published[m.entry.id] = m
+            done += len(batch.mapped)
+            report("validate", done, len(entries))
     return published
 
 
-def _cache_path(options: BuildOptions) -> Path | None:
-    return options.out / ".kg" / "cache.sqlite" if options.cache else None
+def _add_timings(result: BuildResult, timings: dict[str, float]) -> None:
+    for stage, seconds in timings.items():
+        result.timings[stage] = result.timings.get(stage, 0.0) + seconds
 
 
-def _accept(article: Article, verdict: Report, result: BuildResult) -> bool:
+def _cache_path(options: BuildOptions, folder: OutputFolder) -> Path:
+    """The extraction cache; a scratch file of this build when caching is off."""
+    if options.cache:
+        return options.out / ".kg" / "cache.sqlite"
+    return folder.staged("cache.sqlite")
+
+
+def _accept(mapped: Mapped, result: BuildResult) -> bool:
     """True when the article's graph conforms; an "invalid" problem when it does not."""
+    verdict = mapped.report
     _count_warnings(verdict, result)
     if verdict.conforms:
         return True
     reason = "; ".join(str(f) for f in verdict.violations[:5])
-    result.problems.append(
-        Problem(
-            "invalid", article.source, f"fails SHACL: {reason}", article.source_line, article.id
-        )
-    )
+    e = mapped.entry
+    result.problems.append(Problem("invalid", e.source, f"fails SHACL: {reason}", e.line, e.id))
     return False
 
 
 def _count_warnings(verdict: Report, result: BuildResult) -> None:
     for finding in verdict.warnings:
         result.shacl_warnings[finding.message] = result.shacl_warnings.get(finding.message, 0) + 1
-
-
-def _digest(triples: list[jsonld.Triple]) -> str:
-    h = hashlib.sha256()
-    for s, p, o in triples:
-        h.update(f"{s} {p} {o}\n".encode())
-    return h.hexdigest()

@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from kg import __version__
+from kg.errors import StoreError
 from kg.model import Article, RawDocument
 from kg.validate import Report
 
@@ -68,6 +70,40 @@ class Cache:
             source_mtime=raw.mtime,
             warnings=list(raw.warnings),
         )
+
+    @classmethod
+    @contextmanager
+    def opened(cls, path: Path) -> Iterator[Cache]:
+        """``with Cache.opened(path) as cache:`` — one connection, closed at the end."""
+        cache = cls(path)
+        try:
+            yield cache
+        finally:
+            cache.close()
+
+    def present(self, keys: list[str]) -> set[str]:
+        """The ``keys`` that have an Article stored."""
+        found: set[str] = set()
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key FROM article WHERE key IN ({marks})"
+            found.update(key for (key,) in self._db.execute(query, chunk))
+        return found
+
+    @staticmethod
+    def remove(path: Path) -> None:
+        """Delete the cache file at ``path`` (and SQLite's journal files beside it)."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+    def article(self, key: str) -> Article:
+        """The Article stored under ``key`` by this build (as stored: see Entry.restore)."""
+        row = self._db.execute("SELECT data FROM article WHERE key = ?", (key,)).fetchone()
+        article = pickle.loads(row[0]) if row is not None else None
+        if not isinstance(article, Article):
+            raise StoreError(f"the extraction cache {self.path} lost an article: build again")
+        return article
 
     def put_many(self, items: Iterable[tuple[str, Article]]) -> None:
         rows = [(k, pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)) for k, a in items]

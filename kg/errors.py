@@ -57,3 +57,7 @@ class QueryError(KGError):
         elif len(detail) > 200 or "\n" in detail:
             detail = detail.split("\n")[0][:200] + " …"
         return cls(f"SPARQL syntax error at line {line}, column {column}: {detail}", line, column)
+
+
+class WorkerError(KGError):
+    """A worker process or a cluster running part of a build failed or went away."""

@@ -16,6 +16,7 @@ the old store.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from collections.abc import Iterable, Iterator
@@ -148,11 +149,32 @@ class Store:
                 yield q
 
     def export(self, fmt: Format, out: IO[bytes]) -> None:
-        """Write the store: datasets with their named graphs, other formats the union."""
-        if fmt.dataset:
+        """Write the store: datasets with their named graphs, other formats the union.
+
+        Oxigraph writes its own formats straight from the store; N-Quads graph by
+        graph (sorted), so the union kept in the default graph is left out.
+        """
+        prefixes = PREFIXES if fmt.prefixes else None
+        if fmt.native is ox.RdfFormat.N_QUADS:
+            for graph in self.graphs():
+                self._dump_graph_as_quads(graph, out)
+        elif fmt.native is not None and not fmt.dataset:
+            self._store.dump(out, fmt.native, from_graph=DEFAULT, prefixes=prefixes)
+        elif fmt.dataset:
             fmt.write(self.quads(), out)
         else:
             fmt.write(self.union_triples(), out)
+
+    def _dump_graph_as_quads(self, graph: str, out: IO[bytes]) -> None:
+        buf = io.BytesIO()
+        self._store.dump(buf, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+        # N-Triples escapes line breaks in literals, so " .\n" ends every line and only there.
+        out.write(buf.getvalue().replace(b" .\n", f" {ox.NamedNode(graph)} .\n".encode()))
+
+    def load_nquads(self, data: IO[bytes]) -> None:
+        """Bulk-load N-Quads into a fresh store (not transactional). The union is not
+        derived: ``data`` carries every triple in the default graph too (kg.graphs does)."""
+        self._store.bulk_load(data, ox.RdfFormat.N_QUADS)
 
     def count(self) -> int:
         """The number of distinct triples in the union of the article graphs."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -48,7 +49,12 @@ def article_id(raw: RawDocument, body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
 
-def finish(prepared: Prepared, doc: Doc, knowledge: Knowledge | None = None) -> Article:
+def finish(
+    prepared: Prepared,
+    doc: Doc,
+    knowledge: Knowledge | None = None,
+    timings: dict[str, float] | None = None,
+) -> Article:
     """The Article from a prepared document and spaCy's analysis of its view.
 
     ``knowledge`` (authority entries, patterns) must be bound to the pipeline
@@ -85,7 +91,12 @@ def finish(prepared: Prepared, doc: Doc, knowledge: Knowledge | None = None) -> 
     )
     if layout.dateline:
         article.dateline_place = _dateline_place(layout, article.entities)
+    start = time.perf_counter()
     article.events = _events(prepared, doc, found, article)
+    if timings is not None:
+        spent = time.perf_counter() - start
+        _add(timings, "events", spent)
+        _add(timings, "_events_inside", spent)
     return article
 
 
@@ -137,14 +148,46 @@ def extract(
     nlp: Language,
     batch_size: int = BATCH_SIZE,
     knowledge: Knowledge | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Iterator[Article]:
-    """Articles for the documents, in order; spaCy runs over them in batches."""
+    """Articles for the documents, in order; spaCy runs over them in batches.
+
+    ``timings``, when given, gets the seconds spent in each step added to it:
+    layout (page structure and the text NER reads), nlp (spaCy), rules (entity
+    rules and everything else of the article) and events.
+    """
     if knowledge is not None:
         knowledge.bind(nlp)
-    prepared = (prepare(raw) for raw in raws)
-    pairs = nlp.pipe(((p.view.text, p) for p in prepared), as_tuples=True, batch_size=batch_size)
-    for doc, p in pairs:
-        yield finish(p, doc, knowledge)
+    clock: dict[str, float] = {} if timings is None else timings
+    prepared = (_prepare_timed(raw, clock) for raw in raws)
+    pairs = iter(
+        nlp.pipe(((p.view.text, p) for p in prepared), as_tuples=True, batch_size=batch_size)
+    )
+    while True:
+        start = time.perf_counter()
+        pair = next(pairs, None)
+        # The pipe pulls (and times) the layout of a whole batch inside this call.
+        _add(clock, "nlp", time.perf_counter() - start - clock.pop("_layout_inside", 0.0))
+        if pair is None:
+            return
+        doc, p = pair
+        start = time.perf_counter()
+        article = finish(p, doc, knowledge, clock)
+        _add(clock, "rules", time.perf_counter() - start - clock.pop("_events_inside", 0.0))
+        yield article
+
+
+def _prepare_timed(raw: RawDocument, clock: dict[str, float]) -> Prepared:
+    start = time.perf_counter()
+    prepared = prepare(raw)
+    spent = time.perf_counter() - start
+    _add(clock, "layout", spent)
+    _add(clock, "_layout_inside", spent)
+    return prepared
+
+
+def _add(clock: dict[str, float], stage: str, seconds: float) -> None:
+    clock[stage] = clock.get(stage, 0.0) + seconds
 
 
 __all__ = ["Agent", "Prepared", "extract", "finish", "prepare"]

@@ -102,6 +102,12 @@ class Knowledge:
             rules = read_patterns(data.decode("utf-8", "replace"), patterns)
         return cls(entries, rules, h.hexdigest()[:16] if entries or rules else "")
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Matchers belong to one process's pipeline: a copy sent elsewhere binds anew."""
+        state = dict(self.__dict__)
+        state["_bound"] = {}
+        return state
+
     def entity(self, index: int) -> Entity:
         """A fresh Entity record of authority entry ``index``."""
         e = self.entries[index]

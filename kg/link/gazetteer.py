@@ -28,9 +28,12 @@ _STRIP_ARTICLE = ("the ",)
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The lookup key of a name: accents removed, casefolded, whitespace collapsed."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = " ".join(text.replace("’", "'").split()).casefold().strip(" .,")
+    text = name
+    if not text.isascii():  # ASCII has nothing to decompose (the common case: fast)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("’", "'")
+    text = " ".join(text.split()).casefold().strip(" .,")
     for article in _STRIP_ARTICLE:
         if text.startswith(article):
             text = text[len(article) :]
@@ -213,7 +216,7 @@ def _usable_alias(alias: str, primary: str) -> bool:
         return False
     if not alias[0].isupper() or alias.isupper():
         return False
-    return any(c.islower() for c in alias)
+    return alias.upper() != alias  # some lower-case letter (the alias is ASCII)
 
 
 @lru_cache(maxsize=1)

@@ -82,6 +82,10 @@ class Linker:
     def _is_full_name(self, key: str) -> bool:
         return any(len(fold(form).split()) >= 2 for form in self._forms[key])
 
+    def resolve(self) -> None:
+        """Decide every IRI now (else on first use): before worker processes copy the Linker."""
+        self._refs()
+
     def entity(self, entity: Entity) -> Ref:
         """The corpus-wide Ref of an article's entity."""
         if entity.authority_iri:

@@ -17,13 +17,14 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import IO
 
 from kg.errors import StoreError
 from kg.publish import files
 from kg.publish.manifest import Manifest
-from kg.rdf import convert, formats
+from kg.rdf import formats
 from kg.rdf.jsonld import Triple
 from kg.store import Store, recover, swap_in
 
@@ -127,23 +128,28 @@ def _fsync_dir(path: Path) -> None:
 # -- staging -------------------------------------------------------------------------
 
 
-def stage_fresh_store(folder: OutputFolder, graphs: Iterator[tuple[str, list[Triple]]]) -> Path:
-    """A new store holding exactly ``graphs`` (graph IRI, triples), bulk-loaded."""
+def stage_fresh_store(folder: OutputFolder, nquads: IO[bytes]) -> Path:
+    """A new store holding the quads of ``nquads`` (N-Quads, the union already in the
+    default graph), bulk-loaded in one go."""
     path = folder.staged(STORE)
     store = Store(path)
     # One bulk load for everything: each bulk call writes new files, so never one per graph.
-    store.bulk_add(q for graph_iri, triples in graphs for q in convert.quads(triples, graph_iri))
+    store.load_nquads(nquads)
     store.flush()
     return path
 
 
 def stage_store_changes(
-    folder: OutputFolder, put: dict[str, list[Triple]], keep: set[str] | None
+    folder: OutputFolder,
+    put: dict[str, list[Triple]],
+    keep: set[str] | None,
+    progress: Callable[[int], None] | None = None,
 ) -> Path:
     """A copy of the current store with the graphs in ``put`` replaced.
 
     Graphs not in ``keep`` (when given) are dropped. The copy is a hard-link
-    checkpoint, so only what changes is written.
+    checkpoint, so only what changes is written. ``progress(n)`` is called after
+    the n-th graph is replaced.
     """
     path = folder.staged(STORE)
     current = Store.open_existing(folder.out / STORE, read_only=True)
@@ -157,8 +163,10 @@ def stage_store_changes(
         for graph in store.graphs():
             if graph not in keep:
                 store.remove_graph(graph)
-    for graph_iri, triples in sorted(put.items()):
+    for n, (graph_iri, triples) in enumerate(sorted(put.items()), start=1):
         store.replace_graph(graph_iri, triples)
+        if progress is not None:
+            progress(n)
     store.flush()
     return path
 

@@ -1,85 +1,152 @@
 """Publishing one build: stage what changed since the last build, then commit it.
 
-The store, the articles/ folder and the exports are staged only when something
-in them changed (kg.publish.output); unchanged articles keep their files, an
-unchanged build rewrites nothing but report.jsonl and manifest.json (with the
-same bytes).
+Before mapping starts, :class:`Staging` prepares a staged articles/ folder, into
+which each changed article's files are written as it is validated, and a spool
+folder for the quads of each batch. :func:`publish` then builds the store from
+the spool (a fresh bulk load, or the changed graphs replaced in a copy of the
+current store), exports it, links the unchanged article files into the staged
+folder and commits. An unchanged build rewrites nothing but report.jsonl and
+manifest.json (with the same bytes).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+import pyoxigraph as ox
 
 from kg import __version__
-from kg.link.iris import Iris
-from kg.model import Article
+from kg.link.iris import Iris, id_slug
 from kg.publish import files, output
 from kg.publish.manifest import Manifest
 from kg.publish.output import OutputFolder
-from kg.rdf import formats, jsonld
 from kg.rdf.events import scheme_bytes
 from kg.store import Store
 
 Progress = Callable[[str, int, int | None], None]
 FRESH_STORE_SHARE = 0.5  # rebuild the store from scratch when more than this share changed
+SPOOL = "spool"
 
 
-@dataclass
-class Published:
-    """One article's validated graph, ready to publish."""
+class Published(Protocol):
+    """What publishing needs to know of one article's validated graph (kg.graphs.Mapped)."""
 
-    article: Article
-    triples: list[jsonld.Triple]
-    digest: str
-    graph_iri: str
-    stem: str  # file name (without extension) under articles/
+    @property
+    def digest(self) -> str: ...
+    @property
+    def graph_iri(self) -> str: ...
+    @property
+    def stem(self) -> str: ...
+    @property
+    def written(self) -> bool: ...
+    def manifest_entry(self, iri: str) -> dict[str, object]: ...
+
+
+class Problems(Protocol):
+    problems: list[Any]
 
 
 @dataclass(frozen=True)
 class Outcome:
     triples: int  # distinct triples in the union of the published graphs
     kept_previous: bool  # nothing was publishable, so the last output was kept
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class Staging:
+    """The staged articles/ folder and the spool of quads, written while articles are mapped."""
+
+    def __init__(self, folder: OutputFolder, previous: Manifest) -> None:
+        self.folder = folder
+        self.previous = previous
+        self.articles = folder.staged(output.ARTICLES)
+        self.articles.mkdir()
+        self.spool = folder.staged(SPOOL)
+        self.spool.mkdir()
+        current = folder.out / output.ARTICLES
+        self.present = {e.name for e in os.scandir(current)} if current.is_dir() else set()
+
+    def unchanged(self) -> dict[str, str]:
+        """Article id → the graph digest with which its published files can be kept."""
+        if self.previous.kg_version != __version__:
+            return {}
+        kept = {}
+        for aid, entry in self.previous.articles.items():
+            stem = entry.get("file")
+            if stem != id_slug(aid) or not {f"{stem}.jsonld", f"{stem}.ttl"} <= self.present:
+                continue
+            kept[aid] = str(entry.get("digest"))
+        return kept
+
+    def spooled(self) -> list[Path]:
+        return sorted(self.spool.iterdir())
+
+    def finish_articles(self, graphs: dict[str, Published]) -> Path | None:
+        """The staged articles/ folder, complete; None when the current one is already right."""
+        current = self.folder.out / output.ARTICLES
+        keep = [
+            f"{p.stem}{ext}"
+            for _, p in sorted(graphs.items())
+            if not p.written
+            for ext in (".jsonld", ".ttl")
+        ]
+        written = any(p.written for p in graphs.values())
+        foreign = output.foreign_files(current)
+        if not written and self.present == set(keep) | set(foreign):
+            return None
+        for name in [*keep, *foreign]:
+            os.link(current / name, self.articles / name)
+        return self.articles
 
 
 def publish(
     folder: OutputFolder,
+    staging: Staging,
     graphs: dict[str, Published],
-    iris: Iris,
     base_iri: str,
     model: str | None,
-    problems: list[Any],
+    result: Problems,
     report: Progress,
 ) -> Outcome:
-    """Make ``folder`` publish exactly ``graphs``, with ``problems`` as its report.jsonl."""
+    """Make ``folder`` publish exactly ``graphs``, with ``result.problems`` as its report."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
     report_file = folder.staged(files.REPORT)
-    files.write_new_bytes(report_file, files.report_bytes(problems))
+    files.write_new_bytes(report_file, files.report_bytes(result.problems))
     staged: list[tuple[Path, str]] = [(report_file, files.REPORT)]
     staged.extend(_stage_event_types(folder))
-    previous = Manifest() if folder.interrupted else Manifest.load(folder.out)
+    previous = staging.previous
     if not graphs and previous.articles:
         # Nothing could be published: the previous output stays, only the report is new.
         folder.commit(staged, previous)
         return Outcome(0, kept_previous=True)
+    iris = Iris(base_iri)
     manifest = Manifest.from_entries(
-        {aid: _entry(p, iris) for aid, p in graphs.items()}, base_iri, model
+        {aid: p.manifest_entry(iris.article(aid)) for aid, p in graphs.items()}, base_iri, model
     )
-    store = _stage_store(folder, graphs, previous, report)
+    store = _stage_store(folder, staging, graphs, report)
+    clock = _lap(timings, "store", clock)
     if store is not None:
         staged.append((store, output.STORE))
     if store is not None or not all((folder.out / n).exists() for n, _ in files.EXPORTS):
         report("export", 0, len(files.EXPORTS))
         staged.extend(output.stage_exports(folder, store or folder.out / output.STORE))
-    articles = _stage_articles(folder, graphs, previous, report)
+    clock = _lap(timings, "export", clock)
+    articles = staging.finish_articles(graphs)
     if articles is not None:
         staged.append((articles, output.ARTICLES))
     report("commit", 0, len(staged) + 1)
     folder.commit(staged, manifest, report)
     triples = Store(folder.out / output.STORE, read_only=True).count()
-    return Outcome(triples, kept_previous=False)
+    _lap(timings, "commit", clock)
+    return Outcome(triples, kept_previous=False, timings=timings)
 
 
 EVENT_TYPES = "event-types.ttl"  # kg's SKOS event-type scheme, published beside kg.ttl
@@ -97,14 +164,12 @@ def _stage_event_types(folder: OutputFolder) -> list[tuple[Path, str]]:
 
 
 def _stage_store(
-    folder: OutputFolder,
-    graphs: dict[str, Published],
-    previous: Manifest,
-    report: Progress,
+    folder: OutputFolder, staging: Staging, graphs: dict[str, Published], report: Progress
 ) -> Path | None:
     """The new store, staged; None when the current one already holds exactly ``graphs``."""
+    previous = staging.previous
     changed = {
-        p.graph_iri: p.triples
+        p.graph_iri
         for aid, p in graphs.items()
         if previous.digest(aid) != p.digest or previous.articles[aid].get("graph") != p.graph_iri
     }
@@ -115,76 +180,59 @@ def _stage_store(
     usable = current.exists() and Store(current, read_only=True).has_union()
     if usable and not changed and not removed:
         return None
+    spool = staging.spooled()
     if not usable or len(changed) + len(removed) > FRESH_STORE_SHARE * len(graphs):
-        items = sorted((p.graph_iri, p.triples) for p in graphs.values())
-        return output.stage_fresh_store(folder, _counted(items, "store", report))
+        report("store", 0, len(spool))
+        step = partial(report, "store", total=len(spool))
+        return output.stage_fresh_store(folder, _Concatenated(spool, step))
     report("store", 0, len(changed))
-    return output.stage_store_changes(folder, changed, keep)
+    put = dict(_graphs_in(spool, changed))
+    return output.stage_store_changes(folder, put, keep, partial(report, "store", total=len(put)))
 
 
-def _counted(
-    items: list[tuple[str, list[jsonld.Triple]]], stage: str, report: Progress
-) -> Iterator[tuple[str, list[jsonld.Triple]]]:
-    for n, item in enumerate(items, start=1):
-        yield item
-        report(stage, n, len(items))
+def _graphs_in(spool: Sequence[Path], wanted: set[str]) -> Iterator[tuple[str, list[Any]]]:
+    """(graph IRI, triples) of the ``wanted`` graphs in the spool files."""
+    for path in spool:
+        found: dict[str, list[Any]] = {}
+        for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in wanted:
+                found.setdefault(q.graph_name.value, []).append((q.subject, q.predicate, q.object))
+        yield from found.items()
 
 
-def _stage_articles(
-    folder: OutputFolder,
-    graphs: dict[str, Published],
-    previous: Manifest,
-    report: Progress,
-) -> Path | None:
-    """The new articles/ folder, staged; None when the current one is already right.
+class _Concatenated(io.RawIOBase):
+    """The spool files read as one stream, for one bulk load."""
 
-    An article whose graph digest is unchanged keeps its files (hard links);
-    the others are serialised again.
-    """
-    current = folder.out / output.ARTICLES
-    same_kg = previous.kg_version == __version__
-    keep: list[str] = []
-    write: dict[str, bytes] = {}
-    turtle = formats.get("turtle")
-    for aid, p in sorted(graphs.items()):
-        names = (f"{p.stem}.jsonld", f"{p.stem}.ttl")
-        entry = previous.articles.get(aid, {})
-        if (
-            same_kg
-            and entry.get("digest") == p.digest
-            and entry.get("file") == p.stem
-            and all((current / n).exists() for n in names)
-        ):
-            keep.extend(names)
-            continue
-        write[names[0]] = jsonld.dumps(p.triples).encode()
-        write[names[1]] = _serialize(turtle, p.triples)
-        report("files", len(write) // 2, len(graphs))
-    wanted = set(keep) | set(write) | set(output.foreign_files(current))
-    present = {f.name for f in current.iterdir()} if current.is_dir() else set()
-    if not write and present == wanted:
-        return None
-    return output.stage_articles(folder, keep, write)
+    def __init__(self, paths: Sequence[Path], progress: Callable[[int], None]) -> None:
+        self._paths = list(paths)
+        self._file: io.BufferedReader | None = None
+        self._progress = progress
+        self._done = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while True:
+            if self._file is None:
+                if not self._paths:
+                    return 0
+                self._file = open(self._paths.pop(0), "rb")  # noqa: SIM115
+            n = self._file.readinto(buffer)
+            if n:
+                return n
+            self._file.close()
+            self._file = None
+            self._done += 1
+            self._progress(self._done)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
-def _entry(p: Published, iris: Iris) -> dict[str, object]:
-    a = p.article
-    entry: dict[str, object] = {
-        "iri": iris.article(a.id),
-        "graph": p.graph_iri,
-        "file": p.stem,
-        "digest": p.digest,
-        "source": a.source,
-        "headline": a.headline,
-    }
-    if a.source_line is not None:
-        entry["line"] = a.source_line
-    if a.url:
-        entry["url"] = a.url
-    return entry
-
-
-def _serialize(fmt: formats.Format, triples: list[jsonld.Triple]) -> bytes:
-    buf = io.BytesIO()
-    fmt.write(triples, buf)
-    return buf.getvalue()
+def _lap(timings: dict[str, float], stage: str, since: float) -> float:
+    now = time.perf_counter()
+    timings[stage] = timings.get(stage, 0.0) + now - since
+    return now

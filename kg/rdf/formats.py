@@ -24,6 +24,8 @@ class Format:
     media_type: str
     dataset: bool  # True when it carries named graphs (quads)
     write: Callable[[Iterable[Any], IO[bytes]], None]
+    native: ox.RdfFormat | None = None  # the same format in Oxigraph, which can dump a store
+    prefixes: bool = False  # written with kg's prefixes
 
 
 def _oxigraph(fmt: ox.RdfFormat, prefixes: bool) -> Callable[[Iterable[Any], IO[bytes]], None]:
@@ -32,6 +34,12 @@ def _oxigraph(fmt: ox.RdfFormat, prefixes: bool) -> Callable[[Iterable[Any], IO[
         ox.serialize(items, out, fmt, prefixes=PREFIXES if prefixes else None)
 
     return write
+
+
+def _native(
+    name: str, ext: str, media: str, dataset: bool, fmt: ox.RdfFormat, prefixes: bool
+) -> Format:
+    return Format(name, ext, media, dataset, _oxigraph(fmt, prefixes), fmt, prefixes)
 
 
 def _jsonld(items: Iterable[Any], out: IO[bytes]) -> None:
@@ -45,13 +53,11 @@ def _jsonld(items: Iterable[Any], out: IO[bytes]) -> None:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("turtle", "ttl", "text/turtle", False, _oxigraph(ox.RdfFormat.TURTLE, True)),
+        _native("turtle", "ttl", "text/turtle", False, ox.RdfFormat.TURTLE, True),
         Format("json-ld", "jsonld", "application/ld+json", False, _jsonld),
-        Format(
-            "nt", "nt", "application/n-triples", False, _oxigraph(ox.RdfFormat.N_TRIPLES, False)
-        ),
-        Format("nquads", "nq", "application/n-quads", True, _oxigraph(ox.RdfFormat.N_QUADS, False)),
-        Format("trig", "trig", "application/trig", True, _oxigraph(ox.RdfFormat.TRIG, True)),
+        _native("nt", "nt", "application/n-triples", False, ox.RdfFormat.N_TRIPLES, False),
+        _native("nquads", "nq", "application/n-quads", True, ox.RdfFormat.N_QUADS, False),
+        _native("trig", "trig", "application/trig", True, ox.RdfFormat.TRIG, True),
     )
 }
 ALIASES = {
