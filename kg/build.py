@@ -26,6 +26,7 @@ from kg.extract import workers as extraction
 from kg.extract.entities import RULES_VERSION
 from kg.extract.knowledge import Knowledge
 from kg.graphs import BATCH, GraphWork, Mapped, generated_at, map_batch
+from kg.link.gazetteer import gazetteer
 from kg.link.iris import DEFAULT_BASE_IRI, Iris
 from kg.model import Article, RawDocument, Rejected
 from kg.parallel import default_workers, ordered_map
@@ -185,6 +186,7 @@ def _extract(
     """Every document's Article into the cache and the corpus, in input order."""
     knowledge = Knowledge.load(options.authority, options.patterns)
     nlp = nlp_mod.load(options.model)  # for the cache key; forked workers inherit it
+    gazetteer()  # built once here, before any worker is forked, rather than in each
     settings = extraction_settings(nlp_mod.model_id(nlp), knowledge)
     keys = [document_key(d, settings) for d in docs]
     with ExitStack() as stack:
