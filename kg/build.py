@@ -150,7 +150,14 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                 published = _map_and_validate(corpus, work, options, result, report)
             with timer("publish"):
                 outcome = publish(
-                    folder, staging, published, options.base_iri, options.model, result, report
+                    folder,
+                    staging,
+                    published,
+                    options.base_iri,
+                    options.model,
+                    result,
+                    report,
+                    options.processes,
                 )
         finally:
             if not options.cache:

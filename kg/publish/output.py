@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from kg.errors import StoreError
+from kg.parallel import ordered_map
 from kg.publish import files
 from kg.publish.manifest import Manifest
 from kg.rdf import formats
@@ -171,16 +172,24 @@ def stage_store_changes(
     return path
 
 
-def stage_exports(folder: OutputFolder, store_path: Path) -> list[tuple[Path, str]]:
-    """kg.ttl, kg.jsonld and kg.nq of the staged store, as (staged file, final name)."""
+def stage_exports(
+    folder: OutputFolder, store_path: Path, workers: int = 1
+) -> list[tuple[Path, str]]:
+    """kg.ttl, kg.jsonld and kg.nq of the staged store, as (staged file, final name).
+
+    With more than one worker, the files are written side by side, each process
+    reading the store on its own.
+    """
+    jobs = [(folder.staged(name), fmt_name) for name, fmt_name in files.EXPORTS]
+    list(ordered_map(_export, store_path, jobs, min(workers, len(jobs))))
+    return [(path, name) for (path, _), (name, _) in zip(jobs, files.EXPORTS, strict=True)]
+
+
+def _export(store_path: Path, job: tuple[Path, str]) -> None:
+    path, fmt_name = job
     store = Store(store_path, read_only=True)
-    staged = []
-    for name, fmt_name in files.EXPORTS:
-        path = folder.staged(name)
-        fmt = formats.get(fmt_name)
-        files.write_new(path, lambda out, fmt=fmt: store.export(fmt, out))  # type: ignore[misc]
-        staged.append((path, name))
-    return staged
+    fmt = formats.get(fmt_name)
+    files.write_new(path, lambda out: store.export(fmt, out))
 
 
 ARTICLE_SUFFIXES = (".ttl", ".jsonld")

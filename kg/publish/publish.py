@@ -114,6 +114,7 @@ def publish(
     model: str | None,
     result: Problems,
     report: Progress,
+    workers: int = 1,
 ) -> Outcome:
     """Make ``folder`` publish exactly ``graphs``, with ``result.problems`` as its report."""
     timings: dict[str, float] = {}
@@ -137,7 +138,8 @@ def publish(
         staged.append((store, output.STORE))
     if store is not None or not all((folder.out / n).exists() for n, _ in files.EXPORTS):
         report("export", 0, len(files.EXPORTS))
-        staged.extend(output.stage_exports(folder, store or folder.out / output.STORE))
+        current = store or folder.out / output.STORE
+        staged.extend(output.stage_exports(folder, current, workers))
     clock = _lap(timings, "export", clock)
     articles = staging.finish_articles(graphs)
     if articles is not None:

@@ -74,6 +74,7 @@ def _coerced_terms() -> frozenset[str]:
     return frozenset(k for k, v in ctx.items() if isinstance(v, dict) and "@type" in v)
 
 
+@lru_cache(maxsize=65536)
 def compact_iri(iri: str, vocab: bool) -> str:
     """schema.org terms as bare terms (vocab position), known namespaces as CURIEs."""
     if vocab and iri.startswith(_SCHEMA) and iri[len(_SCHEMA) :].isalnum():
