@@ -24,6 +24,7 @@ the same events and IRIs.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -81,6 +82,11 @@ class _Cluster:
     attendees: dict[str, None] = field(default_factory=dict)
     place: Entity | None = None
     date: str | None = None
+    # What _near_in_time asks of all members, kept up to date as members join.
+    articles: set[int] = field(default_factory=set)  # id() of the members' articles
+    texts: set[str] = field(default_factory=set)  # the members' sentences
+    undated: bool = False  # some member's article has no publication date
+    published: list[date] = field(default_factory=list)  # the others' dates, sorted
 
     def add(self, occ: _Occurrence) -> None:
         self.members.append(occ)
@@ -89,6 +95,61 @@ class _Cluster:
             self.place = occ.place
         if occ.date and (self.date is None or len(occ.date) > len(self.date)):
             self.date = occ.date
+        self.articles.add(id(occ.article))
+        self.texts.update(occ.event.sentence_texts)
+        if occ.published is None:
+            self.undated = True
+        else:
+            insort(self.published, occ.published)
+
+
+_YEAR = 4  # ISO dates: equal or one a prefix of the other means the same year
+
+
+class _Clusters:
+    """The events formed so far, indexed so that an occurrence is compared only with
+    the events it could join: the same type and a shared attendee, or, for one
+    without attendees, the same type and year (see _fits)."""
+
+    def __init__(self) -> None:
+        self.all: list[_Cluster] = []
+        self._by_attendee: dict[tuple[str, str], list[_Cluster]] = {}
+        self._by_year: dict[tuple[str, str], list[_Cluster]] = {}
+
+    def candidates(self, occ: _Occurrence) -> list[_Cluster]:
+        kind = occ.event.type
+        if occ.attendees:
+            found: dict[int, _Cluster] = {}
+            for iri in occ.attendees:
+                for c in self._by_attendee.get((kind, iri), ()):
+                    found.setdefault(id(c), c)
+            return list(found.values())
+        if not occ.date:
+            return []  # without attendees, only place and day together identify an event
+        if len(occ.date) < _YEAR:
+            return [c for c in self.all if c.type == kind and not c.attendees]
+        return self._by_year.get((kind, occ.date[:_YEAR]), [])
+
+    def recalled(self, occ: _Occurrence) -> list[_Cluster]:
+        """The events a mention without place or date may recall (see _recalls)."""
+        if len(occ.attendees) < 2:
+            return []
+        return list(self._by_attendee.get((occ.event.type, occ.attendees[0]), ()))
+
+    def start(self, occ: _Occurrence) -> None:
+        cluster = _Cluster(occ.event.type)
+        self.all.append(cluster)
+        self.join(cluster, occ)
+        if not cluster.attendees and cluster.date:
+            # Only occurrences with agreeing dates join it later, so its year stays.
+            year = cluster.date[:_YEAR] if len(cluster.date) >= _YEAR else ""
+            self._by_year.setdefault((cluster.type, year), []).append(cluster)
+
+    def join(self, cluster: _Cluster, occ: _Occurrence) -> None:
+        new = [iri for iri in occ.attendees if iri not in cluster.attendees]
+        cluster.add(occ)
+        for iri in new:
+            self._by_attendee.setdefault((cluster.type, iri), []).append(cluster)
 
 
 class EventIndex:
@@ -115,20 +176,18 @@ def link_events(articles: Iterable[Article], iris: Iris, linker: Linker) -> Even
     strong = [o for o in occurrences if o.date or o.place is not None]
     weak = [o for o in occurrences if not (o.date or o.place is not None)]
     strong.sort(key=lambda o: (*_specificity(o), o.sort_key()))
-    clusters: list[_Cluster] = []
+    clusters = _Clusters()
     for occ in strong:
-        fits = [c for c in clusters if _fits(occ, c, linker)]
+        fits = [c for c in clusters.candidates(occ) if _fits(occ, c, linker)]
         if len(fits) == 1:
-            fits[0].add(occ)
+            clusters.join(fits[0], occ)
         else:
-            cluster = _Cluster(occ.event.type)
-            cluster.add(occ)
-            clusters.append(cluster)
+            clusters.start(occ)
     for occ in sorted(weak, key=lambda o: o.sort_key()):
-        fits = [c for c in clusters if _recalls(occ, c)]
+        fits = [c for c in clusters.recalled(occ) if _recalls(occ, c)]
         if len(fits) == 1:
-            fits[0].add(occ)
-    return _index(clusters, iris, linker)
+            clusters.join(fits[0], occ)
+    return _index(clusters.all, iris, linker)
 
 
 def _occurrence(article: Article, rank: int, event: Event, linker: Linker) -> _Occurrence:
@@ -186,20 +245,22 @@ def _fits(occ: _Occurrence, cluster: _Cluster, linker: Linker) -> bool:
 
 def _near_in_time(occ: _Occurrence, cluster: _Cluster) -> bool:
     """Place-only evidence: the sides must be reported close together in time."""
-    if any(m.article is occ.article for m in cluster.members):
+    if id(occ.article) in cluster.articles:
         return True
-    undated_source = occ.published is None or any(m.published is None for m in cluster.members)
-    reports = {t for m in cluster.members for t in m.event.sentence_texts}
-    if undated_source and set(occ.event.sentence_texts) & reports:
+    undated_source = occ.published is None or cluster.undated
+    if undated_source and not cluster.texts.isdisjoint(occ.event.sentence_texts):
         return True  # the same report word for word (one story published twice)
-    dated, undated = (occ.date, cluster.members) if occ.date else (cluster.date, [occ])
-    if dated is None:
-        pubs = [m.published for m in cluster.members]
-        return occ.published is not None and any(
-            p is not None and abs(p - occ.published) <= NEAR for p in pubs
-        )
-    when = _first_day(dated)
-    return all(u.published is not None and abs(when - u.published) <= NEAR for u in undated)
+    if occ.date:  # every member must be published within NEAR of the occurrence's date
+        when = _first_day(occ.date)
+        pubs = cluster.published
+        return not cluster.undated and when - NEAR <= pubs[0] and pubs[-1] <= when + NEAR
+    if occ.published is None:
+        return False
+    if cluster.date is None:  # some member published within NEAR of the occurrence
+        pubs = cluster.published
+        i = bisect_left(pubs, occ.published - NEAR)
+        return i < len(pubs) and pubs[i] <= occ.published + NEAR
+    return abs(_first_day(cluster.date) - occ.published) <= NEAR
 
 
 def _first_day(iso: str) -> date:
