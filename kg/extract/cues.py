@@ -31,6 +31,11 @@ ORG_SUFFIXES = COMPANY_SUFFIXES | {
     "organisation", "organization", "oyj", "parliament", "party", "petroleum", "police",
     "post", "press", "pt", "resources", "rovers", "society", "systems", "technologies",
     "telecom", "times", "trust", "union", "united", "university", "wanderers",
+    # newspapers, media and finance houses ("Miami Herald", "Alden Global Capital")
+    "herald", "courant", "gazette", "chronicle", "observer", "telegraph", "guardian",
+    "inquirer", "examiner", "tribune", "capital", "partners", "ventures", "average", "index",
+    "brotherhood", "networks", "pictures", "studios", "records", "productions", "media",
+    "insurance", "securities", "investments", "associates", "consulting",
 }
 # fmt: on
 ORG_PREFIXES = {"fc", "ac", "sc", "cf", "cd", "sv", "vfb", "vfl", "tsv", "afc", "pt"}
