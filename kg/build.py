@@ -19,8 +19,8 @@ from typing import Literal
 
 from kg.cache import Cache, document_key, verdict_key
 from kg.extract import article as extraction
+from kg.extract import code_digest
 from kg.extract import nlp as nlp_mod
-from kg.extract.entities import RULES_VERSION
 from kg.extract.knowledge import Knowledge
 from kg.link.events import link_events
 from kg.link.iris import DEFAULT_BASE_IRI, Iris, id_slug
@@ -196,7 +196,7 @@ def _extract(
 
 def extraction_settings(model_id: str, knowledge: Knowledge) -> str:
     """What extraction depends on besides the document: part of the cache key."""
-    return f"{model_id}|rules {RULES_VERSION}|knowledge {knowledge.digest or '-'}"
+    return f"{model_id}|code {code_digest()}|knowledge {knowledge.digest or '-'}"
 
 
 def generated_at(article: Article) -> float:

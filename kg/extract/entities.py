@@ -38,9 +38,6 @@ from kg.model import Entity, EntityType, Mention
 
 __all__ = ["Found", "build_entities", "clean_span", "spacy_mentions"]
 
-# Bump when the rules change what extraction returns: it is part of the cache key.
-RULES_VERSION = "2"
-
 LABELS: dict[str, EntityType] = {
     "PERSON": "Person",
     "ORG": "Organization",
