@@ -100,7 +100,9 @@ def child_build(source: Path, limit: int | None, out: Path, workers: int) -> dic
     if limit is not None:
         part = out.parent / f"{out.name}-input.jsonl"
         with source.open(encoding="utf-8") as f:
-            part.write_text("".join(line for _, line in zip(range(limit), f)), encoding="utf-8")
+            part.write_text(
+                "".join(line for _, line in zip(range(limit), f, strict=False)), encoding="utf-8"
+            )
         source = part
     result = build(BuildOptions(sources=(str(source),), out=out, cache=False, workers=workers))
     return {
@@ -182,7 +184,7 @@ def child_queries(out: Path, repeat: int) -> dict[str, Any]:
 
 def run_child(args: list[str]) -> tuple[dict[str, Any], float, str]:
     """(the child's JSON, its wall time, the load average when it started)."""
-    load = "%.2f %.2f %.2f" % os.getloadavg()
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=False

@@ -39,9 +39,8 @@ from kg.build import BuildOptions, build, extraction_settings  # noqa: E402
 from kg.cache import Cache, document_key  # noqa: E402
 from kg.extract import nlp  # noqa: E402
 from kg.extract.knowledge import Knowledge  # noqa: E402
-from kg.model import Article  # noqa: E402
+from kg.model import Article, RawDocument  # noqa: E402
 from kg.sources import InputLimits, iter_inputs  # noqa: E402
-from kg.model import RawDocument  # noqa: E402,I001
 
 STAGES = ("read", "extract", "link", "map", "validate", "files", "spool", "store", "export")
 
@@ -113,7 +112,7 @@ def child(source: Path, out: Path, workers: int) -> dict[str, Any]:
 
 
 def run(source: Path, workers: int) -> dict[str, Any]:
-    load = "%.2f %.2f %.2f" % os.getloadavg()
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     command = [sys.executable, __file__, "--child", str(source), "--workers", str(workers)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:

@@ -21,9 +21,9 @@ from typing import Literal
 
 from kg.cache import Cache, document_key
 from kg.corpus import Corpus
+from kg.extract import code_digest
 from kg.extract import nlp as nlp_mod
 from kg.extract import workers as extraction
-from kg.extract.entities import RULES_VERSION
 from kg.extract.knowledge import Knowledge
 from kg.graphs import BATCH, GraphWork, Mapped, generated_at, map_batch
 from kg.link.gazetteer import gazetteer
@@ -253,7 +253,7 @@ def _fresh_articles(
 
 def extraction_settings(model_id: str, knowledge: Knowledge) -> str:
     """What extraction depends on besides the document: part of the cache key."""
-    return f"{model_id}|rules {RULES_VERSION}|knowledge {knowledge.digest or '-'}"
+    return f"{model_id}|code {code_digest()}|knowledge {knowledge.digest or '-'}"
 
 
 def _map_and_validate(

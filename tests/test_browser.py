@@ -4,6 +4,9 @@ real `kg serve` on 127.0.0.1. Screenshots are kept in tests/artifacts/ (not comm
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,9 +36,20 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 ARTICLE = "d2b7ed0d636f4791"
 
 
+def ensure_chromium() -> None:
+    """Install Debian's Chromium when a fresh machine lacks it, as .ci/run does (root, apt)."""
+    if Path(CHROMIUM).is_file():
+        return
+    apt = shutil.which("apt-get")
+    assert apt and os.geteuid() == 0, "Chromium is needed: apt-get install chromium (.ci/run does)"
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run([apt, "update", "-qq"], check=True, env=env)
+    subprocess.run([apt, "install", "-y", "-qq", "chromium"], check=True, env=env)
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).is_file(), "Chromium is needed: apt-get install chromium (.ci/run does)"
+    ensure_chromium()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         yield browser

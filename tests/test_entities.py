@@ -164,7 +164,7 @@ def test_surname_of_a_name_with_a_suffix_joins_it() -> None:
         "Execution\n\nJohn Mills Jr. was executed on Friday. Prison officials said Mills made "
         "no special request, and Mills was pronounced dead at 7:13 a.m."
     )
-    person = named(a, "John Mills Jr")
+    person = named(a, "John Mills Jr.")
     assert person.type == "Person" and "Mills" in person.alternate_names
 
 

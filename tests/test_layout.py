@@ -162,3 +162,15 @@ def test_truecase_keeps_length_and_acronyms() -> None:
         assert len(truecase(line)) == len(line)
     assert truecase("US AND UN WARN NATO") == "US and UN warn NATO"  # common words lower case
     assert truecase("Mixed Case Stays") == "Mixed Case Stays"
+
+
+def test_a_credit_alone_is_not_an_image() -> None:
+    text = (
+        "Harbour reopens after storm\n\nPhoto: AP\n\n"
+        "The harbour reopened on Monday after a week of repairs, the port authority said.\n"
+    )
+    layout = parse_layout(text, Meta())
+    assert layout.images == ()
+    assert texts(text, layout.body) == [
+        "The harbour reopened on Monday after a week of repairs, the port authority said."
+    ]

@@ -29,7 +29,9 @@ def published_files(out: Path) -> dict[str, bytes]:
 def corpus_part(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("workers") / "news.jsonl"
     with CORPUS.open(encoding="utf-8") as f:
-        path.write_text("".join(line for _, line in zip(range(ARTICLES), f)), encoding="utf-8")
+        path.write_text(
+            "".join(line for _, line in zip(range(ARTICLES), f, strict=False)), encoding="utf-8"
+        )
     os.utime(path, (EPOCH, EPOCH))
     return path
 
@@ -83,3 +85,43 @@ def test_ordered_map_keeps_the_order_of_the_work() -> None:
 def test_a_worker_that_dies_is_a_clear_error() -> None:
     with pytest.raises(WorkerError, match="a worker process died"):
         list(ordered_map(_die, None, range(10), workers=2))
+
+
+def test_a_dask_cluster_writes_the_same_bytes_as_one_process(
+    corpus_part: Path, one_process: tuple[Path, BuildResult]
+) -> None:
+    from distributed import Client, LocalCluster
+
+    one, single = one_process
+    out = corpus_part.parent / "dask"
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        options = BuildOptions(
+            sources=(str(corpus_part),), out=out, cache=False, scheduler=cluster.scheduler_address
+        )
+        result = build(options)
+        with Client(cluster) as client:
+            models = client.run(lambda: __import__("kg.extract.nlp").extract.nlp.load.cache_info())
+    assert result.published == single.published
+    mine, theirs = published_files(out), published_files(one)
+    assert [n for n in sorted(theirs) if mine.get(n) != theirs[n]] == []
+    # The extraction ran on the cluster: both of its workers loaded the model.
+    assert [info.currsize for info in models.values()] == [1, 1]
+
+
+def test_cli_workers_and_an_unreachable_scheduler(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    runner = CliRunner()
+    bad = runner.invoke(main, ["build", "seeds", "--out", str(tmp_path / "a"), "--workers", "0"])
+    assert bad.exit_code == 2
+    assert "0 is not in the range x>=1" in bad.output
+    gone = runner.invoke(
+        main,
+        ["build", "seeds", "--out", str(tmp_path / "b"), "--scheduler", "tcp://127.0.0.1:9"],
+    )
+    assert gone.exit_code == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in gone.output

@@ -38,9 +38,6 @@ from kg.model import Entity, EntityType, Mention
 
 __all__ = ["Found", "build_entities", "clean_span", "spacy_mentions"]
 
-# Bump when the rules change what extraction returns: it is part of the cache key.
-RULES_VERSION = "2"
-
 LABELS: dict[str, EntityType] = {
     "PERSON": "Person",
     "ORG": "Organization",
@@ -266,8 +263,10 @@ def build_entities(
     mentions: list[Mention] = []
     for m in found:
         entity = entities[m.entity]
-        new_name = m.text != entity.name and m.text not in entity.alternate_names
-        if new_name and entity.type != "Place":
+        # Every form the text uses, places included ("U.S." for United States, "Britain"
+        # for United Kingdom): the canonical GeoNames name is rarely what articles write.
+        variant = m.text.casefold() != entity.name.casefold()  # "VLADIVOSTOK" is no new name
+        if variant and m.text not in entity.alternate_names:
             entity.alternate_names.append(m.text)
         if entity.type == "Person":
             _add_profile(entity, doc, m)

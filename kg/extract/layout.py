@@ -240,9 +240,10 @@ def _find_headline(region: list[Block], first_mark: int, meta: Meta) -> Block | 
 
 def _add_image(head: _Head, block: Block, credit: chrome.Credit) -> None:
     caption = credit.caption.strip() or None
+    if caption is None:
+        return  # a credit alone ("Photo: AP") says nothing about an image worth publishing
     head.images.append(Image(caption=caption, credit=credit.credit))
-    if caption:
-        head.caption_spans.append(Span(block.start, block.start + credit.caption_end))
+    head.caption_spans.append(Span(block.start, block.start + credit.caption_end))
 
 
 def _set_dateline(head: _Head, block: Block, dateline: chrome.Dateline) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from kg.extract.cues import ORG_SUFFIXES
+from kg.extract.cues import COMPANY_SUFFIXES, ORG_SUFFIXES
 from kg.extract.lexicon import is_english_word, is_given_name
 from kg.link.gazetteer import fold, gazetteer
 from kg.model import EntityType
@@ -69,27 +69,6 @@ def person_shaped(name: str) -> bool:
     if is_english_word(words[0]) and gaz.is_major_place(words[-1]):
         return False  # "Little Britain"
     return not gaz.is_place_name(name) and all(w[:1].isupper() for w in words[1:])
-
-
-COMPANY_SUFFIXES = {
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "ltd",
-    "limited",
-    "plc",
-    "llc",
-    "ag",
-    "sa",
-    "nv",
-    "spa",
-    "gmbh",
-    "group",
-    "holdings",
-    "bhd",
-}
 
 
 def company_short_forms(names: list[str]) -> dict[str, str]:

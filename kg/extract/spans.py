@@ -178,6 +178,11 @@ def role_only(name: str) -> bool:
     return name.split()[-1].rstrip(".").casefold() in ROLE_WORDS
 
 
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s.])[A-Za-z]\.[A-Za-z]$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Bros|Mt|Ft|Gen|Dr)$"
+)
+
+
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim articles, possessives, punctuation and credit tails off a span."""
     piece = text[start:end]
@@ -185,12 +190,16 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if cut > 0:
         piece = piece[:cut]
     left = len(piece) - len(piece.lstrip(_EDGE))
-    piece = piece.strip(_EDGE)
+    piece = piece[left:]
     m = _LEADING.match(piece)
     if m:
         left += m.end()
         piece = piece[m.end() :]
-    piece = _TRAILING.sub("", piece).rstrip(_EDGE)
+    piece = _TRAILING.sub("", piece.rstrip(_EDGE.replace(".", "")))
+    trimmed = _TRAILING.sub("", piece.rstrip(_EDGE)).rstrip(_EDGE)
+    if trimmed != piece and piece[len(trimmed)] == "." and _ABBREVIATION_END.search(trimmed):
+        trimmed += "."  # "U.S.", "Acme Inc.": the period belongs to the name
+    piece = trimmed
     if len(piece) < 2 or not piece[0].isupper() and not piece[0].isdigit():
         return None
     if not any(c.isalpha() for c in piece) or fold(piece) in _JUNK:
