@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pyshacl
 from rdflib import Graph, URIRef
@@ -160,16 +160,26 @@ class Validator:
         )  # validated in place: it is a throwaway (pySHACL needs a context-aware store)
         owners: dict[Node, list[Hashable]] = defaultdict(list)
         relevant = self._relevant
+        # One rdflib term per distinct term: the store's lookups then match by identity
+        # instead of comparing equal strings.
+        terms: dict[Any, Node] = {}
+
+        def node(t: Any) -> Node:
+            found = terms.get(t)
+            if found is None:
+                found = terms[t] = to_rdflib(t)
+            return found
+
         for key, triples in graphs:
             seen: set[str] = set()
             for s, p, o in triples:
                 if relevant is not None and p.value not in relevant:
                     continue
-                subject = to_rdflib(s)
+                subject = node(s)
                 if s.value not in seen:
                     seen.add(s.value)
                     owners[subject].append(key)
-                union.add((subject, to_rdflib(p), to_rdflib(o)))
+                union.add((subject, node(p), node(o)))  # type: ignore[arg-type]
         for finding, focus in self._findings_with_focus(union):
             for key in owners.get(focus, ()):
                 if finding not in reports[key].findings:
