@@ -13,7 +13,7 @@ themselves go to the extraction cache and are read back a batch at a time.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -210,8 +210,8 @@ def _extract(
             article = cache.get(key, doc) if key in cached else None
             if article is None:
                 if key in cached:  # written by another kg version: extracted again, here
-                    article = extraction.extract_chunk(_settings(options, knowledge), [doc])
-                    article = article.articles[0]
+                    again = extraction.extract_chunk(_settings(options, knowledge), [doc])
+                    article = again.articles[0]
                 else:
                     article = next(fresh)
                     done += 1
@@ -234,7 +234,7 @@ def _settings(options: BuildOptions, knowledge: Knowledge) -> extraction.Setting
 
 def _fresh_articles(
     docs: list[RawDocument], options: BuildOptions, knowledge: Knowledge, result: BuildResult
-) -> Iterator[Article]:
+) -> Generator[Article, None, None]:
     """The Articles of ``docs`` in order, extracted here, in local workers or on Dask."""
     settings = _settings(options, knowledge)
     chunks = list(extraction.chunks(docs))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
@@ -22,14 +22,15 @@ from kg.errors import WorkerError
 S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 AHEAD = 3  # items submitted per worker before the oldest result is awaited
 
 # A worker process's copy of the work its stage shares (set once, when it starts).
 _shared: list[Any] = []
 
 
-class Waitable(Protocol[R]):  # a concurrent.futures or a Dask future
-    def result(self) -> R: ...
+class Waitable(Protocol[R_co]):  # a concurrent.futures or a Dask future
+    def result(self) -> R_co: ...
 
 
 def default_workers() -> int:
@@ -40,7 +41,9 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def in_order(submit: Callable[[T], Waitable[R]], items: Iterable[T], window: int) -> Iterator[R]:
+def in_order(
+    submit: Callable[[T], Waitable[R]], items: Iterable[T], window: int
+) -> Generator[R, None, None]:
     """``submit`` each item, at most ``window`` outstanding; the results in item order."""
     pending: deque[Waitable[R]] = deque()
     for item in items:
@@ -53,7 +56,7 @@ def in_order(submit: Callable[[T], Waitable[R]], items: Iterable[T], window: int
 
 def ordered_map(
     fn: Callable[[S, T], R], shared: S, items: Iterable[T], workers: int
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """``fn(shared, item)`` for each item, in ``workers`` processes (this one when 1).
 
     ``fn`` must be a module-level function. ``shared`` reaches each worker once,

@@ -179,7 +179,7 @@ class Validator:
                 if s.value not in seen:
                     seen.add(s.value)
                     owners[subject].append(key)
-                union.add((subject, node(p), node(o)))  # type: ignore[arg-type]
+                union.add((subject, node(p), node(o)))
         for finding, focus in self._findings_with_focus(union):
             for key in owners.get(focus, ()):
                 if finding not in reports[key].findings:

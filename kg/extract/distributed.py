@@ -11,7 +11,7 @@ not shared between threads, and one process per core is what runs in parallel.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from typing import Any, TypeVar
 
 from kg.errors import ConfigError, WorkerError
@@ -25,7 +25,7 @@ CONNECT_TIMEOUT = "20s"
 
 def cluster_map(
     address: str, fn: Callable[[S, T], R], shared: S, items: Iterable[T]
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """``fn(shared, item)`` for each item on the cluster at ``address``, results in order."""
     try:
         from distributed import Client

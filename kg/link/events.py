@@ -37,6 +37,7 @@ from kg.link.iris import Iris
 from kg.link.merge import Linker
 from kg.model import Article, Entity, Event, Span
 
+Day = date  # (a field of _Cluster is called date)
 NEAR = timedelta(days=31)  # place-only evidence: the date must be this close to publication
 RECALL = timedelta(days=400)  # a bare mention may recall an event this far back
 
@@ -86,7 +87,7 @@ class _Cluster:
     articles: set[int] = field(default_factory=set)  # id() of the members' articles
     texts: set[str] = field(default_factory=set)  # the members' sentences
     undated: bool = False  # some member's article has no publication date
-    published: list[date] = field(default_factory=list)  # the others' dates, sorted
+    published: list[Day] = field(default_factory=list)  # the others' dates, sorted
 
     def add(self, occ: _Occurrence) -> None:
         self.members.append(occ)

@@ -14,9 +14,8 @@ from __future__ import annotations
 import io
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -88,7 +87,7 @@ class Staging:
     def spooled(self) -> list[Path]:
         return sorted(self.spool.iterdir())
 
-    def finish_articles(self, graphs: dict[str, Published]) -> Path | None:
+    def finish_articles(self, graphs: Mapping[str, Published]) -> Path | None:
         """The staged articles/ folder, complete; None when the current one is already right."""
         current = self.folder.out / output.ARTICLES
         keep = [
@@ -109,7 +108,7 @@ class Staging:
 def publish(
     folder: OutputFolder,
     staging: Staging,
-    graphs: dict[str, Published],
+    graphs: Mapping[str, Published],
     base_iri: str,
     model: str | None,
     result: Problems,
@@ -166,7 +165,7 @@ def _stage_event_types(folder: OutputFolder) -> list[tuple[Path, str]]:
 
 
 def _stage_store(
-    folder: OutputFolder, staging: Staging, graphs: dict[str, Published], report: Progress
+    folder: OutputFolder, staging: Staging, graphs: Mapping[str, Published], report: Progress
 ) -> Path | None:
     """The new store, staged; None when the current one already holds exactly ``graphs``."""
     previous = staging.previous
@@ -185,11 +184,11 @@ def _stage_store(
     spool = staging.spooled()
     if not usable or len(changed) + len(removed) > FRESH_STORE_SHARE * len(graphs):
         report("store", 0, len(spool))
-        step = partial(report, "store", total=len(spool))
-        return output.stage_fresh_store(folder, _Concatenated(spool, step))
+        loaded = io.BufferedReader(_Concatenated(spool, lambda n: report("store", n, len(spool))))
+        return output.stage_fresh_store(folder, loaded)
     report("store", 0, len(changed))
     put = dict(_graphs_in(spool, changed))
-    return output.stage_store_changes(folder, put, keep, partial(report, "store", total=len(put)))
+    return output.stage_store_changes(folder, put, keep, lambda n: report("store", n, len(put)))
 
 
 def _graphs_in(spool: Sequence[Path], wanted: set[str]) -> Iterator[tuple[str, list[Any]]]:
