@@ -171,7 +171,13 @@ def main() -> None:
     for n in args.sizes:
         source = replicate(n, docs, articles)
         print(f"{n} articles …", file=sys.stderr, flush=True)
-        rows.append((n, run(source, args.workers)))
+        row = run(source, args.workers)
+        if row["reused"] != n:
+            raise SystemExit(
+                f"only {row['reused']} of {n} articles came from the extraction cache "
+                "(was kg's extraction code changed during the run?)"
+            )
+        rows.append((n, row))
         print(json.dumps(rows[-1][1]), file=sys.stderr, flush=True)
         shutil.rmtree(source.parent, ignore_errors=True)
     text = render(rows, args.workers)
