@@ -129,13 +129,14 @@ def _fsync_dir(path: Path) -> None:
 # -- staging -------------------------------------------------------------------------
 
 
-def stage_fresh_store(folder: OutputFolder, nquads: IO[bytes]) -> Path:
-    """A new store holding the quads of ``nquads`` (N-Quads, the union already in the
-    default graph), bulk-loaded in one go."""
+def stage_fresh_store(folder: OutputFolder, parts: Iterable[IO[bytes]]) -> Path:
+    """A new store holding the quads of ``parts`` (N-Quads, the union already in the
+    default graph), one bulk load per part."""
     path = folder.staged(STORE)
     store = Store(path)
-    # One bulk load for everything: each bulk call writes new files, so never one per graph.
-    store.load_nquads(nquads)
+    # Each bulk load writes new files: parts are large (many articles), never one per graph.
+    for part in parts:
+        store.load_nquads(part)
     store.flush()
     return path
 

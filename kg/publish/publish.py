@@ -16,8 +16,9 @@ import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 import pyoxigraph as ox
 
@@ -31,6 +32,9 @@ from kg.store import Store
 
 Progress = Callable[[str, int, int | None], None]
 FRESH_STORE_SHARE = 0.5  # rebuild the store from scratch when more than this share changed
+# N-Quads per bulk load: Oxigraph's bulk loader holds a whole load in memory (about 1 kB
+# a quad), so a corpus is loaded in parts of this size, whatever its size.
+LOAD_BYTES = 64 * 1024 * 1024
 SPOOL = "spool"
 
 
@@ -184,8 +188,8 @@ def _stage_store(
     spool = staging.spooled()
     if not usable or len(changed) + len(removed) > FRESH_STORE_SHARE * len(graphs):
         report("store", 0, len(spool))
-        loaded = io.BufferedReader(_Concatenated(spool, lambda n: report("store", n, len(spool))))
-        return output.stage_fresh_store(folder, loaded)
+        parts = _parts(spool, lambda n: report("store", n, len(spool)))
+        return output.stage_fresh_store(folder, parts)
     report("store", 0, len(changed))
     put = dict(_graphs_in(spool, changed))
     return output.stage_store_changes(folder, put, keep, lambda n: report("store", n, len(put)))
@@ -199,6 +203,26 @@ def _graphs_in(spool: Sequence[Path], wanted: set[str]) -> Iterator[tuple[str, l
             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in wanted:
                 found.setdefault(q.graph_name.value, []).append((q.subject, q.predicate, q.object))
         yield from found.items()
+
+
+def _parts(spool: Sequence[Path], progress: Callable[[int], None]) -> Iterator[IO[bytes]]:
+    """The spool files as streams of about LOAD_BYTES each, one per bulk load."""
+    groups: list[list[Path]] = [[]]
+    size = 0
+    for path in spool:
+        if size >= LOAD_BYTES:
+            groups.append([])
+            size = 0
+        groups[-1].append(path)
+        size += path.stat().st_size
+    done = 0
+    for group in groups:
+        yield io.BufferedReader(_Concatenated(group, partial(_shifted, progress, done)))
+        done += len(group)
+
+
+def _shifted(progress: Callable[[int], None], base: int, n: int) -> None:
+    progress(base + n)
 
 
 class _Concatenated(io.RawIOBase):
