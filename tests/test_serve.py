@@ -188,10 +188,12 @@ def test_a_build_while_serving_is_seen_after_it_finishes(seeds_out: Path, tmp_pa
 
 
 def test_extra_routes_are_mounted_beside_sparql(seeds_out: Path) -> None:
+    import threading
+
+    import uvicorn
     from starlette.requests import Request
     from starlette.responses import PlainTextResponse
     from starlette.routing import Route
-    from starlette.testclient import TestClient
 
     from kg.serve.app import ServeSettings, create_app
     from kg.serve.worker import QueryJob
@@ -204,6 +206,19 @@ def test_extra_routes_are_mounted_beside_sparql(seeds_out: Path) -> None:
         return PlainTextResponse(answer.body.decode().split()[1])
 
     app = create_app(ServeSettings(data=seeds_out, workers=1), [Route("/count", count)])
-    with TestClient(app) as client:
-        assert client.get("/count").text == "2"
-        assert client.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
+    port = free_port()
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not uv.started and thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert uv.started, "uvicorn did not start"
+        base = f"http://127.0.0.1:{port}"
+        assert httpx.get(f"{base}/count").text == "2"
+        ask = httpx.get(f"{base}/sparql", params={"query": "ASK {}"})
+        assert ask.json()["boolean"] is True
+    finally:
+        uv.should_exit = True
+        thread.join(30)

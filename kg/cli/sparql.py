@@ -66,7 +66,8 @@ def query(
         result = sparql.execute(
             store, text, graph=graph_iri, values=dict(bindings), allow_service=allow_service
         )
-        sparql.write_result(result, click.get_binary_stream("stdout"), fmt=fmt)
+        sys.stdout.flush()
+        sparql.write_result(result, sys.stdout.buffer, fmt=fmt)
 
 
 @click.command()

@@ -44,7 +44,9 @@ def _native(
 
 def _jsonld(items: Iterable[Any], out: IO[bytes]) -> None:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
-    triples = ((t.subject, t.predicate, t.object) if isinstance(t, ox.Triple) else t for t in items)
+    triples: Iterable[Any] = (
+        (t.subject, t.predicate, t.object) if isinstance(t, ox.Triple) else t for t in items
+    )
     jsonld.write_stream(triples, text)
     text.flush()
     text.detach()
