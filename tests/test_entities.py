@@ -82,6 +82,42 @@ def test_cue_words_make_a_company_of_a_name_the_model_calls_a_place() -> None:
     assert named(a, "Newmont").type == "Organization"
 
 
+def test_a_descriptive_noun_before_a_one_word_name_makes_it_an_organization() -> None:
+    a = extract(
+        "Oil firm fights on\n\nRussian oil giant Yukos will appeal, its lawyers said. Yukos "
+        "has until Friday. The court heard that Yukos owed $27bn in back taxes."
+    )
+    assert named(a, "Yukos").type == "Organization"
+    b = extract("Music deal\n\nThe file-sharing network Napster was sold on Monday.")
+    assert named(b, "Napster").type == "Organization"
+
+
+def test_a_persons_spokesman_does_not_make_the_person_a_company() -> None:
+    a = extract(
+        "Premier to visit\n\nMerkel's spokesman said on Monday that the trip would go "
+        "ahead. Merkel's staff were in Paris, and Merkel will speak on Friday."
+    )
+    assert named(a, "Merkel").type == "Person"
+
+
+def test_a_name_used_for_a_thing_is_not_an_entity() -> None:
+    a = extract(
+        "Film wins big\n\nThe actress won an Oscar on Sunday. The film had six Oscar "
+        "nominations and the Oscar-winning director Martin Scorsese thanked the cast."
+    )
+    names = {e.name for e in a.entities}
+    assert "Oscar" not in names and "Martin Scorsese" in names
+
+
+def test_a_first_name_that_is_also_an_award_stays_a_person() -> None:
+    a = extract(
+        "Writer remembered\n\nOscar Wilde wrote the play in 1895. Oscar was then at the "
+        "height of his fame, and the play won an award."
+    )
+    assert named(a, "Oscar Wilde").type == "Person"
+    assert mentions_of(a, "Oscar Wilde") == ["Oscar Wilde", "Oscar"]
+
+
 def test_acronyms_join_their_expansion() -> None:
     a = extract(
         "Protest in Rangoon\n\nStudents said they had no contact with the National League "

@@ -59,6 +59,26 @@ def test_a_surname_does_not_join_a_different_type() -> None:
     assert link.entity(a.entities[0]).iri != link.entity(a.entities[1]).iri
 
 
+def test_a_name_most_articles_call_an_organization_is_one_organization() -> None:
+    orgs = [article(f"o{i}", Entity("Organization", "Yukos")) for i in range(4)]
+    person = article("p", Entity("Person", "Yukos", job_titles=["boss"]))
+    link = linker(*orgs, person)
+    ref = link.entity(person.entities[0])
+    assert ref == link.entity(orgs[0].entities[0])
+    assert (ref.type, ref.iri) == ("Organization", "http://localhost:8000/organization/yukos")
+
+
+def test_a_name_typed_both_ways_about_as_often_keeps_both() -> None:
+    a = article("a", Entity("Organization", "Jordan"))
+    a2 = article("a2", Entity("Organization", "Jordan"))
+    b = article("b", Entity("Person", "Jordan"))
+    c = article("c", Entity("Person", "Jordan"))
+    d = article("d", Entity("Person", "Jordan"))
+    link = linker(a, a2, b, c, d)
+    assert link.entity(a.entities[0]).type == "Organization"
+    assert link.entity(b.entities[0]).type == "Person"
+
+
 def test_authority_entities_keep_the_newsrooms_iri() -> None:
     known = Entity("Person", "Jane Roe", authority_iri="https://news.example.org/id/jane-roe")
     link = linker(article("a", known), article("b", Entity("Person", "Jane Roe")))

@@ -53,8 +53,50 @@ ORG_AFTER = {
     "unit",
     "officials",
     "board",
+    "chief",
+    "boss",
+    "bosses",
+    "founder",
+    "employees",
+    "staff",
+    "headquarters",
+}
+# Role words that also qualify things: "former Yukos chief" says nothing of Yukos.
+_ADJECTIVES = {"former", "late", "fellow", "veteran", "international", "rebel"}
+# After "X's": what only companies have ("Yukos's shares"); people have spokesmen and staff.
+OWNED_BY_ORG = {
+    "shares",
+    "stock",
+    "shareholders",
+    "subsidiary",
+    "unit",
+    "board",
+    "executives",
+    "employees",
+    "headquarters",
 }
 ORG_BEFORE = {"shares", "stake", "subsidiary", "unit"}  # "shares of X", "stake in X"
+# Nouns right before a one-word name that say what kind of organisation it is:
+# "oil giant Yukos", "analysts Gartner", "boy band Westlife", "file-sharing network Napster".
+# fmt: off
+ORG_DESCRIPTORS = {
+    "firm", "firms", "giant", "company", "companies", "group", "band", "network", "maker",
+    "makers", "operator", "provider", "retailer", "carrier", "airline", "bank", "broadcaster",
+    "analysts", "publisher", "publishers", "developer", "manufacturer", "supplier", "chain",
+    "insurer", "lender", "label", "studio", "website", "agency", "club", "outfit", "exchange",
+    "newspaper", "magazine", "tabloid", "channel", "start-up", "startup", "conglomerate",
+    "brewer", "consortium", "watchdog", "regulator", "subsidiary", "partner", "distributor",
+    "laboratory", "lab", "charity", "carmaker", "automaker",
+}
+# Words after a name that make it the name of a thing, not of a person, place or
+# organisation: "Oscar nominations", "Grammy award", "Xbox console".
+THING_AFTER = {
+    "award", "awards", "nomination", "nominations", "nominee", "nominees", "ceremony",
+    "ceremonies", "statuette", "console", "consoles", "browser", "handset", "handsets",
+    "software", "album", "albums", "trophy",
+}
+THING_TAILS = ("-winning", "-nominated", "-winner")
+# fmt: on
 PLACE_BEFORE = {"in", "near", "outside", "across", "throughout", "inside"}
 SPEECH = {"said", "says", "told", "added", "announced", "reported"}
 
@@ -158,14 +200,16 @@ def span_votes(doc: Doc, span: Span) -> Counter[str]:
     before = [_low(t) for t in doc[max(0, span.start - 2) : span.start]]
     after = [_low(t) for t in doc[span.end : span.end + 2]]
     if before:
-        if before[-1] in ROLE_WORDS:
+        if before[-1] in ROLE_WORDS and (len(span) > 1 or before[-1] not in _ADJECTIVES):
             votes["Person"] += 2
         elif before[-1] in PLACE_BEFORE:
             votes["Place"] += 1
-        elif before[-1] in ("of", "in") and len(before) == 2 and before[0] in ORG_BEFORE:
+        elif _org_before(doc, span, before):
             votes["Organization"] += 2
+    if len(span) == 1 and _a_thing(doc, span):
+        votes["Thing"] += 2
     if after:
-        owner = after[0] == "'s" and len(after) > 1 and after[1] in ORG_AFTER
+        owner = after[0] == "'s" and len(after) > 1 and after[1] in OWNED_BY_ORG
         if owner or after[0] in ORG_AFTER or after[0] in ("inc", "corp", "ltd", "plc"):
             votes["Organization"] += 2
         elif after[0] == "," and _personal_apposition(doc, span.end + 1):
@@ -173,6 +217,26 @@ def span_votes(doc: Doc, span: Span) -> Counter[str]:
         elif after[0] in SPEECH:
             votes["Speaker"] += 1
     return votes
+
+
+def _org_before(doc: Doc, span: Span, before: list[str]) -> bool:
+    """ "shares of X", "stake in X"; "oil giant X", "analysts X" before a one-word name."""
+    if before[-1] in ("of", "in"):
+        return len(before) == 2 and before[0] in ORG_BEFORE
+    return len(span) == 1 and before[-1] in ORG_DESCRIPTORS and doc[span.start - 1].is_lower
+
+
+def _a_thing(doc: Doc, span: Span) -> bool:
+    """ "an Oscar", "Oscar nominations", "Oscar-winning": a one-word name used for a thing."""
+    root = span.root
+    if root.dep_ != "compound" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children
+    ):
+        return True
+    following = doc.text[span.end_char : span.end_char + 12].casefold()
+    if following.startswith(THING_TAILS):
+        return True
+    return span.end < len(doc) and _low(doc[span.end]) in THING_AFTER
 
 
 _AGE = re.compile(r"^(?:1[5-9]|[2-9]\d)$")

@@ -34,12 +34,14 @@ class Group:
     key: str
     forms: Counter[str] = field(default_factory=Counter)
     votes: Counter[str] = field(default_factory=Counter)
+    cues: Counter[str] = field(default_factory=Counter)  # the part of votes from cue words
     first: int = 0
     type: EntityType = "Person"
     mentions: int = 0
     locative: int = 0
     competitor: bool = False
     known: int = -1
+    thing: bool = False  # the name of a thing ("an Oscar"): not published as an entity
 
 
 def decide_types(groups: dict[str, Group], sports: bool) -> None:
@@ -54,6 +56,7 @@ def decide_types(groups: dict[str, Group], sports: bool) -> None:
     for key, g in groups.items():
         if g.known >= 0:
             continue
+        g.thing = _names_a_thing(g, index)
         if key in companies and not g.locative and key != companies[key]:
             g.type = "Organization"  # "Newmont" after "Newmont Mining Corp"
             continue
@@ -70,6 +73,17 @@ def decide_types(groups: dict[str, Group], sports: bool) -> None:
             g.type = "Organization"  # "Maccabi Tel Aviv", "Bayer Leverkusen": a club
         else:
             g.type = _top(g)
+
+
+def _names_a_thing(g: Group, index: NameIndex) -> bool:
+    """A one-word name the article uses for a thing more than for anything else:
+    "won an Oscar", "Oscar nominations", "a Grammy award", unless it is part of a
+    person's full name. The model's own label (one vote per mention) does not count
+    against the cues."""
+    if " " in g.key or index.full_names(g.key):
+        return False
+    cues = g.votes["Person"] + g.votes["Organization"] + g.votes["Place"] - g.mentions
+    return g.votes["Thing"] >= 2 and g.votes["Thing"] > cues
 
 
 def _name_part(
@@ -97,6 +111,9 @@ def _top(g: Group) -> EntityType:
     gazetteer, and a name it does not know that the model calls a place is
     often a company ("Shares of Newmont").
     """
+    clear = _clear_cue(g)
+    if clear is not None:
+        return clear
     votes: dict[str, float] = {k: float(v) for k, v in g.votes.items()}
     votes["Place"] = votes.get("Place", 0.0) / 2
     for key in (*TYPES, "Speaker"):
@@ -107,6 +124,16 @@ def _top(g: Group) -> EntityType:
     if best == "Place" and votes["Speaker"] and votes["Place"] <= votes["Speaker"]:
         best = "Person" if votes["Person"] >= votes["Organization"] else "Organization"
     return best
+
+
+def _clear_cue(g: Group) -> EntityType | None:
+    """The type the cue words around the mentions agree on ("oil firm Yukos",
+    "Yukos shares"), if they clearly do. The model labels every mention of a
+    word alike, so its votes are one piece of evidence however many mentions
+    there are; a clear cue outweighs them."""
+    best = max(TYPES, key=lambda t: g.cues[t])
+    rest = sum(g.cues[t] for t in TYPES if t != best)
+    return best if g.cues[best] >= 2 and g.cues[best] >= 2 * rest else None
 
 
 def _competitor_type(g: Group, kind: str | None) -> EntityType:

@@ -111,6 +111,7 @@ def _groups(found: list[Found], context: _Context | None) -> dict[str, Group]:
         if context is not None:
             votes, locative = context.around(m.start, m.end)
             g.votes.update(votes)
+            g.cues.update(votes)
             g.locative += locative
     return groups
 
@@ -234,9 +235,12 @@ def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> 
             found.append(Found(a, b, text[a:b], "Place", fold(text[a:b]), origin="dateline"))
     groups = _groups(found, context)
     decide_types(groups, sports)
+    found = [m for m in found if not groups[m.key].thing]
+    groups = {k: g for k, g in groups.items() if not g.thing}
     found = found + _propagate(found, groups, text)
     groups = _groups(found, context)
     decide_types(groups, sports)
+    found = [m for m in found if not groups[m.key].thing]
     for m in found:
         m.type = groups[m.key].type
     return sorted(found, key=lambda f: f.start)

@@ -224,15 +224,15 @@ def _entity(b: _Builder, entity: Entity) -> URIRef:
     if entity.type == "Place":
         _place(b, node, ref.name, entity.geo)
     else:
-        b.add(node, RDF.type, SCHEMA.Person if entity.type == "Person" else SCHEMA.Organization)
+        b.add(node, RDF.type, SCHEMA.Person if ref.type == "Person" else SCHEMA.Organization)
         b.add(node, SCHEMA.name, ref.name)
     names = {entity.name, *entity.alternate_names} - {ref.name}
     for name in sorted(names):
         b.add(node, SCHEMA.alternateName, name)
-    for title in entity.job_titles:
-        b.add(node, SCHEMA.jobTitle, title)
-    if entity.nationality:
-        country = gazetteer().country(entity.nationality)
+    if ref.type == "Person":  # job titles and nationality are said of people
+        for title in entity.job_titles:
+            b.add(node, SCHEMA.jobTitle, title)
+        country = gazetteer().country(entity.nationality) if entity.nationality else None
         if country is not None:
             b.add(node, SCHEMA.nationality, _geo_place(b, country))
     for same in entity.same_as:
