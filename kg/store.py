@@ -185,6 +185,12 @@ class Store:
     def flush(self) -> None:
         self._store.flush()
 
+    def optimize(self) -> None:
+        """Compact the store's files. Each bulk load adds files that span the whole key
+        range, so without this every read merges one file per load: reads (exports,
+        queries) would slow down as the corpus grows."""
+        self._store.optimize()
+
 
 def swap_in(new: Path, target: Path) -> None:
     """Move a freshly built store folder to ``target``, replacing any old one.

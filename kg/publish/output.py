@@ -138,6 +138,7 @@ def stage_fresh_store(folder: OutputFolder, parts: Iterable[IO[bytes]]) -> Path:
     for part in parts:
         store.load_nquads(part)
     store.flush()
+    store.optimize()
     return path
 
 
