@@ -100,6 +100,31 @@ def test_a_persons_spokesman_does_not_make_the_person_a_company() -> None:
     assert named(a, "Merkel").type == "Person"
 
 
+def test_a_name_with_the_is_not_a_persons() -> None:
+    a = extract(
+        "Band back\n\nThe Beatles were the biggest band of the decade, and the Beatles "
+        "still sell records in Liverpool."
+    )
+    assert named(a, "Beatles").type == "Organization"
+
+
+def test_a_name_with_a_digit_or_in_capitals_is_not_a_persons() -> None:
+    from collections import Counter
+
+    from kg.extract.decide import Group, decide_types
+
+    groups = {
+        k.casefold(): Group(k.casefold(), Counter({k: 2}), Counter({"Person": 2}), mentions=2)
+        for k in ("G8", "GPRS", "Napster")
+    }
+    decide_types(groups, sports=False)
+    assert {k: g.type for k, g in groups.items()} == {
+        "g8": "Organization",
+        "gprs": "Organization",
+        "napster": "Person",  # no cue: the model's word stands
+    }
+
+
 def test_a_name_used_for_a_thing_is_not_an_entity() -> None:
     a = extract(
         "Film wins big\n\nThe actress won an Oscar on Sunday. The film had six Oscar "

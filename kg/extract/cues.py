@@ -14,6 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from kg.extract.spans import ROLE_WORDS
+from kg.link.gazetteer import gazetteer
 
 # Legal forms that end company names ("Newmont Mining Corp").
 # fmt: off
@@ -208,6 +209,8 @@ def span_votes(doc: Doc, span: Span) -> Counter[str]:
             votes["Organization"] += 2
     if len(span) == 1 and _a_thing(doc, span):
         votes["Thing"] += 2
+    elif len(span) == 1 and _definite(span) and gazetteer().place_kind(span.text) is None:
+        votes["Organization"] += 2  # "the Beatles", "the Premiership": no person's name
     if after:
         owner = after[0] == "'s" and len(after) > 1 and after[1] in OWNED_BY_ORG
         if owner or after[0] in ORG_AFTER or after[0] in ("inc", "corp", "ltd", "plc"):
@@ -224,6 +227,14 @@ def _org_before(doc: Doc, span: Span, before: list[str]) -> bool:
     if before[-1] in ("of", "in"):
         return len(before) == 2 and before[0] in ORG_BEFORE
     return len(span) == 1 and before[-1] in ORG_DESCRIPTORS and doc[span.start - 1].is_lower
+
+
+def _definite(span: Span) -> bool:
+    """ "the X" with X the head of its phrase ("the Beatles", not "the Blair government")."""
+    root = span.root
+    return root.dep_ != "compound" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in root.children
+    )
 
 
 def _a_thing(doc: Doc, span: Span) -> bool:

@@ -121,6 +121,8 @@ def _top(g: Group) -> EntityType:
     if not any(votes[t] for t in TYPES):
         return "Organization" if g.competitor else "Person"
     best = max(TYPES, key=lambda t: (votes[t], t == "Person", t == "Organization"))
+    if best == "Person" and not _could_be_a_persons(max(g.forms, key=g.forms.__getitem__)):
+        best = "Organization"  # "G8", "O2", "GPRS"
     if best == "Place" and votes["Speaker"] and votes["Place"] <= votes["Speaker"]:
         best = "Person" if votes["Person"] >= votes["Organization"] else "Organization"
     return best
@@ -134,6 +136,12 @@ def _clear_cue(g: Group) -> EntityType | None:
     best = max(TYPES, key=lambda t: g.cues[t])
     rest = sum(g.cues[t] for t in TYPES if t != best)
     return best if g.cues[best] >= 2 and g.cues[best] >= 2 * rest else None
+
+
+def _could_be_a_persons(name: str) -> bool:
+    """False for a name with a digit or an acronym ("G8", "BBC1", "GPRS")."""
+    letters = [c for c in name if c.isalpha()]
+    return not any(c.isdigit() for c in name) and not (len(letters) >= 2 and name.isupper())
 
 
 def _competitor_type(g: Group, kind: str | None) -> EntityType:
