@@ -1,7 +1,8 @@
 """Evidence about a name's type from the words around it and from the article.
 
 Cue words: "President X", "striker X" and "X , who" say Person; "X Inc",
-"X shares" and "shares of X" say Organization; "in X" says Place. A sports
+"X shares", "shares of X", "oil giant X" and "the X" say Organization; "in X"
+says Place; "an X", "X nominations" say X names a thing. A sports
 article (by its vocabulary or section) changes how place names are read: a
 city that competes is a team.
 """

@@ -11,7 +11,11 @@ article's other names decide between them:
 * a known place name is a Place, unless the article clearly uses it otherwise
   (a club named after its town, "President Clinton", a small town's name used
   for a group);
-* a name the gazetteer does not know takes the type most evidence points to.
+* a name the gazetteer does not know takes the type its cue words clearly agree on
+  ("oil giant Yukos"), else the type most evidence points to; a name with a digit
+  or in capitals is not a person's;
+* a one-word name the article uses for a thing ("an Oscar", "Oscar nominations")
+  is not an entity at all.
 """
 
 from __future__ import annotations
