@@ -14,7 +14,6 @@ import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 from kg import __version__
@@ -63,13 +62,7 @@ class Cache:
             return None
         if not isinstance(article, Article):
             return None
-        return replace(
-            article,
-            source=raw.source,
-            source_line=raw.line,
-            source_mtime=raw.mtime,
-            warnings=list(raw.warnings),
-        )
+        return article.as_read(raw.source, raw.line, raw.mtime, raw.warnings)
 
     @classmethod
     @contextmanager

@@ -44,13 +44,7 @@ class Entry:
 
     def restore(self, article: Article) -> Article:
         """The cached ``article`` as this build read it (source, line, time, warnings)."""
-        return replace(
-            article,
-            source=self.source,
-            source_line=self.line,
-            source_mtime=self.mtime,
-            warnings=list(self.warnings),
-        )
+        return article.as_read(self.source, self.line, self.mtime, self.warnings)
 
 
 class Corpus:

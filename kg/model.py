@@ -9,7 +9,8 @@ mention and event can be checked against its source.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 EntityType = Literal["Person", "Place", "Organization"]
@@ -188,3 +189,11 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    def as_read(
+        self, source: str, line: int | None, mtime: float | None, warnings: Iterable[str]
+    ) -> Article:
+        """This article (from the cache) as this build read it: where from, when, warnings."""
+        return replace(
+            self, source=source, source_line=line, source_mtime=mtime, warnings=list(warnings)
+        )

@@ -8,26 +8,20 @@ from typing import Any
 
 import click
 
-from kg.cli.common import EXIT_PARTIAL, BaseIRIType, SizeType, library_errors
+from kg.cli.common import (
+    EXIT_PARTIAL,
+    SizeType,
+    base_iri_option,
+    folder_option,
+    library_errors,
+)
 from kg.progress import ProgressLine
 
 
 @click.command()
 @click.argument("sources", nargs=-1, type=click.Path(allow_dash=True))
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Folder to publish into.",
-)
-@click.option(
-    "--base-iri",
-    type=BaseIRIType(),
-    default=None,
-    help="Base of every IRI kg mints [default: http://localhost:8000/].",
-)
+@folder_option("--out", "-o", "output", "Folder to publish into.")
+@base_iri_option("Base of every IRI kg mints [default: http://localhost:8000/].")
 @click.option(
     "--model",
     default=None,
@@ -180,14 +174,7 @@ def _summary(result: Any, out: Path) -> None:
 
 @click.command()
 @click.argument("ids", nargs=-1, required=True)
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="The published output folder.",
-)
+@folder_option("--out", "-o", "output", "The published output folder.")
 def remove(ids: tuple[str, ...], out: Path) -> None:
     """Take the articles IDS out of the published output, everywhere.
 

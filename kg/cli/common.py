@@ -85,13 +85,24 @@ def library_errors(query: str | None = None) -> Iterator[None]:
         raise click.ClickException(str(e)) from e
 
 
-DATA_OPTION = click.option(
-    "--data",
-    "-d",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Folder kg build wrote (with store/ and manifest.json).",
+def folder_option(name: str, short: str, default: str, help: str) -> Any:
+    """A folder option with a default (--out, --data)."""
+    return click.option(
+        name,
+        short,
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path(default),
+        show_default=True,
+        help=help,
+    )
+
+
+def base_iri_option(help: str) -> Any:
+    return click.option("--base-iri", type=BaseIRIType(), default=None, help=help)
+
+
+DATA_OPTION = folder_option(
+    "--data", "-d", "output", "Folder kg build wrote (with store/ and manifest.json)."
 )
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import DATA_OPTION, BaseIRIType, library_errors
+from kg.cli.common import DATA_OPTION, base_iri_option, folder_option, library_errors
 
 
 @click.command()
@@ -69,20 +69,10 @@ def embed(
 
 @click.command()
 @DATA_OPTION
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("site"),
-    show_default=True,
-    help="Folder to write the site into (replaced when it is an earlier kg site).",
+@folder_option(
+    "--out", "-o", "site", "Folder to write the site into (replaced when it is an earlier kg site)."
 )
-@click.option(
-    "--base-iri",
-    type=BaseIRIType(),
-    default=None,
-    help="The base the site is published under; must be the one the data was built with.",
-)
+@base_iri_option("The base the site is published under; must be the one the data was built with.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary.")
 def site(data: Path, out: Path, base_iri: str | None, quiet: bool) -> None:
     """Write a static Linked Data site: a page per article, person, place, organisation, event.

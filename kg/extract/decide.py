@@ -82,12 +82,10 @@ def decide_types(groups: dict[str, Group], sports: bool) -> None:
 def _names_a_thing(g: Group, index: NameIndex) -> bool:
     """A one-word name the article uses for a thing more than for anything else:
     "won an Oscar", "Oscar nominations", "a Grammy award", unless it is part of a
-    person's full name. The model's own label (one vote per mention) does not count
-    against the cues."""
+    person's full name. Only cue words count against it, not the model's label."""
     if " " in g.key or index.full_names(g.key):
         return False
-    cues = g.votes["Person"] + g.votes["Organization"] + g.votes["Place"] - g.mentions
-    return g.votes["Thing"] >= 2 and g.votes["Thing"] > cues
+    return g.cues["Thing"] >= 2 and g.cues["Thing"] > sum(g.cues[t] for t in TYPES)
 
 
 def _name_part(
