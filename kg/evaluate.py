@@ -22,6 +22,7 @@ from spacy.language import Language
 from kg.errors import DataError
 from kg.extract import article as extraction
 from kg.extract.knowledge import Knowledge
+from kg.extract.rules import ALL_RULES, Rules
 from kg.extract.view import build_view, line_spans
 from kg.model import Meta, RawDocument
 
@@ -96,6 +97,7 @@ def kg_mentions(
     nlp: Language,
     knowledge: Knowledge | None = None,
     layout: bool = False,
+    rules: Rules = ALL_RULES,
 ) -> Iterator[set[Labelled]]:
     """kg's mentions of each document as labelled token spans.
 
@@ -114,7 +116,7 @@ def kg_mentions(
         prepared.append(extraction.Prepared(raw, base.layout, view))
     pairs = nlp.pipe(((p.view.text, p) for p in prepared), as_tuples=True, batch_size=32)
     for (parsed, p), doc in zip(pairs, docs, strict=True):
-        article = extraction.finish(p, parsed, knowledge)
+        article = extraction.finish(p, parsed, knowledge, rules=rules)
         out: set[Labelled] = set()
         for m in article.mentions:
             span = doc.token_span(m.start, m.end)

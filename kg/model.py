@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-EntityType = Literal["Person", "Place", "Organization"]
+# "Thing": a named work, product or law (its schema.org class in Entity.kind).
+EntityType = Literal["Person", "Place", "Organization", "Thing"]
 AgentType = Literal["Person", "Organization"]
 PlaceKind = Literal["Country", "City", "AdministrativeArea", "Place"]
 
@@ -116,10 +117,14 @@ class GeoPlace:
 
 @dataclass(slots=True)
 class Entity:
-    """A person, place or organisation as one article names it."""
+    """A person, place, organisation or named thing as one article names it."""
 
     type: EntityType
     name: str
+    # The schema.org class when more specific than ``type``: a building or venue for a
+    # Place ("Museum", "StadiumOrArena"), the class of a Thing ("Movie", "Legislation").
+    # Places the gazetteer knows take their class from ``geo`` instead.
+    kind: str | None = None
     alternate_names: list[str] = field(default_factory=list)
     job_titles: list[str] = field(default_factory=list)
     nationality: str | None = None  # ISO country code

@@ -7,8 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-# Everything an extracted Article depends on besides the document and the model.
-_CODE = ("extract/*.py", "link/gazetteer.py", "data/*", "model.py")
+# Everything an extracted Article depends on besides the document: the code, its data
+# tables and kg's own ner weights (data/ner/, loaded by default: kg.extract.nlp).
+_CODE = ("extract/*.py", "link/gazetteer.py", "data/**/*", "model.py")
 
 
 @lru_cache(maxsize=1)

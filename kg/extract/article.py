@@ -15,6 +15,7 @@ from kg.extract.dates import parse_published
 from kg.extract.entities import Found, build_entities, spacy_mentions
 from kg.extract.knowledge import Knowledge
 from kg.extract.layout import parse_layout
+from kg.extract.rules import ALL_RULES, Rules
 from kg.extract.view import TextView, analysed_spans, build_view, truecase
 from kg.link.gazetteer import fold, gazetteer
 from kg.model import Agent, Article, Entity, Event, Image, Layout, RawDocument
@@ -54,16 +55,20 @@ def finish(
     doc: Doc,
     knowledge: Knowledge | None = None,
     timings: dict[str, float] | None = None,
+    rules: Rules = ALL_RULES,
 ) -> Article:
     """The Article from a prepared document and spaCy's analysis of its view.
 
     ``knowledge`` (authority entries, patterns) must be bound to the pipeline
-    that made ``doc`` (see :meth:`Knowledge.bind`).
+    that made ``doc`` (see :meth:`Knowledge.bind`). ``rules``: which entity
+    mechanisms run (all but in benchmarks).
     """
     raw, layout = prepared.raw, prepared.layout
     body = clean_body(raw.text, layout)
-    found = spacy_mentions(doc)
-    entities, mentions, found = build_entities(doc, found, prepared.view, raw.text, knowledge)
+    found = spacy_mentions(doc, rules)
+    entities, mentions, found = build_entities(
+        doc, found, prepared.view, raw.text, knowledge, rules
+    )
     meta = raw.meta
     article = Article(
         id=article_id(raw, body),
@@ -149,6 +154,7 @@ def extract(
     batch_size: int = BATCH_SIZE,
     knowledge: Knowledge | None = None,
     timings: dict[str, float] | None = None,
+    rules: Rules = ALL_RULES,
 ) -> Iterator[Article]:
     """Articles for the documents, in order; spaCy runs over them in batches.
 
@@ -172,7 +178,7 @@ def extract(
             return
         doc, p = pair
         start = time.perf_counter()
-        article = finish(p, doc, knowledge, clock)
+        article = finish(p, doc, knowledge, clock, rules)
         _add(clock, "rules", time.perf_counter() - start - clock.pop("_events_inside", 0.0))
         yield article
 

@@ -209,7 +209,7 @@ def span_votes(doc: Doc, span: Span) -> Counter[str]:
         elif _org_before(doc, span, before):
             votes["Organization"] += 2
     if len(span) == 1 and _a_thing(doc, span):
-        votes["Thing"] += 2
+        votes["Common"] += 2  # used as a common noun: not an entity
     elif len(span) == 1 and _definite(span) and gazetteer().place_kind(span.text) is None:
         votes["Organization"] += 2  # "the Beatles", "the Premiership": no person's name
     if after:

@@ -24,13 +24,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract import cues, recover
+from kg.extract import cues, recover, things
 from kg.extract.decide import Group, decide_types
 from kg.extract.found import Found
 from kg.extract.knowledge import Knowledge, apply_knowledge
 from kg.extract.lexicon import is_english_word, is_given_name
 from kg.extract.names import canonical_keys
 from kg.extract.profile import person_profile
+from kg.extract.rules import ALL_RULES, Rules
 from kg.extract.spans import ROLE_WORDS, clean_span, role_only, spans_of
 from kg.extract.view import Casing, TextView
 from kg.link.gazetteer import fold, gazetteer
@@ -51,15 +52,21 @@ _DATELINE = re.compile(
 )
 
 
-def spacy_mentions(doc: Doc) -> list[Found]:
-    """spaCy's people, places and organisations, cut to clean name spans."""
+def spacy_mentions(doc: Doc, rules: Rules = ALL_RULES) -> list[Found]:
+    """spaCy's people, places and organisations (and, with ``rules.things``, works,
+    products and laws), cut to clean name spans."""
     found: list[Found] = []
     text = doc.text  # built from the tokens on every access: read it once
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)
+        thing = things.MODEL_LABELS.get(ent.label_) if rules.things else None
+        if thing is not None:
+            for a, b in spans_of(text, ent.start_char, ent.end_char, False, False):
+                found.append(Found(a, b, text[a:b], "Thing", fold(text[a:b]), kind=thing))
         if kind is None:
             continue
-        for a, b in spans_of(text, ent.start_char, ent.end_char, person=kind == "Person"):
+        person = kind == "Person"
+        for a, b in spans_of(text, ent.start_char, ent.end_char, person, rules.descriptors):
             if kind == "Person" and role_only(text[a:b]):
                 continue  # "Roman Catholic Archbishop": a description, not a name
             found.append(Found(a, b, text[a:b], kind, fold(text[a:b])))
@@ -72,14 +79,19 @@ class _Context:
 
     doc: Doc
     datelines: set[tuple[int, int]]
-    cues: dict[tuple[int, int], tuple[Counter[str], bool]] = field(default_factory=dict)
+    things: bool = True
+    cues: dict[tuple[int, int], tuple[Counter[str], bool, str | None]] = field(
+        default_factory=dict
+    )
 
-    def around(self, start: int, end: int) -> tuple[Counter[str], bool]:
-        """Cue votes for a mention and whether it is locative (cached by span)."""
+    def around(self, start: int, end: int) -> tuple[Counter[str], bool, str | None]:
+        """Cue votes for a mention, whether it is locative and the class a noun next to
+        it names ("the film X"), cached by span."""
         key = (start, end)
         if key not in self.cues:
             votes: Counter[str] = Counter()
             locative = False
+            kind = None
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 votes = cues.span_votes(self.doc, span)
@@ -88,7 +100,8 @@ class _Context:
                     locative = True
                 else:
                     locative = cues.is_locative(self.doc, span)
-            self.cues[key] = (votes, locative)
+                kind = things.cue_class(self.doc, span) if self.things else None
+            self.cues[key] = (votes, locative, kind)
         return self.cues[key]
 
 
@@ -108,11 +121,15 @@ def _groups(found: list[Found], context: _Context | None) -> dict[str, Group]:
         if m.origin == "competitor":
             continue  # the line's shape says competitor, not which type
         g.votes[m.type] += 1
+        if m.kind:
+            g.kinds[m.kind] += 1
         if context is not None:
-            votes, locative = context.around(m.start, m.end)
+            votes, locative, kind = context.around(m.start, m.end)
             g.votes.update(votes)
             g.cues.update(votes)
             g.locative += locative
+            if kind:
+                g.kinds[kind] += 2
     return groups
 
 
@@ -198,13 +215,41 @@ def _common_word(name: str) -> bool:
     return " " not in name and is_english_word(name) and not gazetteer().is_place_name(name)
 
 
-def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> list[Found]:
+def find_mentions(
+    doc: Doc, found: list[Found], knowledge: Knowledge | None, rules: Rules = ALL_RULES
+) -> list[Found]:
     """All mentions of the article, typed: model spans, knowledge, recovered names."""
     text = doc.text
-    found = _drop_common_words(apply_knowledge(doc, found, knowledge), text)
+    found = apply_knowledge(doc, found, knowledge)
+    if rules.common_words:
+        found = _drop_common_words(found, text)
     taken = [False] * len(text)
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)
+    if rules.recover:
+        sports = _recover(found, text, taken, sports)
+    datelines = _datelines(text)
+    context = _Context(doc, datelines, rules.things) if rules.cues else None
+    for a, b in sorted(datelines):
+        if not any(taken[a:b]) and gazetteer().is_place_name(text[a:b]):
+            found.append(Found(a, b, text[a:b], "Place", fold(text[a:b]), origin="dateline"))
+    groups = _groups(found, context)
+    decide_types(groups, sports, rules.decide, rules.things)
+    found = [m for m in found if not groups[m.key].thing]
+    groups = {k: g for k, g in groups.items() if not g.thing}
+    if rules.propagate:
+        found = found + _propagate(found, groups, text)
+        groups = _groups(found, context)
+        decide_types(groups, sports, rules.decide, rules.things)
+        found = [m for m in found if not groups[m.key].thing]
+    for m in found:
+        m.type, m.kind = groups[m.key].type, groups[m.key].kind
+    return sorted(found, key=lambda f: f.start)
+
+
+def _recover(found: list[Found], text: str, taken: list[bool], sports: bool) -> bool:
+    """Competitors of a sports report and people in lists added to ``found`` (in place);
+    whether the text reads as a sports report (results lines make it one)."""
     rows = list(recover.competitors(text))
     if sports or len(rows) >= 3:
         rows = [r for r in rows if sports or not _common_word(text[r[0] : r[1]])]
@@ -229,21 +274,7 @@ def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> 
             at[a, b].type = "Person"  # typed otherwise by the model, a person by its list
         elif not any(taken[a:b]):
             found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="list"))
-    context = _Context(doc, _datelines(text))
-    for a, b in sorted(context.datelines):
-        if not any(taken[a:b]) and gazetteer().is_place_name(text[a:b]):
-            found.append(Found(a, b, text[a:b], "Place", fold(text[a:b]), origin="dateline"))
-    groups = _groups(found, context)
-    decide_types(groups, sports)
-    found = [m for m in found if not groups[m.key].thing]
-    groups = {k: g for k, g in groups.items() if not g.thing}
-    found = found + _propagate(found, groups, text)
-    groups = _groups(found, context)
-    decide_types(groups, sports)
-    found = [m for m in found if not groups[m.key].thing]
-    for m in found:
-        m.type = groups[m.key].type
-    return sorted(found, key=lambda f: f.start)
+    return sports
 
 
 def build_entities(
@@ -252,17 +283,22 @@ def build_entities(
     view: TextView,
     source: str,
     knowledge: Knowledge | None = None,
+    rules: Rules = ALL_RULES,
 ) -> tuple[list[Entity], list[Mention], list[Found]]:
     """Entities and source-offset mentions of one article from its cleaned spaCy mentions.
 
-    Returns the entities, their mentions (offsets into ``source``) and every
-    Found (offsets into the view) with ``entity`` set to its entity's index.
+    Returns the entities, their mentions (offsets into ``source``) and the
+    Founds (offsets into the view) of people, places and organisations, with
+    ``entity`` set to its entity's index.
     """
-    found = find_mentions(doc, found, knowledge)
+    found = find_mentions(doc, found, knowledge, rules)
     groups = _groups(found, None)
     for m in found:
-        groups[m.key].type = m.type
-    canonical = canonical_keys(groups, view.text)
+        groups[m.key].type, groups[m.key].kind = m.type, m.kind
+    if rules.short_forms:
+        canonical = canonical_keys(groups, view.text)
+    else:
+        canonical = {key: key for key in groups}
     entities = _entities(found, groups, canonical, knowledge)
     mentions: list[Mention] = []
     for m in found:
@@ -278,7 +314,8 @@ def build_entities(
         mentions.append(Mention(span.start, span.end, source[span.start : span.end], m.entity))
     for entity in entities:
         entity.alternate_names.sort()
-    return entities, mentions, found
+    # Events take their attendees and places from these: works and products are neither.
+    return entities, mentions, [m for m in found if m.type != "Thing"]
 
 
 def _entities(
@@ -299,7 +336,7 @@ def _entities(
                 entities.append(knowledge.entity(g.known))
             else:
                 name = max(g.forms, key=lambda f: (g.forms[f], len(f), f))
-                entity = Entity(type=g.type, name=name)
+                entity = Entity(type=g.type, name=name, kind=g.kind)
                 if g.type == "Place":
                     entity.geo = gaz.resolve(name)
                     if entity.geo is not None:

@@ -20,3 +20,4 @@ class Found:
     origin: str = "model"  # model | authority | pattern | competitor | list | dateline | repeat
     known: int = -1  # index of the authority entry that matched, if any
     competitor: bool = False  # named as a side in a sports result or table
+    kind: str | None = None  # a schema.org class the model's label gives (WORK_OF_ART ...)

@@ -14,6 +14,9 @@ from kg.link.gazetteer import fold, gazetteer
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"\s*(?:'s|’s|'|’)$")
+# Lower-case words a name never ends with: the model's span ran one word too far
+# ("Theodore the"), or a citation's "et al." follows a surname.
+_LOWER_TAIL = re.compile(r"(?:\s+(?:[a-z]+\.?))+$")
 _EDGE = " \t\n\r\"“”‘’'`.,;:!?()[]{}<>*-–—•|/"
 # Separators no name contains: a spaced dash, brackets, a colon or semicolon,
 # "v"/"vs" between two sides, a line break, and tokens that are numbers or scores.
@@ -199,7 +202,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     trimmed = _TRAILING.sub("", piece.rstrip(_EDGE)).rstrip(_EDGE)
     if trimmed != piece and piece[len(trimmed)] == "." and _ABBREVIATION_END.search(trimmed):
         trimmed += "."  # "U.S.", "Acme Inc.": the period belongs to the name
-    piece = trimmed
+    piece = _LOWER_TAIL.sub("", trimmed).rstrip(_EDGE.replace(".", ""))
     if len(piece) < 2 or not piece[0].isupper() and not piece[0].isdigit():
         return None
     if not any(c.isalpha() for c in piece) or fold(piece) in _JUNK:
@@ -243,7 +246,9 @@ def strip_descriptors(text: str, start: int, end: int) -> int:
         return pos
 
 
-def spans_of(text: str, start: int, end: int, person: bool) -> list[tuple[int, int]]:
+def spans_of(
+    text: str, start: int, end: int, person: bool, descriptors: bool = True
+) -> list[tuple[int, int]]:
     """Clean name spans inside a model span: split at separators, trimmed.
 
     Role and nationality words are cut off the front of ``person`` spans, and
@@ -255,7 +260,7 @@ def spans_of(text: str, start: int, end: int, person: bool) -> list[tuple[int, i
         cleaned = clean_span(text, a, b)
         if cleaned is None or fold(text[cleaned[0] : cleaned[1]]) in ROLE_WORDS:
             continue
-        a = strip_descriptors(text, *cleaned)
+        a = strip_descriptors(text, *cleaned) if descriptors else cleaned[0]
         first = text[cleaned[0] : cleaned[1]].split()[0].rstrip(".").casefold()
         rest = text[a : cleaned[1]]
         if a != cleaned[0] and (person or first in HONORIFICS or _person_shaped(rest)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from kg.errors import ConfigError
@@ -18,8 +19,9 @@ from kg.model import GeoPlace
 
 DEFAULT_BASE_IRI = "http://localhost:8000/"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
-KINDS = ("article", "person", "place", "organization", "event")
-_TYPE_PATH = {"Person": "person", "Place": "place", "Organization": "organization"}
+KINDS = ("article", "person", "place", "organization", "event", "thing")
+# Things: named works, products and laws (schema:CreativeWork, Product and subclasses).
+_TYPE_PATH = {"Person": "person", "Place": "place", "Organization": "organization", "Thing": "thing"}
 
 
 def slug(text: str, limit: int = 80) -> str:
@@ -66,9 +68,13 @@ class Iris:
         return f"{self.base}{_TYPE_PATH[type_]}/{slug(name)}"
 
     def place(self, geo: GeoPlace) -> str:
-        """A GeoNames place: its name, plus its GeoNames id when a bigger place has that name."""
+        """A GeoNames place: its name, plus its GeoNames id when a bigger place has that
+        name, or another place a name that makes the same slug ("Saint-Paul", "Saint Paul")."""
         name = slug(geo.name)
-        if not gazetteer().is_primary(geo):
+        owner = geo_place_by_slug(name)
+        if owner is None and not gazetteer().is_primary(geo):
+            name = f"{name}-{geo.geonames_id}"
+        elif owner is not None and owner.geonames_id != geo.geonames_id:
             name = f"{name}-{geo.geonames_id}"
         return f"{self.base}place/{name}"
 
@@ -81,6 +87,16 @@ class Iris:
             return None
         head = iri[len(self.base) :].split("/", 1)[0]
         return head if head in KINDS else None
+
+
+@lru_cache(maxsize=1)
+def _places_by_slug() -> dict[str, GeoPlace]:
+    return gazetteer().primary_by_key(slug)
+
+
+def geo_place_by_slug(name_slug: str) -> GeoPlace | None:
+    """The GeoNames place whose IRI is ``<base>place/<name_slug>``, if any."""
+    return _places_by_slug().get(name_slug)
 
 
 def geonames_iri(geonames_id: int) -> str:

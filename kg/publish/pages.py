@@ -24,6 +24,7 @@ KIND_TITLES = {
     "place": "Places",
     "organization": "Organisations",
     "event": "Events",
+    "thing": "Works, products and laws",
 }
 _S = str(SCHEMA)
 # predicate local name → (label of the link, label of the link seen from its object)

@@ -219,12 +219,14 @@ def _entities(b: _Builder) -> None:
 
 
 def _entity(b: _Builder, entity: Entity) -> URIRef:
+    # The node is described from the corpus-wide Ref (name, class, GeoNames record), so
+    # every article that names it describes it alike (kg.link.merge).
     ref = b.linker.entity(entity)
     node = URIRef(ref.iri)
-    if entity.type == "Place":
-        _place(b, node, ref.name, entity.geo)
+    if ref.type == "Place":
+        _place(b, node, ref.name, ref.geo, ref.kind)
     else:
-        b.add(node, RDF.type, SCHEMA.Person if ref.type == "Person" else SCHEMA.Organization)
+        b.add(node, RDF.type, entity_class(ref.type, ref.kind))
         b.add(node, SCHEMA.name, ref.name)
     names = {entity.name, *entity.alternate_names} - {ref.name}
     for name in sorted(names):
@@ -240,14 +242,21 @@ def _entity(b: _Builder, entity: Entity) -> URIRef:
     return node
 
 
+def entity_class(type_: str, kind: str | None) -> URIRef:
+    """The schema.org class of a node: its specific class when known, else its type's."""
+    return SCHEMA[kind] if kind else SCHEMA[type_ if type_ != "Thing" else "CreativeWork"]
+
+
 def _geo_place(b: _Builder, geo: GeoPlace) -> URIRef:
     node = URIRef(b.iris.place(geo))
     _place(b, node, geo.name, geo)
     return node
 
 
-def _place(b: _Builder, node: URIRef, name: str, geo: GeoPlace | None) -> None:
-    b.add(node, RDF.type, _PLACE_CLASS[geo.kind] if geo else SCHEMA.Place)
+def _place(
+    b: _Builder, node: URIRef, name: str, geo: GeoPlace | None, kind: str | None = None
+) -> None:
+    b.add(node, RDF.type, _PLACE_CLASS[geo.kind] if geo else entity_class("Place", kind))
     b.add(node, SCHEMA.name, name)
     if geo is None:
         return

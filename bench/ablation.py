@@ -1,0 +1,90 @@
+"""Each entity mechanism off in turn, scored on both dev sets (bench/entities.py --ablation).
+
+Extraction, linking, mapping and SHACL run in this process exactly as kg build
+runs them (events aside: they add no Person, Place or Organization), so what is
+scored is what kg would publish with that mechanism off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench import gum
+from kg import evaluate
+from kg.extract import article as extraction
+from kg.extract import nlp as nlp_mod
+from kg.extract.rules import ALL_RULES, Rules
+from kg.graphs import BATCH
+from kg.link.iris import Iris
+from kg.link.merge import link_all
+from kg.model import RawDocument
+from kg.rdf.convert import graph_from
+from kg.rdf.mapping import article_triples
+from kg.sources.jsonl import read_jsonl_stream
+from kg.validate import Validator
+
+CONLL = gum.SHARED / "data" / "ner" / "eng.testb.docs.jsonl"
+
+
+def gum_documents() -> list[RawDocument]:
+    with gum.ARTICLES.open("rb") as f:
+        items = read_jsonl_stream(f, str(gum.ARTICLES), None, 1 << 24)
+        return [d for d in items if isinstance(d, RawDocument)]
+
+
+def published(docs: list[RawDocument], models: dict[str, str | None], rules: Rules) -> gum.Predictions:
+    """What kg would publish for ``docs``; ``models`` gives each document's model by id."""
+    articles = []
+    for model in sorted(set(models.values()), key=str):
+        mine = [d for d in docs if models[d.meta.id or ""] == model]
+        articles += list(extraction.extract(mine, nlp_mod.load(model), rules=rules))
+    order = {d.meta.id: n for n, d in enumerate(docs)}
+    articles.sort(key=lambda a: order[a.id])  # the input order, as kg build keeps it
+    iris = Iris()
+    linker = link_all(articles, iris)
+    linker.resolve()
+    triples = {a.id: article_triples(a, iris, linker, 0.0) for a in articles}
+    validator, items = Validator(), list(triples.items())
+    reports = {}
+    for i in range(0, len(items), BATCH):  # validated in batches, as kg build does
+        reports.update(validator.validate_many(items[i : i + BATCH]))
+    return {
+        a.id: gum.graph_entities(graph_from(triples[a.id]))
+        for a in articles
+        if reports[a.id].conforms
+    }
+
+
+def fold_models(folds: Path | None, model: str | None) -> dict[str, str | None]:
+    """Each GUM text's model: the fold model that never saw its genre, else ``model``."""
+    return {
+        t.id: str(folds / t.genre) if folds is not None else model for t in gum.texts()
+    }
+
+
+def variants(model: str | None) -> list[tuple[str, Rules, str | None]]:
+    plain = nlp_mod.default_model()
+    rows: list[tuple[str, Rules, str | None]] = [("all on", ALL_RULES, model)]
+    rows.append(("fine-tuned ner off (plain en_core_web_sm)", ALL_RULES, plain))
+    rows += [(f"{name} off", ALL_RULES.without(name), model) for name in Rules.names()]
+    return rows
+
+
+def table(model: str | None, folds: Path | None) -> list[str]:
+    docs = gum_documents()
+    conll = evaluate.read_docs(CONLL)
+    lines = [
+        "| mechanism | GUM Person F1 | GUM Place F1 | GUM Org F1 | GUM published "
+        "| CoNLL PER F1 | CoNLL LOC F1 | CoNLL ORG F1 | CoNLL all three F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, rules, variant_model in variants(model):
+        plain = variant_model is not None and variant_model == nlp_mod.default_model()
+        models = fold_models(None if plain else folds, variant_model)
+        preds = published(docs, models, rules)
+        s = gum.score(preds)
+        c = evaluate.score(conll, evaluate.kg_mentions(conll, nlp_mod.load(variant_model), rules=rules))
+        cells = [f"{s[t]['F1']:.3f}" for t in gum.TYPES] + [str(len(preds))]
+        cells += [f"{c.by_type[t].f1:.3f}" for t in ("PER", "LOC", "ORG")] + [f"{c.all.f1:.3f}"]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines

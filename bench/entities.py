@@ -1,0 +1,177 @@
+"""Entities on two dev sets in one run: CoNLL-2003 test and GUM dev; writes bench/ENTITIES.md.
+
+    python bench/entities.py --folds DIR       # GUM scored with held-out fold models
+    python bench/entities.py --ablation        # also each mechanism off, on both sets
+
+* CoNLL-2003 test (../shared/data/ner): exact-span mention P/R/F1 per type
+  (kg.evaluate), kg with its default model against the raw model.
+* GUM dev (../shared/data/ner-gum): entity level with the data set's score.py, per
+  type and per genre, on what ``kg build`` published for each article (bench/gum.py),
+  against the raw model's unique entity strings per text.
+
+kg's ner is trained on GUM (tools/train_ner.py), so its GUM figures are only honest
+on texts it did not see: ``--folds DIR`` takes the models ``tools/train_ner.py --folds
+DIR`` writes (DIR/<genre>/, each trained without that genre) and builds each genre's
+texts with the model that never saw them. Without it, the GUM rows of the shipped
+model are marked as trained on those texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import spacy
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import ablation, gum  # noqa: E402
+from kg import evaluate  # noqa: E402
+from kg.build import BuildOptions, build  # noqa: E402
+from kg.extract import nlp as nlp_mod  # noqa: E402
+from kg.extract.rules import ALL_RULES, Rules  # noqa: E402
+
+CONLL = gum.SHARED / "data" / "ner" / "eng.testb.docs.jsonl"
+RESULTS = ROOT / "bench" / "ENTITIES.md"
+CONLL_TYPES = ("PER", "LOC", "ORG")
+
+
+@dataclass
+class GumRun:
+    name: str
+    preds: gum.Predictions
+    published: int
+    note: str = ""
+
+
+def build_gum(model: str | None, source: Path, workers: int) -> tuple[gum.Predictions, int]:
+    """kg build of ``source`` into a scratch folder; what it published."""
+    with tempfile.TemporaryDirectory(prefix="kg-gum-") as tmp:
+        result = build(
+            BuildOptions(sources=(str(source),), out=Path(tmp) / "out", model=model, cache=False, workers=workers)
+        )
+        return gum.published(Path(tmp) / "out"), len(result.published)
+
+
+def build_folds(folds: Path, items: list[gum.Text], workers: int) -> tuple[gum.Predictions, int]:
+    """Each genre's texts built with the model trained without that genre."""
+    preds: gum.Predictions = {}
+    count = 0
+    with tempfile.TemporaryDirectory(prefix="kg-gum-folds-") as tmp:
+        for genre in sorted({t.genre for t in items}):
+            model = folds / genre
+            if not model.is_dir():
+                raise SystemExit(f"no fold model {model} (tools/train_ner.py --folds {folds})")
+            part = Path(tmp) / f"{genre}.jsonl"  # a scratch file, removed with the folder
+            part.write_text(gum.genre_lines([genre]), encoding="utf-8")
+            got, n = build_gum(str(model), part, workers)
+            preds.update(got)
+            count += n
+    return preds, count
+
+
+def conll_rows(kg_model: str | None) -> dict[str, evaluate.Scores]:
+    docs = evaluate.read_docs(CONLL)
+    raw = spacy.load(nlp_mod.default_model())
+    plain = nlp_mod.load(nlp_mod.default_model())
+    rows = {"spaCy raw": evaluate.score(docs, evaluate.spacy_mentions(docs, raw))}
+    rows["kg, plain sm"] = evaluate.score(docs, evaluate.kg_mentions(docs, plain))
+    rows["kg"] = evaluate.score(docs, evaluate.kg_mentions(docs, nlp_mod.load(kg_model)))
+    return rows
+
+
+def _f(x: float) -> str:
+    return f"{x:.3f}"
+
+
+def gum_table(runs: list[GumRun]) -> list[str]:
+    lines = [
+        "| system | published | Person P / R / F1 | Place P / R / F1 | Organization P / R / F1 |",
+        "|---|---:|---|---|---|",
+    ]
+    for run in runs:
+        s = gum.score(run.preds)
+        cells = [" / ".join(_f(s[t][k]) for k in ("P", "R", "F1")) for t in gum.TYPES]
+        lines.append(f"| {run.name}{run.note} | {run.published} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def genre_table(runs: list[GumRun], items: list[gum.Text]) -> list[str]:
+    head = "| genre | texts | " + " | ".join(f"{r.name}: Person / Place / Org F1" for r in runs) + " |"
+    lines = [head, "|---|---:|" + "---|" * len(runs)]
+    tables = [gum.by_genre(r.preds, items) for r in runs]
+    for genre in sorted({t.genre for t in items}):
+        n = sum(1 for t in items if t.genre == genre)
+        cells = [" / ".join(_f(table[genre][t]["F1"]) for t in gum.TYPES) for table in tables]
+        lines.append(f"| {genre} | {n} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def conll_table(rows: dict[str, evaluate.Scores]) -> list[str]:
+    lines = [
+        "| system | PER P / R / F1 | LOC P / R / F1 | ORG P / R / F1 | all three P / R / F1 |",
+        "|---|---|---|---|---|",
+    ]
+    for name, s in rows.items():
+        parts = [s.by_type[t] for t in CONLL_TYPES] + [s.all]
+        cells = [f"{_f(x.precision)} / {_f(x.recall)} / {_f(x.f1)}" for x in parts]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=Path, default=None, help="held-out fold models (DIR/<genre>/)")
+    parser.add_argument("--model", default=None, help="kg's model [default: kg's own ner]")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--ablation", action="store_true", help="each mechanism off, both sets")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    items = gum.texts()
+    raw_nlp = spacy.load(nlp_mod.default_model())
+    runs = [GumRun("spaCy raw", gum.raw_spacy(raw_nlp, items), len(items))]
+    plain = build_gum(nlp_mod.default_model(), gum.ARTICLES, args.workers)
+    runs.append(GumRun("kg, plain sm", *plain))
+    if args.folds is not None:
+        runs.append(GumRun("kg (held-out folds)", *build_folds(args.folds, items, args.workers)))
+    else:
+        shipped = build_gum(args.model, gum.ARTICLES, args.workers)
+        runs.append(GumRun("kg", *shipped, note=" (model trained on these texts)"))
+    conll = conll_rows(args.model)
+    lines = [
+        "# Entities on two dev sets",
+        "",
+        f"`python bench/entities.py{' --folds DIR' if args.folds else ''}"
+        f"{' --ablation' if args.ablation else ''}`; generated by the script "
+        f"({platform.python_version()}, spaCy {spacy.__version__}).",
+        "",
+        "## GUM dev: entity level (score.py), what kg build published",
+        "",
+        *gum_table(runs),
+        "",
+        "### Per genre (F1)",
+        "",
+        *genre_table(runs, items),
+        "",
+        "## CoNLL-2003 test: exact-span mentions",
+        "",
+        *conll_table(conll),
+    ]
+    if args.ablation:
+        lines += ["", "## Ablation: each mechanism off", "", *ablation.table(args.model, args.folds)]
+    lines += ["", f"Whole run: {(time.perf_counter() - started) / 60:.1f} min."]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,284 @@
+"""Fine-tune the ``ner`` component of en_core_web_sm on GUM's people, places and organisations.
+
+    python tools/train_ner.py --out kg/models/ner                  # the shipped model
+    python tools/train_ner.py --hold-out bio --out /tmp/ner-no-bio  # a cross-validation fold
+
+Data are read in place from ../shared/data (or $KG_SHARED/data), never copied:
+
+* ner-gum/: the 164 GUM texts and their entity gold. Each gold entity's name forms
+  are found in the text kg's NER reads (the text view of kg.extract.article.prepare)
+  and become PERSON / ORG / GPE-LOC-FAC spans. Elsewhere in the same texts the
+  original model's own entities of the other labels (DATE, TIME, NORP, CARDINAL,
+  WORK_OF_ART, ...) are kept as annotation, so the model does not forget them
+  (events need DATE and TIME); a person, place or organisation the original model
+  saw where GUM has none is trained as no entity.
+* corpus/: BBC news articles, labelled by the original model (all its labels), mixed
+  into every epoch ("rehearsal"): news text, which GUM's held-out genre is, keeps
+  the model's behaviour on it.
+
+``--hold-out GENRE`` leaves a genre's texts out (cross-validation by whole
+genres: score only the held-out texts with the model). Training is seeded and
+single-threaded, so a run gives the same weights every time on one machine.
+Only the ner component (with its own tok2vec) is trained and saved; kg puts it
+into en_core_web_sm in place of the original (kg.extract.nlp).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import filter_spans, minibatch
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.extract.article import prepare  # noqa: E402
+from kg.extract.nlp import default_model  # noqa: E402
+from kg.extract.lexicon import is_english_word, is_given_name  # noqa: E402
+from kg.extract.spans import role_only, spans_of  # noqa: E402
+from kg.extract.view import TextView  # noqa: E402
+from kg.link.gazetteer import gazetteer  # noqa: E402
+from kg.model import RawDocument  # noqa: E402
+from kg.sources.jsonl import read_jsonl_stream  # noqa: E402
+
+SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+GUM = SHARED / "data" / "ner-gum"
+CORPUS = SHARED / "data" / "corpus" / "bbc_news_2225.jsonl"
+GOLD_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_PUNCT = re.compile(r"^[^\w\s]+$|^'s$|^’s$")
+
+
+@dataclass(frozen=True)
+class Settings:
+    epochs: int = 12
+    rehearsal: int = 300  # BBC articles mixed into each epoch
+    dropout: float = 0.2
+    seed: int = 0
+    batch_docs: int = 8
+
+
+def read_jsonl(path: Path) -> list[RawDocument]:
+    with path.open("rb") as f:
+        return [d for d in read_jsonl_stream(f, str(path), None, 1 << 24) if isinstance(d, RawDocument)]
+
+
+def form_pattern(form: str) -> re.Pattern[str]:
+    """A form as written in the gold ("Claire Bailey - Ross") as a pattern over the text
+    ("Claire Bailey-Ross"): punctuation may or may not have spaces around it."""
+    tokens = form.split()
+    parts = [re.escape(tokens[0])]
+    for prev, token in zip(tokens, tokens[1:], strict=False):
+        glue = r"\s*" if _PUNCT.match(prev) or _PUNCT.match(token) else r"\s+"
+        parts += [glue, re.escape(token)]
+    head = r"(?<!\w)" if tokens[0][:1].isalnum() else ""
+    tail = r"(?!\w)" if tokens[-1][-1:].isalnum() else ""
+    return re.compile(head + "".join(parts) + tail)
+
+
+def project(source: str, entities: list[dict[str, object]]) -> list[tuple[int, int, str]]:
+    """Gold spans (source offsets, GUM type) of every occurrence of every entity's forms;
+    the longest wins where they overlap ("University of Portsmouth" over "Portsmouth").
+    Each is then cut to the name itself as kg reads names (see :func:`name_parts`)."""
+    found: list[tuple[int, int, str]] = []
+    for entity in entities:
+        for form in entity["forms"]:  # type: ignore[attr-defined]
+            form = str(form).strip()
+            if len(form) < 2 and not form.isupper():
+                continue
+            for m in form_pattern(form).finditer(source):
+                found.append((m.start(), m.end(), str(entity["type"])))
+    found.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken = [False] * len(source)
+    out = []
+    for a, b, kind in found:
+        if not any(taken[a:b]):
+            taken[a:b] = [True] * (b - a)
+            out += [(c, d, kind) for c, d in name_parts(source, a, b, kind)]
+    return sorted(out)
+
+
+_LOWER_HEAD = re.compile(r"^(?:(?:[a-z][\w-]*|A|An|The)\s+)+")
+_COMMA = re.compile(r",\s+|\s+or\s+")
+
+
+def name_parts(source: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:
+    """The names in a gold form as written, cut the way spaCy and kg cut names: without
+    leading lower-case words ("younger John Edleston", "northern Syria"), titles
+    ("President Barack Obama"), "the" and possessives; a form with a comma or "or" is
+    its first name for a person or organisation ("John FitzGibbon, 2nd Earl of Clare"),
+    every name for places ("Baghdad, Iraq")."""
+    head = _LOWER_HEAD.match(source[start:end])
+    if head:
+        start += head.end()
+    pieces, pos = [], start
+    for m in _COMMA.finditer(source, start, end):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, end))
+    if kind != "Place":
+        pieces = pieces[:1]
+    out = []
+    for a, b in pieces:
+        if b > a:
+            out += spans_of(source, a, b, person=kind == "Person")
+    return [(a, b) for a, b in out if _name_like(source[a:b])]
+
+
+def _name_like(name: str) -> bool:
+    """Not a bare common word ("College", "Lord", "State"), unless it is also a known
+    place or given name: GUM's chains hold such words where they stand for a name."""
+    if role_only(name) or gazetteer().is_people_word(name):
+        return False  # "Vice President", "Americans": GUM chains of people, not names
+    if " " in name or not is_english_word(name):
+        return True
+    return gazetteer().is_place_name(name) or is_given_name(name)
+
+
+def to_view(view: TextView, start: int, end: int) -> tuple[int, int] | None:
+    """The view offsets of a source span that lies inside one analysed segment."""
+    # Segments are joined by a blank line ("\n\n"), so each ends two characters
+    # before the next begins.
+    ends = [s - 2 for s in view.starts[1:]] + [len(view.text)]
+    for seg_start, seg_end, seg_source in zip(view.starts, ends, view.sources, strict=True):
+        if seg_source <= start and end - seg_source <= seg_end - seg_start:
+            return seg_start + start - seg_source, seg_start + end - seg_source
+    return None
+
+
+def place_label(name: str, predicted: str | None) -> str:
+    if predicted in PLACE_LABELS:
+        return predicted
+    kind = gazetteer().place_kind(name)
+    return "GPE" if kind in ("Country", "City", "AdministrativeArea") else "LOC"
+
+
+def gum_example(nlp: Language, teacher: Doc, raw: RawDocument, view: TextView, gold: list) -> Example:
+    """A training example of one GUM text: gold P/P/O spans, the teacher's other labels."""
+    spans: list[Span] = []
+    by_token = {}
+    for ent in teacher.ents:
+        for i in range(ent.start, ent.end):
+            by_token[i] = ent.label_
+    teacher_spans = _cleaned_ents(teacher)
+    for a, b, kind in project(raw.text, gold):
+        where = to_view(view, a, b)
+        if where is None:
+            continue
+        span = teacher_spans.get((kind == "Person", *where))
+        if span is None:
+            span = teacher.char_span(*where, alignment_mode="contract") or teacher.char_span(
+                *where, alignment_mode="expand"
+            )
+        if span is None or not len(span):
+            continue
+        if kind == "Person":
+            label = "PERSON"
+        elif kind == "Organization":
+            label = "ORG"
+        else:
+            votes = [by_token.get(i) for i in range(span.start, span.end)]
+            label = place_label(span.text, next((v for v in votes if v in PLACE_LABELS), None))
+        spans.append(Span(teacher, span.start, span.end, label=label))
+    gold_tokens = {i for s in spans for i in range(s.start, s.end)}
+    for ent in teacher.ents:
+        if ent.label_ in GOLD_LABELS:
+            continue
+        if not any(i in gold_tokens for i in range(ent.start, ent.end)):
+            spans.append(ent)
+    return _example(nlp, teacher, filter_spans(spans))
+
+
+def _cleaned_ents(doc: Doc) -> dict[tuple[bool, int, int], Span]:
+    """The model's entities by the name kg would read in them: where the gold name is what
+    kg makes of a model span ("the United Nations" → "United Nations"), the model's own
+    boundaries are kept, so training teaches types, not spaCy's conventions anew."""
+    out: dict[tuple[bool, int, int], Span] = {}
+    for ent in doc.ents:
+        for person in (False, True):
+            parts = spans_of(doc.text, ent.start_char, ent.end_char, person=person)
+            if len(parts) == 1:
+                out.setdefault((person, *parts[0]), ent)
+    return out
+
+
+def _example(nlp: Language, teacher: Doc, spans: list[Span]) -> Example:
+    reference = Doc(nlp.vocab, words=[t.text for t in teacher], spaces=[bool(t.whitespace_) for t in teacher])
+    reference.ents = [Span(reference, s.start, s.end, label=s.label_) for s in spans]
+    return Example(nlp.make_doc(teacher.text), reference)
+
+
+def gum_examples(nlp: Language, hold_out: set[str]) -> list[Example]:
+    gold = json.loads((GUM / "gum_dev_gold.json").read_text(encoding="utf-8"))
+    genres = {
+        json.loads(line)["id"]: json.loads(line)["genre"]
+        for line in (GUM / "gum_dev_articles.jsonl").read_text(encoding="utf-8").splitlines()
+    }
+    raws = [r for r in read_jsonl(GUM / "gum_dev_articles.jsonl") if genres[r.meta.id] not in hold_out]
+    views = [prepare(r).view for r in raws]
+    teachers = nlp.pipe(v.text for v in views)
+    return [
+        gum_example(nlp, t, r, v, gold.get(r.meta.id, []))
+        for r, v, t in zip(raws, views, teachers, strict=True)
+    ]
+
+
+def rehearsal_examples(nlp: Language, limit: int) -> list[Example]:
+    """BBC articles (their text views) labelled by the original model: every label kept."""
+    raws = read_jsonl(CORPUS)
+    random.Random(1).shuffle(raws)
+    views = [prepare(r).view.text for r in raws[:limit]]
+    return [_example(nlp, doc, list(doc.ents)) for doc in nlp.pipe(views)]
+
+
+def train(nlp: Language, gum: list[Example], news: list[Example], settings: Settings) -> Iterator[dict[str, float]]:
+    """Update the ner component, one epoch at a time (yields the losses of each)."""
+    rng = random.Random(settings.seed)
+    optimizer = nlp.resume_training()
+    per_epoch = len(news) // settings.epochs if news else 0
+    for epoch in range(settings.epochs):
+        batch = gum + news[epoch * per_epoch : (epoch + 1) * per_epoch]
+        rng.shuffle(batch)
+        losses: dict[str, float] = {}
+        for part in minibatch(batch, size=settings.batch_docs):
+            nlp.update(part, drop=settings.dropout, sgd=optimizer, losses=losses)
+        yield losses
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--hold-out", default="", help="comma-separated GUM genres to leave out")
+    parser.add_argument("--epochs", type=int, default=Settings.epochs)
+    parser.add_argument("--rehearsal", type=int, default=Settings.rehearsal * Settings.epochs)
+    parser.add_argument("--seed", type=int, default=Settings.seed)
+    args = parser.parse_args()
+    settings = Settings(epochs=args.epochs, rehearsal=args.rehearsal, seed=args.seed)
+    spacy.util.fix_random_seed(settings.seed)
+    teacher = spacy.load(default_model(), exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter", "tok2vec"])
+    hold_out = {g for g in args.hold_out.split(",") if g}
+    gum = gum_examples(teacher, hold_out)
+    news = rehearsal_examples(teacher, args.rehearsal)
+    print(f"{len(gum)} GUM texts, {len(news)} news articles", file=sys.stderr)
+    nlp = teacher
+    for epoch, losses in enumerate(train(nlp, gum, news, settings), start=1):
+        print(f"epoch {epoch}: {losses}", file=sys.stderr)
+    nlp.meta["name"] = "kg_ner"
+    nlp.to_disk(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
