@@ -132,7 +132,7 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
 def _write_files(folder: Path, stem: str, triples: list[jsonld.Triple]) -> None:
     files.write_new_bytes(folder / f"{stem}.jsonld", jsonld.dumps(triples).encode())
     buf = io.BytesIO()
-    formats.get("turtle").write(triples, buf)
+    formats.get("turtle").writer()(triples, buf)
     files.write_new_bytes(folder / f"{stem}.ttl", buf.getvalue())
 
 

@@ -9,6 +9,12 @@ from typing import Any
 import click
 
 from kg.cli.common import DATA_OPTION, EXIT_FAILURE, BindingType, library_errors
+from kg.rdf import formats
+
+# What kg query writes: the SPARQL results formats and a table, then the RDF formats.
+QUERY_FORMATS = list(
+    dict.fromkeys(f.name for k in ("solutions", "graph") for f in formats.carrying(k))
+)
 
 
 @click.command()
@@ -18,7 +24,7 @@ from kg.cli.common import DATA_OPTION, EXIT_FAILURE, BindingType, library_errors
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "jsonld", "nt"]),
+    type=click.Choice(QUERY_FORMATS),
     default=None,
     help="Output format [default: table; turtle for CONSTRUCT/DESCRIBE].",
 )

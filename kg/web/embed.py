@@ -21,6 +21,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.rdf import formats
 from kg.rdf.jsonld import Triple, group_by_subject, node_object
 from kg.rdf.namespaces import RDF, SCHEMA
 from kg.web.describe import Describer, Published, schema_only
@@ -132,12 +133,12 @@ def script_json(doc: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+JSONLD = formats.get("jsonld").media_type
+
+
 def script_element(doc: dict[str, Any]) -> str:
     """The marked ``<script type="application/ld+json">`` element holding ``doc``."""
-    return (
-        f'<script type="application/ld+json" {MARKER}="{MARKER_VALUE}">\n'
-        f"{script_json(doc)}\n</script>"
-    )
+    return f'<script type="{JSONLD}" {MARKER}="{MARKER_VALUE}">\n{script_json(doc)}\n</script>'
 
 
 def article_script(published: Published, ref: str, body: bool = False) -> str:
