@@ -50,19 +50,14 @@ class ReaderEntry:
     description: str
 
 
-READERS: list[ReaderEntry] = [
+READERS: tuple[ReaderEntry, ...] = (
     ReaderEntry((".txt",), read_text_file, "scraped page text, optional NAME.meta.json sidecar"),
     ReaderEntry((".jsonl", ".ndjson"), _read_jsonl_file, "JSON Lines, one article per line"),
     ReaderEntry((".html", ".htm"), read_html_file, "whole news web pages"),
     ReaderEntry((".rss", ".atom", ".xml"), read_feed_file, "RSS 2.0 and Atom feeds"),
-]
+)
 
 SIDECAR_SUFFIX = ".meta.json"
-
-
-def register(entry: ReaderEntry) -> None:
-    """Add a reader; later entries win for an extension both claim."""
-    READERS.append(entry)
 
 
 def supported_extensions() -> list[str]:
