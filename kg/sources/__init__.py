@@ -3,6 +3,7 @@
 Readers are registered by file extension in READERS, one plain function each.
 Every input is accounted for: it yields RawDocuments or Rejected records, never
 raises for a bad file, so one broken input never stops a batch.
+May import: the lower modules only (kg.model, kg.errors, kg.lexicon, …).
 """
 
 from __future__ import annotations
