@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bench import conll as evaluate
 from bench import gum
-from kg import evaluate
+from kg.build.batches import BATCH
 from kg.extract import article as extraction
 from kg.extract import nlp as nlp_mod
-from kg.extract.rules import ALL_RULES, Rules
-from kg.graphs import BATCH
+from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.link.iris import Iris
-from kg.link.merge import link_all
+from kg.link.merge import Linker
 from kg.model import RawDocument
 from kg.rdf.convert import graph_from
 from kg.rdf.mapping import article_triples
@@ -32,7 +32,9 @@ def gum_documents() -> list[RawDocument]:
         return [d for d in items if isinstance(d, RawDocument)]
 
 
-def published(docs: list[RawDocument], models: dict[str, str | None], rules: Rules) -> gum.Predictions:
+def published(
+    docs: list[RawDocument], models: dict[str, str | None], rules: Rules
+) -> gum.Predictions:
     """What kg would publish for ``docs``; ``models`` gives each document's model by id."""
     articles = []
     for model in sorted(set(models.values()), key=str):
@@ -41,7 +43,9 @@ def published(docs: list[RawDocument], models: dict[str, str | None], rules: Rul
     order = {d.meta.id: n for n, d in enumerate(docs)}
     articles.sort(key=lambda a: order[a.id])  # the input order, as kg build keeps it
     iris = Iris()
-    linker = link_all(articles, iris)
+    linker = Linker(iris)
+    for a in articles:
+        linker.add(a)
     linker.resolve()
     triples = {a.id: article_triples(a, iris, linker, 0.0) for a in articles}
     validator, items = Validator(), list(triples.items())
@@ -57,9 +61,7 @@ def published(docs: list[RawDocument], models: dict[str, str | None], rules: Rul
 
 def fold_models(folds: Path | None, model: str | None) -> dict[str, str | None]:
     """Each GUM text's model: the fold model that never saw its genre, else ``model``."""
-    return {
-        t.id: str(folds / t.genre) if folds is not None else model for t in gum.texts()
-    }
+    return {t.id: str(folds / t.genre) if folds is not None else model for t in gum.texts()}
 
 
 def variants(model: str | None) -> list[tuple[str, Rules, str | None]]:
@@ -83,7 +85,9 @@ def table(model: str | None, folds: Path | None) -> list[str]:
         models = fold_models(None if plain else folds, variant_model)
         preds = published(docs, models, rules)
         s = gum.score(preds)
-        c = evaluate.score(conll, evaluate.kg_mentions(conll, nlp_mod.load(variant_model), rules=rules))
+        c = evaluate.score(
+            conll, evaluate.kg_mentions(conll, nlp_mod.load(variant_model), rules=rules)
+        )
         cells = [f"{s[t]['F1']:.3f}" for t in gum.TYPES] + [str(len(preds))]
         cells += [f"{c.by_type[t].f1:.3f}" for t in ("PER", "LOC", "ORG")] + [f"{c.all.f1:.3f}"]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")

@@ -4,7 +4,7 @@
     python bench/entities.py --ablation        # also each mechanism off, on both sets
 
 * CoNLL-2003 test (../shared/data/ner): exact-span mention P/R/F1 per type
-  (kg.evaluate), kg with its default model against the raw model.
+  (bench/conll.py), kg with its default model against the raw model.
 * GUM dev (../shared/data/ner-gum): entity level with the data set's score.py, per
   type and per genre, on what ``kg build`` published for each article (bench/gum.py),
   against the raw model's unique entity strings per text.
@@ -19,12 +19,11 @@ model are marked as trained on those texts.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
@@ -33,10 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import ablation, gum  # noqa: E402
-from kg import evaluate  # noqa: E402
+from bench import conll as evaluate  # noqa: E402
 from kg.build import BuildOptions, build  # noqa: E402
 from kg.extract import nlp as nlp_mod  # noqa: E402
-from kg.extract.rules import ALL_RULES, Rules  # noqa: E402
 
 CONLL = gum.SHARED / "data" / "ner" / "eng.testb.docs.jsonl"
 RESULTS = ROOT / "bench" / "ENTITIES.md"
@@ -55,7 +53,13 @@ def build_gum(model: str | None, source: Path, workers: int) -> tuple[gum.Predic
     """kg build of ``source`` into a scratch folder; what it published."""
     with tempfile.TemporaryDirectory(prefix="kg-gum-") as tmp:
         result = build(
-            BuildOptions(sources=(str(source),), out=Path(tmp) / "out", model=model, cache=False, workers=workers)
+            BuildOptions(
+                sources=(str(source),),
+                out=Path(tmp) / "out",
+                model=model,
+                cache=False,
+                workers=workers,
+            )
         )
         return gum.published(Path(tmp) / "out"), len(result.published)
 
@@ -104,7 +108,9 @@ def gum_table(runs: list[GumRun]) -> list[str]:
 
 
 def genre_table(runs: list[GumRun], items: list[gum.Text]) -> list[str]:
-    head = "| genre | texts | " + " | ".join(f"{r.name}: Person / Place / Org F1" for r in runs) + " |"
+    head = (
+        "| genre | texts | " + " | ".join(f"{r.name}: Person / Place / Org F1" for r in runs) + " |"
+    )
     lines = [head, "|---|---:|" + "---|" * len(runs)]
     tables = [gum.by_genre(r.preds, items) for r in runs]
     for genre in sorted({t.genre for t in items}):
@@ -128,7 +134,9 @@ def conll_table(rows: dict[str, evaluate.Scores]) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folds", type=Path, default=None, help="held-out fold models (DIR/<genre>/)")
+    parser.add_argument(
+        "--folds", type=Path, default=None, help="held-out fold models (DIR/<genre>/)"
+    )
     parser.add_argument("--model", default=None, help="kg's model [default: kg's own ner]")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--ablation", action="store_true", help="each mechanism off, both sets")
@@ -166,7 +174,12 @@ def main() -> int:
         *conll_table(conll),
     ]
     if args.ablation:
-        lines += ["", "## Ablation: each mechanism off", "", *ablation.table(args.model, args.folds)]
+        lines += [
+            "",
+            "## Ablation: each mechanism off",
+            "",
+            *ablation.table(args.model, args.folds),
+        ]
     lines += ["", f"Whole run: {(time.perf_counter() - started) / 60:.1f} min."]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

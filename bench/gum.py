@@ -29,7 +29,13 @@ GUM = SHARED / "data" / "ner-gum"
 ARTICLES = GUM / "gum_dev_articles.jsonl"
 SCHEMA = Namespace("http://schema.org/")
 TYPES = ("Person", "Place", "Organization")
-SPACY_TYPES = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Place", "ORG": "Organization"}
+SPACY_TYPES = {
+    "PERSON": "Person",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "ORG": "Organization",
+}
 
 Predictions = dict[str, list[dict[str, object]]]
 Scores = dict[str, dict[str, float]]
@@ -70,7 +76,9 @@ def genre_lines(genres: Iterable[str], path: Path = ARTICLES) -> str:
     """The JSON Lines records of the given genres (for a build of one fold's texts)."""
     wanted = set(genres)
     lines = path.read_text(encoding="utf-8").splitlines()
-    return "".join(line + "\n" for line in lines if line.strip() and json.loads(line)["genre"] in wanted)
+    return "".join(
+        line + "\n" for line in lines if line.strip() and json.loads(line)["genre"] in wanted
+    )
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +131,9 @@ def published(out: Path, manifest: Mapping[str, object] | None = None) -> Predic
 def raw_spacy(nlp: Language, items: list[Text]) -> Predictions:
     """The raw model's unique entity strings per text."""
     preds: Predictions = {}
-    docs = nlp.pipe((f"{t.headline}\n\n{t.text}" if t.headline else t.text for t in items), batch_size=16)
+    docs = nlp.pipe(
+        (f"{t.headline}\n\n{t.text}" if t.headline else t.text for t in items), batch_size=16
+    )
     for t, doc in zip(items, docs, strict=True):
         seen = {(SPACY_TYPES[e.label_], e.text) for e in doc.ents if e.label_ in SPACY_TYPES}
         preds[t.id] = [{"type": kind, "names": [name]} for kind, name in sorted(seen)]
@@ -141,4 +151,3 @@ def score(preds: Predictions, ids: Iterable[str] | None = None) -> Scores:
 def by_genre(preds: Predictions, items: list[Text]) -> dict[str, Scores]:
     genres = sorted({t.genre for t in items})
     return {genre: score(preds, [t.id for t in items if t.genre == genre]) for genre in genres}
-

@@ -45,11 +45,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.extract.article import prepare  # noqa: E402
+from kg.extract.entities.spans import role_only, spans_of  # noqa: E402
 from kg.extract.nlp import default_model  # noqa: E402
-from kg.extract.lexicon import is_english_word, is_given_name  # noqa: E402
-from kg.extract.spans import role_only, spans_of  # noqa: E402
-from kg.extract.view import TextView  # noqa: E402
-from kg.link.gazetteer import gazetteer  # noqa: E402
+from kg.extract.page.view import TextView  # noqa: E402
+from kg.lexicon.gazetteer import gazetteer  # noqa: E402
+from kg.lexicon.words import is_english_word, is_given_name  # noqa: E402
 from kg.model import RawDocument  # noqa: E402
 from kg.sources.jsonl import read_jsonl_stream  # noqa: E402
 
@@ -72,7 +72,9 @@ class Settings:
 
 def read_jsonl(path: Path) -> list[RawDocument]:
     with path.open("rb") as f:
-        return [d for d in read_jsonl_stream(f, str(path), None, 1 << 24) if isinstance(d, RawDocument)]
+        return [
+            d for d in read_jsonl_stream(f, str(path), None, 1 << 24) if isinstance(d, RawDocument)
+        ]
 
 
 def form_pattern(form: str) -> re.Pattern[str]:
@@ -165,7 +167,9 @@ def place_label(name: str, predicted: str | None) -> str:
     return "GPE" if kind in ("Country", "City", "AdministrativeArea") else "LOC"
 
 
-def gum_example(nlp: Language, teacher: Doc, raw: RawDocument, view: TextView, gold: list) -> Example:
+def gum_example(
+    nlp: Language, teacher: Doc, raw: RawDocument, view: TextView, gold: list
+) -> Example:
     """A training example of one GUM text: gold P/P/O spans, the teacher's other labels."""
     spans: list[Span] = []
     by_token = {}
@@ -215,7 +219,9 @@ def _cleaned_ents(doc: Doc) -> dict[tuple[bool, int, int], Span]:
 
 
 def _example(nlp: Language, teacher: Doc, spans: list[Span]) -> Example:
-    reference = Doc(nlp.vocab, words=[t.text for t in teacher], spaces=[bool(t.whitespace_) for t in teacher])
+    reference = Doc(
+        nlp.vocab, words=[t.text for t in teacher], spaces=[bool(t.whitespace_) for t in teacher]
+    )
     reference.ents = [Span(reference, s.start, s.end, label=s.label_) for s in spans]
     return Example(nlp.make_doc(teacher.text), reference)
 
@@ -226,7 +232,9 @@ def gum_examples(nlp: Language, hold_out: set[str]) -> list[Example]:
         json.loads(line)["id"]: json.loads(line)["genre"]
         for line in (GUM / "gum_dev_articles.jsonl").read_text(encoding="utf-8").splitlines()
     }
-    raws = [r for r in read_jsonl(GUM / "gum_dev_articles.jsonl") if genres[r.meta.id] not in hold_out]
+    raws = [
+        r for r in read_jsonl(GUM / "gum_dev_articles.jsonl") if genres[r.meta.id] not in hold_out
+    ]
     views = [prepare(r).view for r in raws]
     teachers = nlp.pipe(v.text for v in views)
     return [
@@ -243,7 +251,9 @@ def rehearsal_examples(nlp: Language, limit: int) -> list[Example]:
     return [_example(nlp, doc, list(doc.ents)) for doc in nlp.pipe(views)]
 
 
-def train(nlp: Language, gum: list[Example], news: list[Example], settings: Settings) -> Iterator[dict[str, float]]:
+def train(
+    nlp: Language, gum: list[Example], news: list[Example], settings: Settings
+) -> Iterator[dict[str, float]]:
     """Update the ner component, one epoch at a time (yields the losses of each)."""
     rng = random.Random(settings.seed)
     optimizer = nlp.resume_training()
@@ -267,7 +277,10 @@ def main() -> int:
     args = parser.parse_args()
     settings = Settings(epochs=args.epochs, rehearsal=args.rehearsal, seed=args.seed)
     spacy.util.fix_random_seed(settings.seed)
-    teacher = spacy.load(default_model(), exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter", "tok2vec"])
+    teacher = spacy.load(
+        default_model(),
+        exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter", "tok2vec"],
+    )
     hold_out = {g for g in args.hold_out.split(",") if g}
     gum = gum_examples(teacher, hold_out)
     news = rehearsal_examples(teacher, args.rehearsal)

@@ -14,14 +14,20 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from kg.errors import ConfigError
-from kg.link.gazetteer import gazetteer
+from kg.lexicon.gazetteer import gazetteer
 from kg.model import GeoPlace
 
 DEFAULT_BASE_IRI = "http://localhost:8000/"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
-KINDS = ("article", "person", "place", "organization", "event", "thing")
+# Kinds of page the Linked Data site serves (kg.web); thing/ IRIs are not among them yet.
+KINDS = ("article", "person", "place", "organization", "event")
 # Things: named works, products and laws (schema:CreativeWork, Product and subclasses).
-_TYPE_PATH = {"Person": "person", "Place": "place", "Organization": "organization", "Thing": "thing"}
+_TYPE_PATH = {
+    "Person": "person",
+    "Place": "place",
+    "Organization": "organization",
+    "Thing": "thing",
+}
 
 
 def slug(text: str, limit: int = 80) -> str:
@@ -72,9 +78,8 @@ class Iris:
         name, or another place a name that makes the same slug ("Saint-Paul", "Saint Paul")."""
         name = slug(geo.name)
         owner = geo_place_by_slug(name)
-        if owner is None and not gazetteer().is_primary(geo):
-            name = f"{name}-{geo.geonames_id}"
-        elif owner is not None and owner.geonames_id != geo.geonames_id:
+        primary = gazetteer().is_primary(geo) if owner is None else owner == geo
+        if not primary:
             name = f"{name}-{geo.geonames_id}"
         return f"{self.base}place/{name}"
 
@@ -101,3 +106,31 @@ def geo_place_by_slug(name_slug: str) -> GeoPlace | None:
 
 def geonames_iri(geonames_id: int) -> str:
     return f"https://sws.geonames.org/{geonames_id}/"
+
+
+# Nodes that only exist inside one described resource are fragments of its IRI.
+
+
+def image_iri(article: str, n: int) -> str:
+    """The ``n``-th image (from 1) of an article."""
+    return f"{article}#image-{n}"
+
+
+def comment_iri(article: str, n: int) -> str:
+    """The ``n``-th reader comment (from 1) of an article."""
+    return f"{article}#comment-{n}"
+
+
+def geo_iri(place: str) -> str:
+    """A place's coordinates."""
+    return f"{place}#geo"
+
+
+def source_iri(article: str) -> str:
+    """The source text an article graph was derived from (the NIF context of its offsets)."""
+    return f"{article}#source"
+
+
+def chars_iri(article: str, start: int, end: int) -> str:
+    """Characters [start, end) of the article's source text (RFC 5147 ``char=``)."""
+    return f"{article}#char={start},{end}"
