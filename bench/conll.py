@@ -120,8 +120,9 @@ def kg_mentions(
         out: set[Labelled] = set()
         for m in article.mentions:
             span = doc.token_span(m.start, m.end)
-            if span is not None:
-                out.add((*span, KG_TYPES[article.entities[m.entity].type]))
+            kind = KG_TYPES.get(article.entities[m.entity].type)  # works, products: MISC
+            if span is not None and kind is not None:
+                out.add((*span, kind))
         yield out
 
 

@@ -122,16 +122,16 @@ class Entity:
 
     type: EntityType
     name: str
-    # The schema.org class when more specific than ``type``: a building or venue for a
-    # Place ("Museum", "StadiumOrArena"), the class of a Thing ("Movie", "Legislation").
-    # Places the gazetteer knows take their class from ``geo`` instead.
-    kind: str | None = None
     alternate_names: list[str] = field(default_factory=list)
     job_titles: list[str] = field(default_factory=list)
     nationality: str | None = None  # ISO country code
     geo: GeoPlace | None = None
     same_as: list[str] = field(default_factory=list)
     authority_iri: str | None = None  # set when a newsroom authority entry matched
+    # The schema.org class when more specific than ``type``: a building or venue for a
+    # Place ("Museum", "StadiumOrArena"), the class of a Thing ("Movie", "Legislation").
+    # Places the gazetteer knows take their class from ``geo`` instead.
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from kg.extract.entities import cues, recover, things
 from kg.extract.entities.decide import Group, decide_types
 from kg.extract.entities.found import Found
 from kg.extract.entities.knowledge import Knowledge, apply_knowledge
-from kg.extract.entities.names import canonical_keys
+from kg.extract.entities.names import SUFFIXES, canonical_keys
 from kg.extract.entities.profile import person_profile
 from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.extract.entities.spans import ROLE_WORDS, clean_span, role_only, spans_of
@@ -57,16 +57,22 @@ def spacy_mentions(doc: Doc, rules: Rules = ALL_RULES) -> list[Found]:
     products and laws), cut to clean name spans."""
     found: list[Found] = []
     text = doc.text  # built from the tokens on every access: read it once
+    covered = 0  # where the last span, run on to its head word, ended
     for ent in doc.ents:
+        if ent.start_char < covered:
+            continue  # inside a name run on to its head word
         kind = LABELS.get(ent.label_)
         thing = things.MODEL_LABELS.get(ent.label_) if rules.things else None
+        end = ent.end_char
+        if rules.things and (kind is not None or thing is not None):
+            end = covered = things.extended_end(text, ent.start_char, ent.end_char)
         if thing is not None:
-            for a, b in spans_of(text, ent.start_char, ent.end_char, False, False):
+            for a, b in spans_of(text, ent.start_char, end, False, False):
                 found.append(Found(a, b, text[a:b], "Thing", fold(text[a:b]), kind=thing))
         if kind is None:
             continue
         person = kind == "Person"
-        for a, b in spans_of(text, ent.start_char, ent.end_char, person, rules.descriptors):
+        for a, b in spans_of(text, ent.start_char, end, person, rules.descriptors):
             if kind == "Person" and role_only(text[a:b]):
                 continue  # "Roman Catholic Archbishop": a description, not a name
             found.append(Found(a, b, text[a:b], kind, fold(text[a:b])))
@@ -166,6 +172,8 @@ def _propagate(found: list[Found], groups: dict[str, Group], text: str) -> list[
         for form in g.forms:
             forms.setdefault(form, (g.type, g.known))
         words = max(g.forms, key=g.forms.__getitem__).split()
+        while len(words) > 2 and fold(words[-1]) in SUFFIXES:
+            words.pop()  # "John Smith Jr." is Smith
         if g.type == "Person" and len(words) >= 2 and _surname_of_note(words[-1]):
             forms.setdefault(words[-1], ("Person", -1))
     for form in sorted(forms, key=lambda f: (-len(f), f)):

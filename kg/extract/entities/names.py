@@ -28,7 +28,13 @@ _EXPANSION = re.compile(
 )
 
 
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # after a surname: "John Smith Jr."
+# Lower-case particles inside a person's name ("Ludwig van Beethoven", "Mohammed bin
+# Salman", "Leonardo da Vinci"); "al-"/"el-" are joined to the next word.
+PARTICLES = {
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "do", "dos", "das", "du",
+    "la", "le", "bin", "ibn", "bint", "ben", "al", "el", "y", "ter", "ten", "zu", "af",
+}  # fmt: skip
 
 # Last words that make a name a club or team, not a person ("Aston Villa").
 CLUB_WORDS = {
@@ -68,7 +74,12 @@ def person_shaped(name: str) -> bool:
         return False  # "Sydney Marathon", "Jordan Valley"
     if is_english_word(words[0]) and gaz.is_major_place(words[-1]):
         return False  # "Little Britain"
-    return not gaz.is_place_name(name) and all(w[:1].isupper() for w in words[1:])
+    inner = words[1:-1]
+    return (
+        not gaz.is_place_name(name)
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w in PARTICLES for w in inner)
+    )
 
 
 def company_short_forms(names: list[str]) -> dict[str, str]:
@@ -94,25 +105,34 @@ class GroupLike(Protocol):
 
 @dataclass
 class NameIndex:
-    """Single words → keys of multi-word person names that begin or end with them."""
+    """Single words → keys of multi-word person names that begin or end with them; the
+    last words of a longer name ("bin salman", "luther king") → keys of those names."""
 
     parts: dict[str, set[str]] = field(default_factory=dict)
+    tails: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, people: list[str]) -> NameIndex:
         index = cls()
         for key in people:
             words = key.split()
-            while len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
+            while len(words) > 2 and words[-1].rstrip(".") in SUFFIXES:
                 words.pop()  # "John Mills Jr" is Mills
             if len(words) >= 2:
                 for word in (words[0], words[-1]):
                     if len(word) > 1 and not word.endswith("."):
                         index.parts.setdefault(word, set()).add(key)
+            for n in range(2, len(words)):
+                tail = " ".join(words[-n:])
+                if tail != key:
+                    index.tails.setdefault(tail, set()).add(key)
         return index
 
     def full_names(self, key: str) -> set[str]:
-        return self.parts.get(key, set()) if " " not in key else set()
+        """The longer names ``key`` is a part of: a first or last word, or last words."""
+        if " " in key:
+            return self.tails.get(key, set())
+        return self.parts.get(key, set())
 
 
 def acronym(name: str) -> str:

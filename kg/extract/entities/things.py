@@ -135,6 +135,29 @@ def head_class(name: str) -> tuple[EntityType, str | None] | None:
     return None
 
 
+_WORD = r"[A-Z][\w'’.-]*"
+# Capitalised words right after a span; laws also run on through small words ("George
+# Floyd Justice in Policing Act"), places only through capitalised ones ("Inner Ring Road").
+_LAW_RUN = re.compile(rf"(?:\s+(?:(?:in|of|for|and|on|the|to)\s+)?{_WORD}){{1,6}}")
+_PLACE_RUN = re.compile(rf"(?:[ ]{_WORD}){{1,2}}")
+
+
+def extended_end(text: str, start: int, end: int) -> int:
+    """Where a name the model cut short before its head word really ends: after the
+    law or place word that closes the capitalised words that follow it; else ``end``."""
+    for pattern, heads in ((_LAW_RUN, LAW_HEADS), (_PLACE_RUN, PLACE_HEADS)):
+        m = pattern.match(text, end)
+        if m is None:
+            continue
+        best = end
+        for word in re.finditer(r"\S+", m.group()):
+            if word.group().casefold().rstrip(".,") in heads:
+                best = end + word.end()
+        if best > end:
+            return best
+    return end
+
+
 def cue_class(doc: Doc, span: Span) -> str | None:
     """The class a noun right before the name ("the film Ex Machina") or in apposition to
     it ("Bard, a chatbot"; "Ex Machina, a 2014 film"; "Ex Machina (film)") gives it."""

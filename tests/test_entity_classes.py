@@ -1,0 +1,125 @@
+"""Works, products, laws, buildings and named events: their classes, on hand-written names
+and sentences (kg.extract.entities.things), and never a Person or an Organization."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import article as extraction
+from kg.extract.entities.things import cue_class, head_class
+from kg.extract.nlp import load
+from kg.model import Article, Entity, Meta, RawDocument
+
+
+def extract(text: str) -> Article:
+    raw = RawDocument(source="test.txt", text=text, meta=Meta(id="test"))
+    return next(extraction.extract([raw], load()))
+
+
+def named(article: Article, name: str) -> Entity:
+    matches = [e for e in article.entities if e.name == name]
+    assert len(matches) == 1, [(e.name, e.type, e.kind) for e in article.entities]
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Lotfollah Mosque", ("Place", "Mosque")),
+        ("Inner Ring Road", ("Place", None)),
+        ("Creek Turnpike Trail", ("Place", None)),
+        ("Wembley Stadium", ("Place", "StadiumOrArena")),
+        ("Museum of Modern Art", ("Place", "Museum")),
+        ("Bank of America Stadium", ("Place", "StadiumOrArena")),
+        ("Mount Talau", ("Place", "Mountain")),
+        ("George Floyd Justice in Policing Act", ("Thing", "Legislation")),
+        ("Treaty of Versailles", ("Thing", "Legislation")),
+        ("Civil Rights Bill", ("Thing", "Legislation")),
+        ("World War II", ("Thing", "Event")),
+        ("London 2012 Olympics", ("Thing", "Event")),
+        ("Glastonbury Festival", ("Thing", "Event")),
+    ],
+)
+def test_a_head_word_names_the_class(name: str, said: tuple[str, str | None]) -> None:
+    assert head_class(name) == said
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Catholic Church",  # a faith's church is an organisation
+        "Church of England",
+        "Buffalo Bill",  # a two-word "Bill" is a person's name
+        "Royal Academy",
+        "Theodore Roosevelt",
+        "Jersey",  # one word says nothing
+    ],
+)
+def test_no_class_without_a_head_word_for_it(name: str) -> None:
+    assert head_class(name) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("They watched the film Ex Machina twice.", "Ex Machina", "Movie"),
+        ("Google released Bard, a chatbot, in March.", "Bard", "SoftwareApplication"),
+        ("Ex Machina, a 2014 film, won an Oscar.", "Ex Machina", "Movie"),
+        ("She read her novel Middlemarch aloud.", "Middlemarch", "Book"),
+        ("The probe Stardust returned in 2006.", "Stardust", "Vehicle"),
+    ],
+)
+def test_a_class_noun_next_to_a_name_gives_its_class(sentence: str, name: str, kind: str) -> None:
+    doc = load()(sentence)
+    start = sentence.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    assert cue_class(doc, span) == kind
+
+
+def test_no_class_from_a_noun_that_describes_someone_else() -> None:
+    sentence = "Alex Garland, the film's director, spoke."
+    doc = load()(sentence)
+    span = doc.char_span(0, len("Alex Garland"))
+    assert span is not None and cue_class(doc, span) is None
+
+
+def test_buildings_and_streets_are_places_of_their_class() -> None:
+    a = extract(
+        "A walk through the old town\n\nWe visited the Lotfollah Mosque in the morning and "
+        "walked along the Inner Ring Road to Wembley Stadium in the afternoon."
+    )
+    assert (named(a, "Lotfollah Mosque").type, named(a, "Lotfollah Mosque").kind) == (
+        "Place",
+        "Mosque",
+    )
+    assert named(a, "Inner Ring Road").type == "Place"
+    assert named(a, "Wembley Stadium").kind == "StadiumOrArena"
+
+
+def test_a_law_is_legislation_and_never_a_person() -> None:
+    a = extract(
+        "House vote\n\nThe George Floyd Justice in Policing Act passed the House on "
+        "Wednesday. Supporters of the George Floyd Justice in Policing Act cheered."
+    )
+    law = named(a, "George Floyd Justice in Policing Act")
+    assert (law.type, law.kind) == ("Thing", "Legislation")
+    assert not [e for e in a.entities if e.type == "Person" and "Justice" in e.name]
+
+
+def test_a_chatbot_is_software_and_never_a_person() -> None:
+    a = extract(
+        "New tools\n\nGoogle released Bard, a chatbot, in March. Bard answered questions "
+        "about the weather."
+    )
+    bard = named(a, "Bard")
+    assert (bard.type, bard.kind) == ("Thing", "SoftwareApplication")
+
+
+def test_a_named_event_is_left_out() -> None:
+    a = extract(
+        "Medals\n\nTina McKenzie won silver at the Summer Paralympics in London. McKenzie "
+        "trained in Melbourne."
+    )
+    assert not [e for e in a.entities if "Paralympics" in e.name]
+    assert named(a, "Tina McKenzie").type == "Person"
