@@ -119,6 +119,8 @@ def kg_mentions(
         article = extraction.finish(p, parsed, knowledge, rules=rules)
         out: set[Labelled] = set()
         for m in article.mentions:
+            if m.nested:
+                continue  # CoNLL's annotation is flat: no name inside another is scored
             span = doc.token_span(m.start, m.end)
             kind = KG_TYPES.get(article.entities[m.entity].type)  # works, products: MISC
             if span is not None and kind is not None:

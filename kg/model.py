@@ -142,6 +142,9 @@ class Mention:
     end: int
     text: str
     entity: int  # index into Article.entities
+    # Inside another mention ("Michigan" in "University of Michigan"): the article names
+    # the entity, but flat counts of mentions leave it out.
+    nested: bool = False
 
 
 @dataclass(slots=True)

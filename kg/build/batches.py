@@ -25,11 +25,11 @@ from kg.build.cache import Cache, verdict_key
 from kg.build.corpus import Entry
 from kg.link.iris import Iris, id_slug
 from kg.link.merge import Linker
-from kg.timing import Timings
 from kg.model import Article
 from kg.publish import files
 from kg.rdf import formats, jsonld
 from kg.rdf.mapping import EventMapper, article_triples
+from kg.timing import Timings
 from kg.validate import Report, Validator
 
 BATCH = 100  # articles per pySHACL call and per unit of work

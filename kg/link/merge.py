@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from kg.lexicon.agencies import agency_name
 from kg.lexicon.gazetteer import fold
+from kg.lexicon.words import is_given_name
 from kg.link.iris import Iris, geo_place_by_slug, slug
 from kg.model import Agent, Article, Entity, GeoPlace
 
@@ -85,7 +86,11 @@ class Linker:
         words = fold(name).split()
         if type_ == "Person" and len(words) >= 2:
             self._surnames[_key(type_, words[-1])].add(key)
-            self._surnames[_key(type_, words[0])].add(key)
+            # A first word stands for the whole name in names written family name first
+            # ("Kim" for Kim Jong Un), never when it is a given name: a bare "Jane" in one
+            # article is not the only Jane with a full name in the corpus.
+            if not is_given_name(name.split()[0]):
+                self._surnames[_key(type_, words[0])].add(key)
 
     def _retyped(self, key: str) -> str:
         """The key of the same name under the other agent type, when most articles say so."""

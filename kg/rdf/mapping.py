@@ -207,11 +207,14 @@ def _comments(b: _Builder) -> None:
 
 
 def _entities(b: _Builder) -> None:
-    counts = Counter(m.entity for m in b.article.mentions)
+    named = {m.entity for m in b.article.mentions}
     for index, entity in enumerate(b.article.entities):
         node = _entity(b, entity)
-        if counts[index]:
+        if index in named:
             b.add(b.subject, SCHEMA.mentions, node)
+    # What the article is about, and where: by its own mentions, not the names inside
+    # other names ("Michigan" in "University of Michigan").
+    counts = Counter(m.entity for m in b.article.mentions if not m.nested)
     ranked = sorted(
         (i for i, n in counts.items() if n >= 2 and b.article.entities[i].type != "Place"),
         key=lambda i: (-counts[i], i),

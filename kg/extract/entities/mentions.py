@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import cues, recover, things
+from kg.extract.entities import cues, nested, recover, things
 from kg.extract.entities.decide import Group, decide_types
 from kg.extract.entities.found import Found
 from kg.extract.entities.knowledge import Knowledge, apply_knowledge
@@ -318,6 +318,9 @@ def build_entities(
             _add_profile(entity, doc, m)
         span = view.span_to_source(m.start, m.end)
         mentions.append(Mention(span.start, span.end, source[span.start : span.end], m.entity))
+    if rules.nested:
+        mentions += _nested(found, entities, view, source)
+        mentions.sort(key=lambda m: (m.start, -m.end))
     for entity in entities:
         entity.alternate_names.sort()
     # Events take their attendees and places from these: works and products are neither.
@@ -351,6 +354,21 @@ def _entities(
         m.entity = order[target]
         m.type = entities[m.entity].type
     return entities
+
+
+def _nested(
+    found: list[Found], entities: list[Entity], view: TextView, source: str
+) -> list[Mention]:
+    """Mentions of the places and people named inside other names (kg.extract.entities
+    .nested); entities the article did not have yet are added to ``entities``."""
+    out = []
+    for start, end, entity in nested.nested_names(found, entities):
+        index = next((i for i, e in enumerate(entities) if e is entity), len(entities))
+        if index == len(entities):
+            entities.append(entity)
+        span = view.span_to_source(start, end)
+        out.append(Mention(span.start, span.end, source[span.start : span.end], index, True))
+    return out
 
 
 def _add_profile(entity: Entity, doc: Doc, m: Found) -> None:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Protocol
 
 from kg.extract.entities.cues import COMPANY_SUFFIXES, ORG_SUFFIXES
@@ -106,7 +107,8 @@ class GroupLike(Protocol):
 @dataclass
 class NameIndex:
     """Single words → keys of multi-word person names that begin or end with them; the
-    last words of a longer name ("bin salman", "luther king") → keys of those names."""
+    shorter forms of a longer name (its words in order: "bin salman", "luther king") →
+    keys of those names."""
 
     parts: dict[str, set[str]] = field(default_factory=dict)
     tails: dict[str, set[str]] = field(default_factory=dict)
@@ -122,10 +124,15 @@ class NameIndex:
                 for word in (words[0], words[-1]):
                     if len(word) > 1 and not word.endswith("."):
                         index.parts.setdefault(word, set()).add(key)
-            for n in range(2, len(words)):
-                tail = " ".join(words[-n:])
-                if tail != key:
-                    index.tails.setdefault(tail, set()).add(key)
+            # Shorter forms of the name in its word order: "bin salman", "joshua norton"
+            # (of Joshua Abraham Norton), "pierre charles" (of Pierre Charles L'Enfant).
+            for n in range(2, min(len(words), 6)):
+                for part in combinations(words[:6], n):
+                    short = " ".join(part)
+                    # an initial kept while another is dropped is someone else's name
+                    # ("George W. Bush" is not George H. W. Bush)
+                    if short != key and not any(len(w.rstrip(".")) == 1 for w in part):
+                        index.tails.setdefault(short, set()).add(key)
         return index
 
     def full_names(self, key: str) -> set[str]:
@@ -165,12 +172,21 @@ def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]
     defined = {short: long for short, long in spelled_out(text).items() if long in orgs}
     gaz = gazetteer()
     place_ids: dict[int, str] = {}
+    swapped: dict[str, str] = {}  # a person's name → the same words in the first order seen
+    by_words: dict[tuple[str, ...], str] = {}
+    for key in sorted(groups, key=lambda k: (groups[k].first, k)):
+        if groups[key].type == "Person" and " " in key:
+            swapped[key] = by_words.setdefault(tuple(sorted(key.split())), key)
     for key in sorted(groups, key=lambda k: (groups[k].first, k)):
         g = groups[key]
         target = key
         fulls = index.full_names(key)
-        if g.type == "Person" and fulls:
+        if g.type == "Person" and (len(fulls) == 1 or fulls and " " not in key):
+            # A shorter form of two names ("George Bush" of George W. and George H. W.
+            # Bush) stays apart; a single word goes to its most mentioned full name.
             target = min(fulls, key=lambda k: (-sum(groups[k].forms.values()), groups[k].first, k))
+        elif g.type == "Person" and key in swapped and swapped[key] != key:
+            target = swapped[key]  # "Higuchi Natsu" and "Natsu Higuchi"
         elif g.type == "Organization" and key in companies:
             target = companies[key]
         elif g.type == "Organization" and " " not in key:

@@ -30,6 +30,8 @@ class Rules:
     short_forms: bool = True
     # Names of things (works, products, laws, buildings) typed as their own classes.
     things: bool = True
+    # Places and people named inside other names ("University of Michigan") are mentioned.
+    nested: bool = True
 
     def without(self, name: str) -> Rules:
         """These rules with mechanism ``name`` off."""
