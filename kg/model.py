@@ -54,6 +54,9 @@ class RawDocument:
     line: int | None = None  # 1-based line of a JSON Lines record
     mtime: float | None = None  # the source file's modification time (POSIX seconds)
     warnings: tuple[str, ...] = ()
+    # The text is a page's main text as an extractor found it (one paragraph a line):
+    # the cleaner keeps every line of it that is not page chrome.
+    main_text: bool = False
 
 
 @dataclass(frozen=True, slots=True)

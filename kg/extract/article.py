@@ -60,12 +60,28 @@ def finish(
     ``knowledge`` (authority entries, patterns) must be bound to the pipeline
     that made ``doc`` (see :meth:`Knowledge.bind`).
     """
-    raw, layout = prepared.raw, prepared.layout
-    body = clean_body(raw.text, layout)
+    raw = prepared.raw
     found = spacy_mentions(doc)
     entities, mentions, found = build_entities(doc, found, prepared.view, raw.text, knowledge)
-    meta = raw.meta
-    article = Article(
+    article = record(prepared)
+    article.entities, article.mentions = entities, mentions
+    if prepared.layout.dateline:
+        article.dateline_place = _dateline_place(prepared.layout, article.entities)
+    start = time.perf_counter()
+    article.events = _events(prepared, doc, found, article)
+    if timings is not None:
+        spent = time.perf_counter() - start
+        _add(timings, "events", spent)
+        _add(timings, "_events_inside", spent)
+    return article
+
+
+def record(prepared: Prepared) -> Article:
+    """The Article's own fields (headline, body, dates, authors…), without NLP: no
+    entities, mentions or events yet."""
+    raw, layout, meta = prepared.raw, prepared.layout, prepared.raw.meta
+    body = clean_body(raw.text, layout)
+    return Article(
         id=article_id(raw, body),
         source=raw.source,
         source_line=raw.line,
@@ -85,19 +101,8 @@ def finish(
         dateline=layout.dateline,
         images=_images(layout, meta.image_url),
         comments=[" ".join(raw.text[s.start : s.end].split()) for s in layout.comments],
-        entities=entities,
-        mentions=mentions,
         warnings=list(raw.warnings),
     )
-    if layout.dateline:
-        article.dateline_place = _dateline_place(layout, article.entities)
-    start = time.perf_counter()
-    article.events = _events(prepared, doc, found, article)
-    if timings is not None:
-        spent = time.perf_counter() - start
-        _add(timings, "events", spent)
-        _add(timings, "_events_inside", spent)
-    return article
 
 
 def _events(prepared: Prepared, doc: Doc, found: list[Found], article: Article) -> list[Event]:
@@ -190,4 +195,4 @@ def _add(clock: dict[str, float], stage: str, seconds: float) -> None:
     clock[stage] = clock.get(stage, 0.0) + seconds
 
 
-__all__ = ["Agent", "Prepared", "extract", "finish", "prepare"]
+__all__ = ["Agent", "Prepared", "extract", "finish", "prepare", "record"]
