@@ -17,18 +17,18 @@ from rdflib.namespace import RDF
 
 from kg.cli import main
 from kg.errors import DataError
-from kg.publish.describe import Describer, Published, open_published
-from kg.publish.embed import (
+from kg.publish.store import Store
+from kg.rdf import jsonld
+from kg.rdf.namespaces import SCHEMA
+from kg.web.describe import Describer, Published, open_published
+from kg.web.embed import (
     ARTICLE_PROPERTIES,
     NODE_PROPERTIES,
     article_jsonld,
     article_script,
     script_element,
 )
-from kg.publish.inject import embed_into, insert_block
-from kg.rdf import jsonld
-from kg.rdf.namespaces import SCHEMA
-from kg.store import Store
+from kg.web.inject import embed_into, insert_block
 
 EVENT_ARTICLE = Path(__file__).parent / "data" / "web" / "event-article.ttl"
 PAGE = """<!DOCTYPE html>

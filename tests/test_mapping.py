@@ -9,7 +9,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.link.gazetteer import gazetteer
+from kg.lexicon.gazetteer import gazetteer
 from kg.link.iris import Iris
 from kg.link.merge import Linker
 from kg.model import Agent, Article, Entity, Image, Mention

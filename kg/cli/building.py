@@ -15,7 +15,7 @@ from kg.cli.common import (
     folder_option,
     library_errors,
 )
-from kg.progress import ProgressLine
+from kg.cli.progress import ProgressLine
 
 
 @click.command()

@@ -55,8 +55,8 @@ def query(
       kg query @queries/timeline.rq --bind name="Kim Jong Un"
       kg query 'DESCRIBE ?a WHERE { ?a a schema:NewsArticle }' --graph ID -f jsonld
     """
-    from kg import query as sparql
-    from kg.sparql_text import read_query
+    from kg.sparql import query as sparql
+    from kg.sparql.text import read_query
 
     with library_errors():
         text = read_query(query)
@@ -125,9 +125,9 @@ def serve(
       curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=SELECT...'
       curl -H 'Accept: text/turtle' http://127.0.0.1:8000/person/vladimir-putin
     """
-    from kg.query import open_store
     from kg.serve.app import ServeSettings
     from kg.serve.app import serve as run_server
+    from kg.sparql.query import open_store
 
     with library_errors():
         open_store(data)  # fail here, not in a worker, when there is no store
@@ -180,8 +180,8 @@ def push(
       kg push https://triples.example.org/news/data --user kg --password "$PW"
       kg push https://graphdb.example.org/repositories/news/rdf-graphs/service --token "$T"
     """
-    from kg.push import Credentials, PushOptions
-    from kg.push import push as run_push
+    from kg.sparql.push import Credentials, PushOptions
+    from kg.sparql.push import push as run_push
 
     options = PushOptions(url, Credentials(user, password, token), retries=retries)
     failed = done = 0

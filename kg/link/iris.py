@@ -13,7 +13,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from kg.errors import ConfigError
-from kg.link.gazetteer import gazetteer
+from kg.lexicon.gazetteer import gazetteer
 from kg.model import GeoPlace
 
 DEFAULT_BASE_IRI = "http://localhost:8000/"

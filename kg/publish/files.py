@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from kg.publish.store import Store
 from kg.rdf import formats
-from kg.store import Store
 
 EXPORTS = (("kg.ttl", "turtle"), ("kg.jsonld", "json-ld"), ("kg.nq", "nquads"))
 REPORT = "report.jsonl"

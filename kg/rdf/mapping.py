@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg import __version__
-from kg.link.gazetteer import gazetteer
+from kg.lexicon.gazetteer import gazetteer
 from kg.link.iris import Iris, geonames_iri
 from kg.link.merge import Linker, Ref
 from kg.model import Agent, Article, Entity, GeoPlace

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.query import RESULT_FORMATS, Kind
+from kg.sparql.query import RESULT_FORMATS, Kind
 
 DEFAULTS: dict[str, str] = {"solutions": "json", "boolean": "json", "graph": "turtle"}
 TEXT_DEFAULTS: dict[str, str] = {"solutions": "csv", "boolean": "csv", "graph": "turtle"}

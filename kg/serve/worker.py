@@ -15,10 +15,10 @@ from pathlib import Path
 
 from kg.errors import KGError, QueryError, StoreError
 from kg.publish.manifest import FILENAME
-from kg.query import Result, kind_of, result_format, write_result
+from kg.publish.store import Store
 from kg.serve.negotiate import choose, offered
-from kg.sparql_text import refuse_service
-from kg.store import Store
+from kg.sparql.query import Result, kind_of, result_format, write_result
+from kg.sparql.text import refuse_service
 
 
 @dataclass(frozen=True)
