@@ -15,6 +15,7 @@ from kg.extract.entities.mentions import Found, build_entities, spacy_mentions
 from kg.extract.events import detect as events
 from kg.extract.page import marks
 from kg.extract.page.layout import parse_layout
+from kg.extract.page.mainbody import complete_body
 from kg.extract.page.view import TextView, analysed_spans, build_view, truecase
 from kg.lexicon.gazetteer import fold, gazetteer
 from kg.model import Agent, Article, Entity, Event, Image, Layout, RawDocument, parse_published
@@ -32,6 +33,8 @@ class Prepared:
 def prepare(raw: RawDocument) -> Prepared:
     """Everything before NLP: the page's structure and the text NER will read."""
     layout = parse_layout(raw.text, raw.meta)
+    if raw.main_text:
+        layout = complete_body(raw.text, layout)
     return Prepared(raw, layout, build_view(raw.text, analysed_spans(layout)))
 
 
