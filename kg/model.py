@@ -193,6 +193,9 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # What extraction had to guess (a fallback headline): reported as warnings, and,
+    # unlike ``warnings`` (the source's), kept with the article in the cache.
+    notes: list[str] = field(default_factory=list)
 
     def as_read(
         self, source: str, line: int | None, mtime: float | None, warnings: Iterable[str]

@@ -14,6 +14,7 @@ from kg.extract.entities.knowledge import Knowledge
 from kg.extract.entities.mentions import Found, build_entities, spacy_mentions
 from kg.extract.events import detect as events
 from kg.extract.page import marks
+from kg.extract.page.fallback import fallback_headline
 from kg.extract.page.layout import parse_layout
 from kg.extract.page.mainbody import complete_body
 from kg.extract.page.view import TextView, analysed_spans, build_view, truecase
@@ -28,6 +29,7 @@ class Prepared:
     raw: RawDocument
     layout: Layout
     view: TextView
+    notes: tuple[str, ...] = ()  # fallbacks used (reported as warnings)
 
 
 def prepare(raw: RawDocument) -> Prepared:
@@ -35,7 +37,11 @@ def prepare(raw: RawDocument) -> Prepared:
     layout = parse_layout(raw.text, raw.meta)
     if raw.main_text:
         layout = complete_body(raw.text, layout)
-    return Prepared(raw, layout, build_view(raw.text, analysed_spans(layout)))
+    notes: tuple[str, ...] = ()
+    fallback = fallback_headline(raw.text, layout, raw.source)
+    if fallback is not None:
+        layout, notes = fallback.layout, (fallback.note,)
+    return Prepared(raw, layout, build_view(raw.text, analysed_spans(layout)), notes)
 
 
 def clean_body(text: str, layout: Layout) -> str:
@@ -44,11 +50,15 @@ def clean_body(text: str, layout: Layout) -> str:
 
 
 def article_id(raw: RawDocument, body: str) -> str:
-    """The source's own id or URL when given, else a hash of the cleaned text."""
+    """The source's own id or URL when given, else a hash of the cleaned text (of the
+    headline and description for an article without a body)."""
     if raw.meta.id:
         return raw.meta.id
     if raw.meta.url:
         return raw.meta.url
+    if not body:
+        meta = raw.meta
+        body = "\n".join(x or "" for x in (meta.headline, meta.date_published, meta.description))
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
 
@@ -105,6 +115,7 @@ def record(prepared: Prepared) -> Article:
         images=_images(layout, meta.image_url),
         comments=[" ".join(raw.text[s.start : s.end].split()) for s in layout.comments],
         warnings=list(raw.warnings),
+        notes=list(prepared.notes),
     )
 
 

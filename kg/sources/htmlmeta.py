@@ -36,6 +36,7 @@ class PageOptions:
     site_names: bool = True  # the site's name is cut from titles and is no person
     head_byline: bool = True  # names shown around the headline
     head_date: bool = True  # the date shown around the headline
+    url_date: bool = True  # the day a permalink names ("/2017/7/12/…")
     tables: bool = True  # tables in the main text
 
 

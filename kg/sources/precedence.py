@@ -7,7 +7,8 @@ figures in bench/PAGES.md):
 - headline: kg.sources.titles (an h1 the metadata confirms; else JSON-LD
   headline, og:title, twitter:title, <title> without the site's name; else the
   first h1), then trafilatura's title.
-- datePublished: the date the page shows around its headline, when it shows one:
+- datePublished: the day the page's permalink names ("/2017/7/12/slug"), else the
+  date the page shows around its headline, when it shows one:
   that is the date its readers (and the people who wrote the expectations) see,
   often an "Updated …" date the metadata does not carry. It is published with the
   time and offset of a metadata value of the same day (JSON-LD, then meta tags,
@@ -64,7 +65,7 @@ def choose_date(facts: PageFacts, guessed: Meta, options: PageOptions) -> str | 
         facts.webpage.date_published,
     ]
     shown = list(facts.head.dates) if options.head_date else []
-    url_day = _url_day(facts.jsonld.url or facts.tags.url)
+    url_day = _url_day(facts.jsonld.url or facts.tags.url) if options.url_date else None
     if url_day:
         shown.insert(0, (url_day,))
     if shown:

@@ -60,8 +60,12 @@ _CREDIT_TAIL = re.compile(r"(?:^|[|\s])©\s*[^.!?]{1,60}$")
 _CREDIT_MAX_WORDS = 30
 
 
-def complete_body(text: str, layout: Layout) -> Layout:
-    """``layout`` with every main-text line that is not chrome in its body (see above)."""
+def complete_body(text: str, layout: Layout, extra_chrome: bool = True) -> Layout:
+    """``layout`` with every main-text line that is not chrome in its body (see above).
+
+    ``extra_chrome`` off leaves calls to action, disclosures, time stamps and ©
+    credits in (the bench's ablation of the classifiers the cleaner does not have).
+    """
     taken = [layout.headline_span, layout.dateline_span, layout.description_span]
     taken.extend(layout.caption_spans)
     taken.extend(layout.comments)
@@ -72,10 +76,12 @@ def complete_body(text: str, layout: Layout) -> Layout:
         inside = [s for s in kept if s.start < block.end and s.end > block.start]
         if inside:
             # The cleaner does not know these kinds of chrome: they go wherever they are.
-            if not (is_call_to_action(block.text) or is_time_stamp(block.text)):
+            if not (extra_chrome and (is_call_to_action(block.text) or is_time_stamp(block.text))):
                 body.extend(s for s in inside if s not in body)
         elif not any(_overlaps(s, block) for s in taken if s is not None):
-            if not (headline and fold(block.text) == headline) and not is_page_chrome(block.text):
+            if not (headline and fold(block.text) == headline) and not is_page_chrome(
+                block.text, extra_chrome
+            ):
                 body.append(Span(block.start, block.end))
     return replace(layout, body=tuple(body))
 
@@ -84,7 +90,7 @@ def _overlaps(span: Span, block: Block) -> bool:
     return span.start < block.end and span.end > block.start
 
 
-def is_page_chrome(text: str) -> bool:
+def is_page_chrome(text: str, extra_chrome: bool = True) -> bool:
     """True for a main-text line that is page furniture, not a sentence of the article."""
     return (
         chrome.is_chrome_label(text)
@@ -94,17 +100,17 @@ def is_page_chrome(text: str) -> bool:
         or chrome.is_section_word(text)
         or marks.parse_byline(text) is not None
         or marks.parse_dateline(text, gazetteer().is_place_name) is not None
-        or _is_caption(text)
-        or is_call_to_action(text)
-        or is_time_stamp(text)
+        or _is_caption(text, extra_chrome)
+        or (extra_chrome and (is_call_to_action(text) or is_time_stamp(text)))
     )
 
 
-def _is_caption(text: str) -> bool:
+def _is_caption(text: str, copyright_tail: bool) -> bool:
     credit = marks.split_credit(text, trailing_agency=False)
     if credit is not None and len(chrome.words(credit.caption)) < _CREDIT_MAX_WORDS:
         return True
-    return len(chrome.words(text)) <= _CREDIT_MAX_WORDS and bool(_CREDIT_TAIL.search(text))
+    short = len(chrome.words(text)) <= _CREDIT_MAX_WORDS
+    return copyright_tail and short and bool(_CREDIT_TAIL.search(text))
 
 
 def is_call_to_action(text: str) -> bool:
