@@ -77,7 +77,7 @@ def load_scorer(meta_dir: Path) -> ModuleType:
 
 def trafilatura_alone(path: Path) -> Prediction:
     doc = trafilatura.bare_extraction(path.read_bytes(), with_metadata=True)
-    if doc is None:
+    if doc is None or isinstance(doc, dict):
         return {}
     authors = doc.author.split("; ") if doc.author else []
     return {"headline": doc.title, "datePublished": doc.date, "authors": authors, "body": doc.text}
@@ -134,7 +134,7 @@ def kg_build(paths: list[Path], out: Path) -> dict[str, Prediction]:
             OPTIONAL {{ ?a <{s}articleBody> ?b }} }} }}"""
     )
     found: dict[str, Prediction] = {}
-    for r in rows:
+    for r in rows:  # type: ignore[union-attr]
         found[by_iri[r["a"].value]] = {
             "headline": r["h"].value if r["h"] else None,
             "datePublished": r["d"].value if r["d"] else None,
@@ -145,7 +145,7 @@ def kg_build(paths: list[Path], out: Path) -> dict[str, Prediction]:
         f"""SELECT DISTINCT ?a ?n WHERE {{ GRAPH ?g {{ ?a a <{s}NewsArticle> ;
             <{s}author> ?p . ?p <{s}name> ?n }} }} ORDER BY ?a ?n"""
     )
-    for r in names:
+    for r in names:  # type: ignore[union-attr]
         found[by_iri[r["a"].value]]["authors"].append(r["n"].value)
     return found
 
@@ -223,17 +223,22 @@ def measure(sets: Sets, ablation: bool) -> dict[str, Any]:
     report["kg build"] = (sets.score_meta(built_meta), _rp(sets.score_aeb(built_aeb)))
     report["published"] = (len(built_meta), len(built_aeb))
     all_on = Mechanisms()
-    fast = [predict(sets.meta_pages, lambda p: kg_fast(p, all_on))]
-    fast.append(predict(sets.aeb_pages, lambda p: kg_fast(p, all_on)))
-    report["kg fast"] = (sets.score_meta(fast[0]), _rp(sets.score_aeb(fast[1])))
+    report["kg fast"] = _fast_scores(sets, all_on)
     seeds = seed_fields(all_on)
     report["ablation"] = []
     for name, how in ABLATION if ablation else []:
-        meta = predict(sets.meta_pages, lambda p, how=how: kg_fast(p, how))
-        aeb = predict(sets.aeb_pages, lambda p, how=how: kg_fast(p, how))
+        meta, aeb = _fast_scores(sets, how)
         same = seed_fields(how) == seeds
-        report["ablation"].append((name, sets.score_meta(meta), _rp(sets.score_aeb(aeb)), same))
+        report["ablation"].append((name, meta, aeb, same))
     return report
+
+
+def _fast_scores(sets: Sets, how: Mechanisms) -> tuple[dict[str, float], dict[str, float]]:
+    def one(path: Path) -> Prediction:
+        return kg_fast(path, how)
+
+    meta = sets.score_meta(predict(sets.meta_pages, one))
+    return meta, _rp(sets.score_aeb(predict(sets.aeb_pages, one)))
 
 
 def _rp(score: Score) -> dict[str, float]:

@@ -112,7 +112,8 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
     out: list[Mapped] = []
     quads: list[ox.Quad] = []
     for n, (e, a, key) in enumerate(zip(entries, articles, keys, strict=True)):
-        triples, digest, report, left_out = mapped[n], digests[n], verdicts[key], ()
+        triples, digest, report = mapped[n], digests[n], verdicts[key]
+        left_out: tuple[str, ...] = ()
         if n in rescued:  # published without the derived nodes that fail the shapes
             r = rescued[n]
             triples, digest, report, left_out = r.triples, _digest(r.triples), r.report, r.left_out
@@ -125,9 +126,7 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
             if work.unchanged.get(a.id) != digest:
                 _write_files(work.articles, stem, triples)
                 written = True
-        out.append(
-            Mapped(e, a.headline, a.url, digest, graph_iri, stem, report, written, left_out)
-        )
+        out.append(Mapped(e, a.headline, a.url, digest, graph_iri, stem, report, written, left_out))
     clock = _lap(timings, "files", clock)
     spool = None
     if quads:
@@ -139,7 +138,10 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
 
 
 def _rescue(
-    work: GraphWork, articles: list[Article], mapped: list[list[jsonld.Triple]], reports: list[Report]
+    work: GraphWork,
+    articles: list[Article],
+    mapped: list[list[jsonld.Triple]],
+    reports: list[Report],
 ) -> dict[int, Rescued]:
     """The failing graphs of the batch (by index) after kg.validate.salvage's net."""
     failing = [

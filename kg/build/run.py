@@ -301,7 +301,9 @@ def _accept(mapped: Mapped, result: BuildResult) -> bool:
     _count_warnings(verdict, result)
     e = mapped.entry
     if verdict.conforms:
-        result.problems.extend(Problem("warning", e.source, r, e.line, e.id) for r in mapped.left_out)
+        result.problems.extend(
+            Problem("warning", e.source, r, e.line, e.id) for r in mapped.left_out
+        )
         return True
     reason = "; ".join(str(f) for f in verdict.violations[:5])
     result.problems.append(Problem("invalid", e.source, f"fails SHACL: {reason}", e.line, e.id))

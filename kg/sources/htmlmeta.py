@@ -71,7 +71,11 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
         raw_authors = tuple(graph.resolve_all(node.get("author")))
         body = node.get("articleBody") if isinstance(node.get("articleBody"), str) else None
     page = page_node(graph)
-    webpage = meta_from_mapping({k: page[k] for k in ("datePublished", "dateModified") if k in page})[0] if page else Meta()
+    webpage = (
+        meta_from_mapping({k: page[k] for k in ("datePublished", "dateModified") if k in page})[0]
+        if page
+        else Meta()
+    )
     site = _site(tree, graph, tag_fields, jsonld, tags) if options.site_names else Site()
     titles = TitleSources(
         jsonld=jsonld.headline,
@@ -143,7 +147,9 @@ def _site(
     names: list[str | None] = [tags.get("og:site_name"), tags.get("application-name")]
     names.append(jsonld.publisher.name if jsonld.publisher else None)
     names.extend(
-        n.get("name") for n in graph.nodes if "WebSite" in str(n.get("@type")) and isinstance(n.get("name"), str)
+        n.get("name")
+        for n in graph.nodes
+        if "WebSite" in str(n.get("@type")) and isinstance(n.get("name"), str)
     )
     return Site.of(names, [meta.url, jsonld.url])
 

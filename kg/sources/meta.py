@@ -160,7 +160,9 @@ def _agents_in(item: object) -> list[Agent]:
         return [a for a in map(agent, byline_names(item)) if a is not None]
     if isinstance(item, Mapping):
         name = item.get("name")
-        if isinstance(name, str) and not any(k in _ORG_TYPES for k in _type_names(item.get("@type"))):
+        if isinstance(name, str) and not any(
+            k in _ORG_TYPES for k in _type_names(item.get("@type"))
+        ):
             names = byline_names(name)
             # A byline written into one author's name: its url belongs to no one name.
             url = item.get("url") if len(names) == 1 else None

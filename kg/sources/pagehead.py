@@ -27,8 +27,9 @@ _PROSE_WORDS = 30  # a piece this long is the body: the head ends there
 _AUTHOR_MARK = re.compile(r"author|byline|writer|contributor|autor", re.I)
 # Words that introduce a byline, in the languages pagedates reads.
 _BY = re.compile(
-    r"^(?:(?:(?:posted|written|words|story|report|text|reported|published)\s+by|by|von|por|par|"
-    r"door|av|escrito por|publié par)\b|(?:autor(?:in)?|author|auteur|text|texto)\s*[:：])\s*[:：]?\s*",
+    r"^(?:(?:(?:posted|written|words|story|report|text|reported|published)\s+by|by|von|por|"
+    r"par|door|av|escrito por|publié par)\b|(?:autor(?:in)?|author|auteur|text|texto)\s*[:：])"
+    r"\s*[:：]?\s*",
     re.I,
 )
 _AFTER_NAMES = re.compile(

@@ -121,7 +121,9 @@ def node_url(node: Mapping[str, Any]) -> str | None:
 
 def _same_page(a: str | None, b: str) -> bool:
     def bare(u: str) -> str:
-        return u.split("#")[0].split("?")[0].rstrip("/").removeprefix("https:").removeprefix("http:")
+        return (
+            u.split("#")[0].split("?")[0].rstrip("/").removeprefix("https:").removeprefix("http:")
+        )
 
     return a is not None and bare(a) == bare(b)
 

@@ -121,7 +121,7 @@ def _fuller(agent: Agent, shown: tuple[Agent, ...]) -> Agent:
     """The shown byline's longer form of the same name, if there is one."""
     name = key(agent.name)
     for other in shown:
-        if other.type == "Person" and len(other.name.split()) > len(agent.name.split()):
-            if key(other.name).startswith(name):
-                return replace(agent, name=other.name)
+        longer = len(other.name.split()) > len(agent.name.split())
+        if other.type == "Person" and longer and key(other.name).startswith(name):
+            return replace(agent, name=other.name)
     return agent

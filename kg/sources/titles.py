@@ -60,8 +60,10 @@ class Site:
             return False
         if k in self.names:
             return True
-        return hosts and len(k) >= _MIN_HOST_MATCH and any(
-            k == h or h.startswith(k) or k.startswith(h) for h in self.hosts if h
+        return (
+            hosts
+            and len(k) >= _MIN_HOST_MATCH
+            and any(k == h or h.startswith(k) or k.startswith(h) for h in self.hosts if h)
         )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from kg.rdf.jsonld import Triple
@@ -44,9 +44,9 @@ def required_paths(shapes: Graph, target: URIRef = SCHEMA.NewsArticle) -> frozen
             count = shapes.value(prop, SH.minCount)
             severity = shapes.value(prop, SH.severity)
             path = shapes.value(prop, SH.path)
-            if count is not None and int(count) >= 1 and severity in (None, SH.Violation):
-                if isinstance(path, URIRef):
-                    found.add(str(path))
+            needed = isinstance(count, Literal) and int(count.toPython()) >= 1
+            if needed and severity in (None, SH.Violation) and isinstance(path, URIRef):
+                found.add(str(path))
     return frozenset(found)
 
 
@@ -97,9 +97,7 @@ def leave_out(
     # Nodes of the article's own graph that pointed at what was left out (a mention, an
     # image) mean nothing without it.
     local = {
-        t[0].value
-        for t in triples
-        if t[2].value in nodes and t[0].value.startswith(f"{article}#")
+        t[0].value for t in triples if t[2].value in nodes and t[0].value.startswith(f"{article}#")
     } | {v for (_, v) in values if v.startswith(f"{article}#")}
     kept = [t for t in kept if t[0].value not in local]
     reasons = tuple(f"fails SHACL, left out: {r}" for r in [*nodes.values(), *values.values()])

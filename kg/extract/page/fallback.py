@@ -64,7 +64,8 @@ def _short_first_line(text: str) -> Span | None:
 
 
 def _first_sentence(text: str, layout: Layout) -> str | None:
-    paragraphs = [text[s.start : s.end] for s in layout.body] or [b.text for b in blocks(text)]
+    paragraphs = [text[s.start : s.end] for s in layout.body]
+    paragraphs = paragraphs or [b.text for b in blocks(text) if not chrome.is_chrome(b.text)]
     for paragraph in paragraphs:
         found = chrome.sentences(" ".join(paragraph.split()))
         if found:

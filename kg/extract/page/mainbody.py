@@ -78,11 +78,10 @@ def complete_body(text: str, layout: Layout, extra_chrome: bool = True) -> Layou
             # The cleaner does not know these kinds of chrome: they go wherever they are.
             if not (extra_chrome and (is_call_to_action(block.text) or is_time_stamp(block.text))):
                 body.extend(s for s in inside if s not in body)
-        elif not any(_overlaps(s, block) for s in taken if s is not None):
-            if not (headline and fold(block.text) == headline) and not is_page_chrome(
-                block.text, extra_chrome
-            ):
-                body.append(Span(block.start, block.end))
+        elif not any(_overlaps(s, block) for s in taken if s is not None) and not (
+            (headline and fold(block.text) == headline) or is_page_chrome(block.text, extra_chrome)
+        ):
+            body.append(Span(block.start, block.end))
     return replace(layout, body=tuple(body))
 
 
