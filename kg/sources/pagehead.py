@@ -179,10 +179,11 @@ def _bylines(window: list[Piece]) -> tuple[list[str], list[str]]:
     names: list[str] = []
     marked: list[str] = []
     for i, p in enumerate(window):
-        m = _BY.match(p.text)
-        inside = None if m or len(p.text.split()) > _SHORT else _last(_BY_INSIDE, p.text)
+        text = p.text.lstrip("|•·–—-/ ")  # "| By", "— von": a separator before the byline
+        m = _BY.match(text)
+        inside = None if m or len(text.split()) > _SHORT else _last(_BY_INSIDE, text)
         if m or inside is not None:
-            rest = p.text[m.end() :] if m else p.text[inside or 0 :]
+            rest = text[m.end() :] if m else text[inside or 0 :]
             if not rest.strip() and i + 1 < len(window):
                 rest = window[i + 1].text  # "By" in one element, the names in the next
             names.extend(byline_names(rest))

@@ -8,7 +8,9 @@ they carry the site's name ("Headline - Site", "Site | Headline"). So:
 
 1. an h1 that one of the metadata titles confirms (the whole title, or the title
    without the site's name, or one part of it between separators) is the
-   headline; several confirmed, the one confirmed most (then the first);
+   headline; several confirmed, the one confirmed most (then the first); an h1
+   that is only the title without some leading or trailing parts counts when the
+   page has no JSON-LD headline;
 2. else the JSON-LD headline, else og:title, twitter:title, <title>, each with
    the site's name cut off;
 3. else the first h1.
@@ -119,15 +121,26 @@ def choose_title(sources: TitleSources, site: Site, confirm: bool = True) -> str
 
 
 def _confirmed_h1(sources: TitleSources, site: Site) -> str | None:
-    forms = [_forms(t, site) for t in sources.metadata()]
-    best: tuple[int, str] | None = None
+    """The h1 the metadata titles confirm most (then the first), or None.
+
+    An h1 that only matches a title without its leading or trailing parts is
+    weaker evidence (a kicker glued to the headline matches too): it wins only
+    when there is no JSON-LD headline.
+    """
+    titles = sources.metadata()
+    strong = [_forms(t, site) for t in titles]
+    weak = [_runs(t) for t in titles]
+    best: tuple[int, int, str] | None = None
     for h1 in _usable(sources.h1):
         if site.named(h1):
             continue
-        votes = sum(1 for f in forms if key(h1) in f)
-        if votes and (best is None or votes > best[0]):
-            best = (votes, h1)
-    return " ".join(best[1].split()) if best else None
+        k = key(h1)
+        votes = (sum(1 for f in strong if k in f), sum(1 for f in weak if k in f))
+        if any(votes) and (best is None or votes > best[:2]):
+            best = (*votes, h1)
+    if best is None or (not best[0] and sources.jsonld):
+        return None
+    return " ".join(best[2].split())
 
 
 def _usable(h1s: Sequence[str]) -> list[str]:
@@ -137,3 +150,12 @@ def _usable(h1s: Sequence[str]) -> list[str]:
 def _forms(title: str, site: Site) -> set[str]:
     """Every form of a metadata title an h1 may show: whole, without the site, each part."""
     return {key(title), key(without_site(title, site))} | {key(p) for p in parts(title)}
+
+
+def _runs(title: str) -> set[str]:
+    """The title without its leading or trailing parts (a site, section or series name
+    the page does not call itself)."""
+    pieces = parts(title)
+    runs = {"".join(pieces[:i]) for i in range(2, len(pieces))}
+    runs |= {"".join(pieces[i:]) for i in range(1, len(pieces) - 1)}
+    return {key(r) for r in runs}

@@ -17,10 +17,12 @@ unless it is page chrome:
 - a call to action (subscribe, sign up for the newsletter, write to us), an
   affiliate disclosure, a bare time stamp ("Updated at 1:23 p.m.").
 
-What the head took (the headline, the standfirst, the dateline, captions) and the
-reader comments the cleaner found stay out; the cleaner's paragraphs stay as it
-cut them (a sign-off or an opening dateline lifted out), except calls to action
-and time stamps, which the cleaner does not know.
+What the head took (the headline, the standfirst, a dateline on its own line,
+captions) and the reader comments the cleaner found stay out. The cleaner's
+paragraphs stay as it cut them (a sign-off "— AFP" lifted out), but the opening
+paragraph keeps its dateline ("WASHINGTON (AP) — The …"): the dateline is also the
+article's ``dateline``, the sentence stays whole. Calls to action and time stamps,
+which the cleaner does not know, go wherever they are.
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ def complete_body(text: str, layout: Layout, extra_chrome: bool = True) -> Layou
     ``extra_chrome`` off leaves calls to action, disclosures, time stamps and ©
     credits in (the bench's ablation of the classifiers the cleaner does not have).
     """
-    taken = [layout.headline_span, layout.dateline_span, layout.description_span]
+    opening = layout.dateline_span
+    taken = [layout.headline_span, opening, layout.description_span]
     taken.extend(layout.caption_spans)
     taken.extend(layout.comments)
     kept = sorted(layout.body, key=lambda s: s.start)
@@ -77,12 +80,20 @@ def complete_body(text: str, layout: Layout, extra_chrome: bool = True) -> Layou
         if inside:
             # The cleaner does not know these kinds of chrome: they go wherever they are.
             if not (extra_chrome and (is_call_to_action(block.text) or is_time_stamp(block.text))):
-                body.extend(s for s in inside if s not in body)
+                body.extend(_whole_opening(s, block, opening) for s in inside if s not in body)
         elif not any(_overlaps(s, block) for s in taken if s is not None) and not (
             (headline and fold(block.text) == headline) or is_page_chrome(block.text, extra_chrome)
         ):
             body.append(Span(block.start, block.end))
     return replace(layout, body=tuple(body))
+
+
+def _whole_opening(span: Span, block: Block, dateline: Span | None) -> Span:
+    """The opening paragraph with its dateline ("WASHINGTON (AP) — …"): the dateline is
+    lifted into the article's dateline, but its sentence stays whole in the body."""
+    if dateline is not None and dateline.start == block.start < span.start:
+        return Span(block.start, span.end)
+    return span
 
 
 def _overlaps(span: Span, block: Block) -> bool:
