@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from kg.extract.page.mainbody import complete_body
 from kg.extract.page.view import TextView, analysed_spans, build_view, truecase
 from kg.lexicon.gazetteer import fold, gazetteer
 from kg.model import Agent, Article, Entity, Event, Image, Layout, RawDocument, parse_published
+from kg.timing import Timings
 
 BATCH_SIZE = 32
 
@@ -66,7 +66,7 @@ def finish(
     prepared: Prepared,
     doc: Doc,
     knowledge: Knowledge | None = None,
-    timings: dict[str, float] | None = None,
+    timings: Timings | None = None,
 ) -> Article:
     """The Article from a prepared document and spaCy's analysis of its view.
 
@@ -80,12 +80,8 @@ def finish(
     article.entities, article.mentions = entities, mentions
     if prepared.layout.dateline:
         article.dateline_place = _dateline_place(prepared.layout, article.entities)
-    start = time.perf_counter()
-    article.events = _events(prepared, doc, found, article)
-    if timings is not None:
-        spent = time.perf_counter() - start
-        _add(timings, "events", spent)
-        _add(timings, "_events_inside", spent)
+    with (timings or Timings()).stage("events"):
+        article.events = _events(prepared, doc, found, article)
     return article
 
 
@@ -167,7 +163,7 @@ def extract(
     nlp: Language,
     batch_size: int = BATCH_SIZE,
     knowledge: Knowledge | None = None,
-    timings: dict[str, float] | None = None,
+    timings: Timings | None = None,
 ) -> Iterator[Article]:
     """Articles for the documents, in order; spaCy runs over them in batches.
 
@@ -177,36 +173,26 @@ def extract(
     """
     if knowledge is not None:
         knowledge.bind(nlp)
-    clock: dict[str, float] = {} if timings is None else timings
+    clock = Timings() if timings is None else timings
     prepared = (_prepare_timed(raw, clock) for raw in raws)
     pairs = iter(
         nlp.pipe(((p.view.text, p) for p in prepared), as_tuples=True, batch_size=batch_size)
     )
     while True:
-        start = time.perf_counter()
-        pair = next(pairs, None)
-        # The pipe pulls (and times) the layout of a whole batch inside this call.
-        _add(clock, "nlp", time.perf_counter() - start - clock.pop("_layout_inside", 0.0))
+        # The pipe pulls (and times, as layout) the documents of a whole batch in here.
+        with clock.stage("nlp"):
+            pair = next(pairs, None)
         if pair is None:
             return
         doc, p = pair
-        start = time.perf_counter()
-        article = finish(p, doc, knowledge, clock)
-        _add(clock, "rules", time.perf_counter() - start - clock.pop("_events_inside", 0.0))
+        with clock.stage("rules"):
+            article = finish(p, doc, knowledge, clock)
         yield article
 
 
-def _prepare_timed(raw: RawDocument, clock: dict[str, float]) -> Prepared:
-    start = time.perf_counter()
-    prepared = prepare(raw)
-    spent = time.perf_counter() - start
-    _add(clock, "layout", spent)
-    _add(clock, "_layout_inside", spent)
-    return prepared
-
-
-def _add(clock: dict[str, float], stage: str, seconds: float) -> None:
-    clock[stage] = clock.get(stage, 0.0) + seconds
+def _prepare_timed(raw: RawDocument, clock: Timings) -> Prepared:
+    with clock.stage("layout"):
+        return prepare(raw)
 
 
 __all__ = ["Agent", "Prepared", "extract", "finish", "prepare", "record"]

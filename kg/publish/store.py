@@ -161,9 +161,9 @@ class Store:
         elif fmt.native is not None and not fmt.dataset:
             self._store.dump(out, fmt.native, from_graph=DEFAULT, prefixes=prefixes)
         elif fmt.dataset:
-            fmt.write(self.quads(), out)
+            fmt.writer()(self.quads(), out)
         else:
-            fmt.write(self.union_triples(), out)
+            fmt.writer()(self.union_triples(), out)
 
     def _dump_graph_as_quads(self, graph: str, out: IO[bytes]) -> None:
         buf = io.BytesIO()

@@ -87,7 +87,7 @@ def push(
         for graph in graphs:
             buf = io.BytesIO()
             triples = list(store.graph_triples(graph))
-            TURTLE.write(triples, buf)
+            TURTLE.writer()(triples, buf)
             yield _put(client, options, graph, buf.getvalue(), len(triples), sleep)
 
 

@@ -44,6 +44,10 @@ class Written:
     truncated: bool  # True when max_rows cut the results
 
 
+DEFAULT_FORMAT: dict[Kind, str] = {"solutions": "table", "boolean": "table", "graph": "turtle"}
+ResultWriter = Callable[[Result, IO[bytes], int | None], Written]
+
+
 def execute(
     store: Store,
     text: str,
@@ -74,17 +78,7 @@ def kind_of(raw: QueryResult) -> Kind:
     return "graph"
 
 
-@dataclass(frozen=True)
-class ResultFormat:
-    name: str
-    media_type: str
-    kinds: frozenset[str]
-    write: Callable[[Result, IO[bytes], int | None], Written]
-
-
-def _sparql_results(
-    fmt: ox.QueryResultsFormat,
-) -> Callable[[Result, IO[bytes], int | None], Written]:
+def _sparql_results(fmt: ox.QueryResultsFormat) -> ResultWriter:
     def write(result: Result, out: IO[bytes], max_rows: int | None) -> Written:
         raw = result.raw
         if isinstance(raw, ox.QueryBoolean):
@@ -138,17 +132,17 @@ def _first_rows(raw: ox.QuerySolutions, max_rows: int) -> tuple[ox.QuerySolution
     return ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV), len(rows), truncated  # type: ignore[return-value]
 
 
-def _graph(name: str) -> Callable[[Result, IO[bytes], int | None], Written]:
-    fmt = formats.get(name)
+def _graph(fmt: formats.Format) -> ResultWriter:
+    write_triples = fmt.writer()
 
     def write(result: Result, out: IO[bytes], max_rows: int | None) -> Written:
         assert isinstance(result.raw, ox.QueryTriples)
         triples = iter(result.raw)
         if max_rows is None:
-            fmt.write(triples, out)
+            write_triples(triples, out)
             return Written(None, False)
         kept = list(itertools.islice(triples, max_rows + 1))
-        fmt.write(kept[:max_rows], out)
+        write_triples(kept[:max_rows], out)
         return Written(min(len(kept), max_rows), len(kept) > max_rows)
 
     return write
@@ -196,56 +190,36 @@ def _table(result: Result, out: IO[bytes], max_rows: int | None) -> Written:
     return Written(len(rows), truncated)
 
 
-_TABULAR = frozenset({"solutions", "boolean"})
-_GRAPH = frozenset({"graph"})
-RESULT_FORMATS: dict[str, ResultFormat] = {
-    f.name: f
-    for f in (
-        ResultFormat("table", "text/plain; charset=utf-8", _TABULAR, _table),
-        ResultFormat(
-            "json",
-            "application/sparql-results+json",
-            _TABULAR,
-            _sparql_results(ox.QueryResultsFormat.JSON),
-        ),
-        ResultFormat(
-            "xml",
-            "application/sparql-results+xml",
-            _TABULAR,
-            _sparql_results(ox.QueryResultsFormat.XML),
-        ),
-        ResultFormat(
-            "csv", "text/csv; charset=utf-8", _TABULAR, _sparql_results(ox.QueryResultsFormat.CSV)
-        ),
-        ResultFormat(
-            "tsv",
-            "text/tab-separated-values; charset=utf-8",
-            _TABULAR,
-            _sparql_results(ox.QueryResultsFormat.TSV),
-        ),
-        ResultFormat("turtle", "text/turtle", _GRAPH, _graph("turtle")),
-        ResultFormat("jsonld", "application/ld+json", _GRAPH, _graph("json-ld")),
-        ResultFormat("nt", "application/n-triples", _GRAPH, _graph("nt")),
-    )
-}
-DEFAULT_FORMAT: dict[str, str] = {"solutions": "table", "boolean": "table", "graph": "turtle"}
+def result_formats(kind: Kind) -> list[formats.Format]:
+    """The formats a result of ``kind`` can be written in (kg's preferred first)."""
+    return formats.carrying(kind)
 
 
-def result_format(kind: Kind, name: str | None) -> ResultFormat:
+def result_format(kind: Kind, name: str | None) -> formats.Format:
     """The format ``name`` (or the default for ``kind``); QueryError when it cannot hold it."""
-    fmt = RESULT_FORMATS[name or DEFAULT_FORMAT[kind]]
-    if kind not in fmt.kinds:
-        usable = ", ".join(n for n, f in RESULT_FORMATS.items() if kind in f.kinds)
+    fmt = formats.get(name or DEFAULT_FORMAT[kind])
+    if kind not in fmt.carries:
+        usable = ", ".join(f.name for f in result_formats(kind))
         what = "a graph" if kind == "graph" else "solutions"
         raise QueryError(f"this query returns {what}: use --format {usable}")
     return fmt
+
+
+def _writer(fmt: formats.Format) -> ResultWriter:
+    if fmt.results is not None:
+        return _sparql_results(fmt.results)
+    if fmt.write is not None:
+        return _graph(fmt)
+    if fmt.name == "table":
+        return _table
+    raise QueryError(f"kg cannot write query results as {fmt.name}")
 
 
 def write_result(
     result: Result, out: IO[bytes], *, fmt: str | None = None, max_rows: int | None = None
 ) -> Written:
     """Write ``result`` to ``out`` in format ``fmt`` (None: table, or Turtle for a graph)."""
-    return result_format(result.kind, fmt).write(result, out, max_rows)
+    return _writer(result_format(result.kind, fmt))(result, out, max_rows)
 
 
 def open_store(data: Path) -> Store:

@@ -21,6 +21,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.rdf import formats
 from kg.rdf.jsonld import Triple, group_by_subject, node_object
 from kg.rdf.namespaces import RDF, SCHEMA
 from kg.web.describe import Describer, Published, schema_only
@@ -29,60 +30,15 @@ PAGE_CONTEXT = "https://schema.org"
 MARKER = "data-kg"  # the attribute that marks kg's block in a page, so it can be replaced
 MARKER_VALUE = "jsonld"
 
-# What the article node carries. articleBody only on request: the page shows the text.
-ARTICLE_PROPERTIES = frozenset(
-    SCHEMA[p]
-    for p in [
-        "headline",
-        "description",
-        "datePublished",
-        "dateModified",
-        "author",
-        "publisher",
-        "image",
-        "mainEntityOfPage",
-        "url",
-        "inLanguage",
-        "articleSection",
-        "dateline",
-        "about",
-        "mentions",
-        "contentLocation",
-        "locationCreated",
-        "sourceOrganization",
-        "identifier",
-        "keywords",
-    ]
-)
-# What every other node carries: names and identity, and the links that make the graph.
-NODE_PROPERTIES = frozenset(
-    SCHEMA[p]
-    for p in [
-        "name",
-        "alternateName",
-        "url",
-        "sameAs",
-        "jobTitle",
-        "description",
-        "geo",
-        "latitude",
-        "longitude",
-        "containedInPlace",
-        "contentUrl",
-        "thumbnailUrl",
-        "caption",
-        "creditText",
-        "width",
-        "height",
-        "startDate",
-        "endDate",
-        "location",
-        "attendee",
-        "organizer",
-        "performer",
-        "additionalType",
-        "eventStatus",
-    ]
+# The block carries what kg publishes about the article and the nodes it links to (so
+# a property the mapping starts to emit reaches pages with no list to update), except:
+# the text and the reader comments, which the page itself shows (articleBody only on
+# request), and, on linked nodes, what belongs to their own pages rather than to this
+# article's markup: links back to other articles, what an event is about, nationality,
+# and the provenance of the software.
+ARTICLE_OMITS = frozenset(SCHEMA[p] for p in ("articleBody", "comment", "commentCount"))
+NODE_OMITS = frozenset(
+    SCHEMA[p] for p in ("subjectOf", "about", "nationality", "text", "softwareVersion")
 )
 _TYPE = ox.NamedNode(str(RDF.type))
 _BODY = ox.NamedNode(str(SCHEMA.articleBody))
@@ -91,18 +47,18 @@ _FOLLOW_DEPTH = 2  # the article's entities, and what they point at (an event's 
 
 def article_triples(describer: Describer, article_iri: str, body: bool = False) -> list[Triple]:
     """The triples of an article's page block (see the module docstring), from the store."""
-    article_props = {ox.NamedNode(str(p)) for p in ARTICLE_PROPERTIES}
+    article_omits = {ox.NamedNode(str(p)) for p in ARTICLE_OMITS}
     if body:
-        article_props.add(_BODY)
-    node_props = {ox.NamedNode(str(p)) for p in NODE_PROPERTIES}
+        article_omits.discard(_BODY)
+    node_omits = {ox.NamedNode(str(p)) for p in NODE_OMITS}
     out: list[Triple] = []
     seen = {article_iri}
     frontier = [(article_iri, 0)]
     while frontier:
         iri, depth = frontier.pop(0)
-        allowed = article_props if iri == article_iri else node_props
+        omitted = article_omits if iri == article_iri else node_omits
         for s, p, o in schema_only(describer.outgoing(iri)):
-            if p != _TYPE and p not in allowed:
+            if p in omitted:
                 continue
             out.append((s, p, o))
             if isinstance(o, ox.NamedNode) and o.value not in seen and p != _TYPE:
@@ -132,12 +88,12 @@ def script_json(doc: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+JSONLD = formats.get("jsonld").media_type
+
+
 def script_element(doc: dict[str, Any]) -> str:
     """The marked ``<script type="application/ld+json">`` element holding ``doc``."""
-    return (
-        f'<script type="application/ld+json" {MARKER}="{MARKER_VALUE}">\n'
-        f"{script_json(doc)}\n</script>"
-    )
+    return f'<script type="{JSONLD}" {MARKER}="{MARKER_VALUE}">\n{script_json(doc)}\n</script>'
 
 
 def article_script(published: Published, ref: str, body: bool = False) -> str:

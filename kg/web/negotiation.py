@@ -24,25 +24,17 @@ from kg.web.describe import Published
 from kg.web.pages import KIND_TITLES, Pages, page
 from kg.web.site import DUMPS
 
-HTML = "text/html"
-# representation name → media type (server preference order for */*)
-MEDIA_TYPES = {
-    "html": HTML,
-    "turtle": "text/turtle",
-    "jsonld": "application/ld+json",
-    "nt": "application/n-triples",
-}
-ACCEPTED = {
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "text/turtle": "turtle",
-    "application/x-turtle": "turtle",
-    "application/ld+json": "jsonld",
-    "application/json": "jsonld",
-    "application/n-triples": "nt",
-}
-EXTENSIONS = {"html": "html", "ttl": "turtle", "jsonld": "jsonld", "nt": "nt"}
-DUMP_TYPES = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nq": "application/n-quads"}
+HTML = formats.get("html").media_type
+
+
+def offers() -> list[formats.Format]:
+    """What an IRI is offered as, kg's preference first: its page, then its description."""
+    return [formats.get("html"), *formats.carrying("graph")]
+
+
+def by_extension() -> dict[str, formats.Format]:
+    """NAME.html, NAME.ttl, … : the representation a file extension names."""
+    return {f.extension: f for f in offers()}
 
 
 @dataclass(frozen=True)
@@ -60,37 +52,8 @@ def negotiate(accept: str | None) -> str | None:
     """The representation an Accept header asks for; None when none is acceptable."""
     if not accept or not accept.strip():
         return "html"
-    best: tuple[float, int, str] | None = None
-    for preference, name in enumerate(MEDIA_TYPES):
-        q = _quality(
-            accept, MEDIA_TYPES[name], aliases=[m for m, n in ACCEPTED.items() if n == name]
-        )
-        if q > 0 and (best is None or (q, -preference) > (best[0], best[1])):
-            best = (q, -preference, name)
-    return best[2] if best else None
-
-
-def _quality(accept: str, media: str, aliases: list[str]) -> float:
-    """The q an Accept header gives ``media``: the most specific matching range wins."""
-    top, _, _ = media.partition("/")
-    found: tuple[int, float] | None = None
-    for part in accept.split(","):
-        value, *params = (p.strip() for p in part.split(";"))
-        value = value.lower()
-        q = 1.0
-        for param in params:
-            key, _, number = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = max(0.0, min(1.0, float(number)))
-                except ValueError:
-                    q = 0.0
-        specificity = (
-            3 if value in aliases else 2 if value == f"{top}/*" else 1 if value == "*/*" else 0
-        )
-        if specificity and (found is None or specificity > found[0]):
-            found = (specificity, q)
-    return found[1] if found else 0.0
+    chosen = formats.Accept.parse(accept).choose(offers())
+    return chosen.name if chosen else None
 
 
 class LinkedData:
@@ -130,21 +93,25 @@ class LinkedData:
             return _html(self.pages.home(counts, DUMPS))
         if rest in DUMPS:
             path = self.published.data / rest
-            media = DUMP_TYPES[rest.rsplit(".", 1)[1]]
+            dump = formats.by_extension(rest.rsplit(".", 1)[1])
+            media = dump.media_type if dump else formats.PLAIN_TEXT
             return (
                 WebResponse(200, media, b"", file=path) if path.is_file() else self._not_found(rest)
             )
         if rest in KINDS:
-            return WebResponse(301, "text/plain", b"", (("Location", f"{self.base_path}{rest}/"),))
+            return WebResponse(
+                301, formats.PLAIN_TEXT, b"", (("Location", f"{self.base_path}{rest}/"),)
+            )
         if rest.endswith("/") and rest[:-1] in KINDS:
             kind = rest[:-1]
             return _html(self.pages.index(kind, self.entities(kind)))
         stem, _, ext = rest.rpartition(".")
-        if stem and ext in EXTENSIONS and "/" in stem:
-            return self._resource(stem, EXTENSIONS[ext], negotiated=False)
+        named = by_extension().get(ext)
+        if stem and named is not None and "/" in stem:
+            return self._resource(stem, named.name, negotiated=False)
         name = negotiate(accept)
         if name is None:
-            offered = ", ".join(MEDIA_TYPES.values())
+            offered = ", ".join(f.media_type for f in offers())
             return _text(406, f"not acceptable: this resource is offered as {offered}\n")
         return self._resource(rest, name, negotiated=True)
 
@@ -163,11 +130,11 @@ class LinkedData:
             return self._not_found(rest)
         headers: tuple[tuple[str, str], ...] = ()
         if negotiated:
-            extension = next(e for e, n in EXTENSIONS.items() if n == name)
+            extension = formats.get(name).extension
             location = f"{rest.rsplit('/', 1)[1]}.{extension}"
             headers = (("Vary", "Accept"), ("Content-Location", location))
         body = page_text.encode("utf-8") if html else serialize(triples, name)
-        return WebResponse(200, MEDIA_TYPES[name], body, headers)
+        return WebResponse(200, formats.get(name).media_type, body, headers)
 
     def _article_of(self, graph_iri: str) -> str | None:
         for entry in self.published.manifest.articles.values():
@@ -191,7 +158,7 @@ class LinkedData:
 def serialize(triples: list[Triple], name: str) -> bytes:
     """A description in one RDF representation (turtle, jsonld, nt), by kg's format registry."""
     buffer = io.BytesIO()
-    formats.get(name).write(triples, buffer)
+    formats.get(name).writer()(triples, buffer)
     return buffer.getvalue()
 
 
@@ -206,4 +173,4 @@ def _html(text: str, status: int = 200) -> WebResponse:
 
 
 def _text(status: int, text: str, headers: tuple[tuple[str, str], ...] = ()) -> WebResponse:
-    return WebResponse(status, "text/plain", text.encode("utf-8"), headers)
+    return WebResponse(status, formats.PLAIN_TEXT, text.encode("utf-8"), headers)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from html import escape
 
 from kg.link.iris import KINDS
+from kg.rdf import formats
 from kg.rdf.namespaces import SCHEMA
 from kg.web import svg
 from kg.web.describe import Describer, Description, schema_only
@@ -339,11 +340,10 @@ def page(
 ) -> str:
     """A whole HTML document; ``here`` is its site path (alternate files sit beside it)."""
     name = posixpath.basename(here)
-    alternates = (
-        f'<link rel="alternate" type="text/turtle" href="{escape(name)}.ttl">\n'
-        f'<link rel="alternate" type="application/ld+json" href="{escape(name)}.jsonld">\n'
+    alternates = "".join(
+        f'<link rel="alternate" type="{f.media_type}" href="{escape(name)}.{f.extension}">\n'
+        for f in (formats.get("turtle"), formats.get("jsonld"))
         if name
-        else ""
     )
     nav = " › ".join(f'<a href="{h}">{escape(t)}</a>' for h, t in crumbs)
     return (

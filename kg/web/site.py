@@ -50,7 +50,7 @@ def rdf_files(triples: list[Triple]) -> dict[str, bytes]:
     for name in ("turtle", "json-ld"):
         fmt = formats.get(name)
         buffer = io.BytesIO()
-        fmt.write(triples, buffer)
+        fmt.writer()(triples, buffer)
         out[fmt.extension] = buffer.getvalue()
     return out
 
