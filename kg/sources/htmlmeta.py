@@ -45,7 +45,6 @@ class PageFacts:
     """Each source's view of the article (empty where a source says nothing)."""
 
     jsonld: Meta = field(default_factory=Meta)  # the article node
-    jsonld_raw_authors: tuple[Any, ...] = ()  # its author values, references resolved
     microdata_authors: tuple[Any, ...] = ()  # itemprop=author of the page's article
     webpage: Meta = field(default_factory=Meta)  # the WebPage node
     tags: Meta = field(default_factory=Meta)  # meta tags, canonical link, <html lang>
@@ -64,11 +63,10 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
     tags, found = meta_from_mapping(tag_fields)
     warnings.extend(f"meta tags: {w}" for w in found)
     node = article_node(graph, tags.url if options.jsonld_graph else None)
-    jsonld, raw_authors, body = Meta(), (), None
+    jsonld, body = Meta(), None
     if node is not None:
         jsonld, found = meta_from_jsonld(_with_references(node, graph))
         warnings.extend(f"JSON-LD: {w}" for w in found)
-        raw_authors = tuple(graph.resolve_all(node.get("author")))
         body = node.get("articleBody") if isinstance(node.get("articleBody"), str) else None
     page = page_node(graph)
     webpage = (
@@ -85,13 +83,10 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
         h1=tuple(" ".join(h.text_content().split()) for h in tree.iter("h1")),
     )
     headline = choose_title(titles, site, confirm=options.title_confirm)
-    head = read_head(tree, headline, _month_first(tags.in_language or jsonld.in_language))
-    if not headline:
-        head = Head()
+    month_first = _month_first(tags.in_language or jsonld.in_language)
+    head = read_head(tree, headline, month_first) if headline else Head()
     microdata = tuple(microdata_authors(tree)) if options.jsonld_graph else ()
-    return PageFacts(
-        jsonld, raw_authors, microdata, webpage, tags, headline, head, site, body, tuple(warnings)
-    )
+    return PageFacts(jsonld, microdata, webpage, tags, headline, head, site, body, tuple(warnings))
 
 
 # Items that are a page's article (a Review or Comment item is a reader's).
