@@ -217,6 +217,23 @@ def test_head_byline_and_date_beside_the_headline() -> None:
     assert head.dates == (("2020-04-07",),)
 
 
+def test_author_markup_around_the_headline() -> None:
+    page = (
+        """<html><body><h1>Patch notes 4.2</h1>
+      <div class="post-author"><a>Will Knigh<span>t</span></a></div>
+      <span class="author-stats">319</span><span class="author-follow">Follow</span>
+      <div class="forum-author">tiber12</div>
+      <p>"""
+        + "These notes list every change made to the game in this release. " * 4
+        + """</p>
+    </body></html>"""
+    )
+    head = read_head(fromstring(page), "Patch notes 4.2", month_first=True)
+    # Whole elements (a name split by markup stays one), user names kept, labels and counts not.
+    assert head.marked == ("Will Knight", "tiber12")
+    assert head.byline == ()
+
+
 def test_precedence_shown_date_with_the_metadata_offset_and_fuller_byline() -> None:
     page = """<html lang="en"><head>
       <meta property="og:site_name" content="Valley Gazette">

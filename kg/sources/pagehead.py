@@ -41,16 +41,17 @@ _AFTER_NAMES = re.compile(
 # Only English "by": "von", "de", "di" inside a line are as often part of a name.
 _BY_INSIDE = re.compile(r"\bby\s+(?=[A-ZÀ-Þ])")
 _SHORT = 14  # words of a line that may hold a byline after other words
-# Labels author markup holds besides names.
-_NOT_NAMES = frozenset(
+# Labels author markup (and so an extractor reading it) holds besides names.
+NOT_NAMES = frozenset(
     {"author", "authors", "by", "follow", "more", "posted", "profile", "published", "share"}
 )
-_MARKED_WORDS = 4
+_MARKED_WORDS = 4  # words of a name in author markup
+_MARKED_TEXT_WORDS = 10  # words of an author element: more is a bio or a list
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*")
 _CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|bsc|rn|jr|sr|dr|prof)\.?$", re.I)
 _ROLE = re.compile(
     r"\b(?:staff|writer|reporter|editor|correspondent|contributor|columnist|"
-    r"photographer|photos?|images?)\b",
+    r"photo\w*|images?|illustration\w*)\b",
     re.I,
 )
 
@@ -161,23 +162,24 @@ def _time_elements(piece: Piece) -> list[tuple[str, ...]]:
     return []
 
 
-def _marked(el: HtmlElement) -> bool:
-    """Author markup on the element or on one of its three nearest ancestors."""
+def _marked(el: HtmlElement | None) -> HtmlElement | None:
+    """The element with author markup: ``el`` or one of its three nearest ancestors."""
     for _ in range(4):
         if el is None or not isinstance(el.tag, str):
-            return False
+            return None
         if "author" in (el.get("rel") or "") or "author" in (el.get("itemprop") or ""):
-            return True
+            return el
         if _AUTHOR_MARK.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            return True
+            return el
         el = el.getparent()
-    return False
+    return None
 
 
 def _bylines(window: list[Piece]) -> tuple[list[str], list[str]]:
     """Names from "By …" text and from author markup in the head."""
     names: list[str] = []
     marked: list[str] = []
+    seen: set[int] = set()
     for i, p in enumerate(window):
         text = p.text.lstrip("|•·–—-/ ")  # "| By", "— von": a separator before the byline
         m = _BY.match(text)
@@ -187,17 +189,24 @@ def _bylines(window: list[Piece]) -> tuple[list[str], list[str]]:
             if not rest.strip() and i + 1 < len(window):
                 rest = window[i + 1].text  # "By" in one element, the names in the next
             names.extend(byline_names(rest))
-        elif _marked(p.owner):
-            shown = byline_names(p.text, strict=False)
-            marked.extend(n for n in shown if _label_name(n))
+        elif (element := _marked(p.owner)) is not None and id(element) not in seen:
+            # The whole marked element: a name can be split over several text nodes.
+            seen.add(id(element))
+            text = " ".join(element.text_content().split())
+            if len(text.split()) <= _MARKED_TEXT_WORDS:
+                marked.extend(n for n in byline_names(text, strict=False) if _label_name(n))
     return list(dict.fromkeys(names)), list(dict.fromkeys(marked))
 
 
 def _label_name(name: str) -> bool:
     """A name in author markup, not a label or a sentence beside it."""
-    if name.casefold() in _NOT_NAMES or len(name.split()) > _MARKED_WORDS:
+    words = name.casefold().split()
+    if name.casefold() in NOT_NAMES or len(words) > _MARKED_WORDS or "author" in words:
         return False
-    return not any(c.isdigit() or c in ":!?" for c in name)
+    if words[-1] in ("by", "von", "par", "por"):
+        return False  # "Photograph by": the label of a credit
+    # A user name may hold digits ("delta201"); a counter ("319") has no letter.
+    return any(c.isalpha() for c in name) and not any(c in ":!?" for c in name)
 
 
 def _last(pattern: re.Pattern[str], text: str) -> int | None:

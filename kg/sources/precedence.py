@@ -18,7 +18,8 @@ figures in bench/PAGES.md):
 - author: the first source that names a person: JSON-LD (references resolved),
   microdata (``itemprop=author`` of the page's article), the byline shown around
   the headline, the author meta tags, author markup around the
-  headline (user names), trafilatura. A shown byline's fuller form of the same name
+  headline (user names; a name split over elements read whole), trafilatura (its
+  interface labels, "Follow", left out). A shown byline's fuller form of the same name
   wins ("Todd" → "Todd Bates"). Several authors stay several; organisations stay
   organisations; a name that is the site's own is an organisation, never a person,
   and yields to any other person the page names (CMSs type the site's own account
@@ -36,6 +37,7 @@ from datetime import date
 from kg.model import Agent, Meta
 from kg.sources.htmlmeta import PageFacts, PageOptions
 from kg.sources.meta import agents, merge_meta
+from kg.sources.pagehead import NOT_NAMES
 from kg.sources.titles import Site, key
 
 
@@ -98,7 +100,8 @@ def choose_authors(facts: PageFacts, guessed: Meta, options: PageOptions) -> tup
     byline = agents(list(facts.head.byline)) if options.head_byline else ()
     marked = agents(list(facts.head.marked)) if options.head_byline else ()
     structured = [facts.jsonld.authors, agents(list(facts.microdata_authors))]
-    shown = [byline, facts.tags.authors, marked, guessed.authors]
+    extracted = tuple(a for a in guessed.authors if a.name.casefold() not in NOT_NAMES)
+    shown = [byline, facts.tags.authors, marked, extracted]
     # The site's own name is never a person; names in text are also checked against the
     # host's name, names in structured data only against what the site calls itself
     # (personal sites are named after their author, who is a person).
