@@ -12,20 +12,19 @@ themselves go to the extraction cache and are read back a batch at a time.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Generator, Iterator
-from contextlib import ExitStack, closing, contextmanager
+from collections.abc import Callable, Generator
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from kg.build.batches import BATCH, GraphWork, Mapped, generated_at, map_batch
 from kg.build.cache import Cache, document_key
 from kg.build.corpus import Corpus
 from kg.extract import code_digest
 from kg.extract import nlp as nlp_mod
 from kg.extract import workers as extraction
 from kg.extract.entities.knowledge import Knowledge
-from kg.build.batches import BATCH, GraphWork, Mapped, generated_at, map_batch
 from kg.lexicon.gazetteer import gazetteer
 from kg.link.iris import DEFAULT_BASE_IRI, Iris
 from kg.model import Article, RawDocument, Rejected
@@ -212,6 +211,11 @@ def _extract(
                 result.problems.append(
                     Problem("rejected", article.source, problem, article.source_line, article.id)
                 )
+            else:
+                result.problems.extend(
+                    Problem("warning", article.source, note, article.source_line, article.id)
+                    for note in article.notes
+                )
         cache.put_many(pending)
 
 
@@ -276,10 +280,13 @@ def _accept(mapped: Mapped, result: BuildResult) -> bool:
     """True when the article's graph conforms; an "invalid" problem when it does not."""
     verdict = mapped.report
     _count_warnings(verdict, result)
+    e = mapped.entry
     if verdict.conforms:
+        result.problems.extend(
+            Problem("warning", e.source, r, e.line, e.id) for r in mapped.left_out
+        )
         return True
     reason = "; ".join(str(f) for f in verdict.violations[:5])
-    e = mapped.entry
     result.problems.append(Problem("invalid", e.source, f"fails SHACL: {reason}", e.line, e.id))
     return False
 
