@@ -125,6 +125,9 @@ def _groups(found: list[Found], context: _Context | None) -> dict[str, Group]:
         if m.origin == "competitor":
             continue  # the line's shape says competitor, not which type
         g.votes[m.type] += 1
+        if m.origin == "citation":  # an author of a cited work: a clear cue
+            g.votes["Person"] += 2
+            g.cues["Person"] += 2
         if m.kind:
             g.kinds[m.kind] += 1
         if context is not None:
@@ -254,8 +257,9 @@ def find_mentions(
 
 
 def _recover(found: list[Found], text: str, taken: list[bool], sports: bool) -> bool:
-    """Competitors of a sports report and people in lists added to ``found`` (in place);
-    whether the text reads as a sports report (results lines make it one)."""
+    """Competitors of a sports report, authors of cited works and people in lists added
+    to ``found`` (in place); whether the text reads as a sports report (results lines
+    make it one)."""
     rows = list(recover.competitors(text))
     if sports or len(rows) >= 3:
         rows = [r for r in rows if sports or not _common_word(text[r[0] : r[1]])]
@@ -273,6 +277,13 @@ def _recover(found: list[Found], text: str, taken: list[bool], sports: bool) -> 
                     )
                 )
                 recover.mark(taken, [(a, b)])
+    at = {(f.start, f.end): f for f in found}
+    for a, b in recover.cited_authors(text):
+        if (a, b) in at:
+            at[a, b].type = "Person"  # typed otherwise by the model, an author by the citation
+        elif not any(taken[a:b]):
+            found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="citation"))
+            recover.mark(taken, [(a, b)])
     people = {(f.start, f.end) for f in found if f.type == "Person"}
     at = {(f.start, f.end): f for f in found}
     for a, b in recover.list_people(text, people):
