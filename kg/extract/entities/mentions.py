@@ -235,6 +235,8 @@ def find_mentions(
     taken = [False] * len(text)
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)
+    if rules.citations:
+        _cited(found, text, taken)
     if rules.recover:
         sports = _recover(found, text, taken, sports)
     datelines = _datelines(text)
@@ -256,10 +258,27 @@ def find_mentions(
     return sorted(found, key=lambda f: f.start)
 
 
+def _cited(found: list[Found], text: str, taken: list[bool]) -> None:
+    """Authors of cited works added to ``found`` (in place), one mention each."""
+    for start, end, authors in recover.cited_authors(text):
+        # The model's names inside a list of authors ("Benioff & Weiss" as one ORG) give
+        # way to the authors, one by one.
+        inside = [f for f in found if start <= f.start and f.end <= end]
+        if any((f.start, f.end) not in authors for f in inside):
+            found[:] = [f for f in found if f not in inside]
+            recover.unmark(taken, ((f.start, f.end) for f in inside))
+        at = {(f.start, f.end): f for f in found}
+        for a, b in authors:
+            if (a, b) in at:
+                at[a, b].type = "Person"  # an author by the citation, whatever the model said
+            elif not any(taken[a:b]):
+                found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="citation"))
+                recover.mark(taken, [(a, b)])
+
+
 def _recover(found: list[Found], text: str, taken: list[bool], sports: bool) -> bool:
-    """Competitors of a sports report, authors of cited works and people in lists added
-    to ``found`` (in place); whether the text reads as a sports report (results lines
-    make it one)."""
+    """Competitors of a sports report and people in lists added to ``found`` (in place);
+    whether the text reads as a sports report (results lines make it one)."""
     rows = list(recover.competitors(text))
     if sports or len(rows) >= 3:
         rows = [r for r in rows if sports or not _common_word(text[r[0] : r[1]])]
@@ -277,13 +296,6 @@ def _recover(found: list[Found], text: str, taken: list[bool], sports: bool) -> 
                     )
                 )
                 recover.mark(taken, [(a, b)])
-    at = {(f.start, f.end): f for f in found}
-    for a, b in recover.cited_authors(text):
-        if (a, b) in at:
-            at[a, b].type = "Person"  # typed otherwise by the model, an author by the citation
-        elif not any(taken[a:b]):
-            found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="citation"))
-            recover.mark(taken, [(a, b)])
     people = {(f.start, f.end) for f in found if f.type == "Person"}
     at = {(f.start, f.end): f for f in found}
     for a, b in recover.list_people(text, people):

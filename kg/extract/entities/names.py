@@ -200,6 +200,12 @@ def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]
             if place is not None:
                 target = place_ids.setdefault(place.geonames_id, key)
         canonical[key] = target
+    # "Jespersen" → "Otto Jespersen" → "Jens Otto Harry Jespersen": follow to the end.
+    for key in canonical:
+        seen = {key}
+        while canonical[canonical[key]] not in seen:
+            seen.add(canonical[key])
+            canonical[key] = canonical[canonical[key]]
     return canonical
 
 

@@ -5,8 +5,7 @@ A name of an organisation, a work, a law or a building often contains the name o
 place or a person, and the article then names that place or person too. Inside
 such a mention, the longest runs of words that are
 
-* a place the gazetteer knows without doubt (a country, a US state, a big city, the
-  only place of its name), or
+* a country, a US state or a big city, or a place the article names elsewhere, or
 * a person the article names elsewhere, or a person-shaped run that opens the name
   ("Walt Disney Company"),
 
@@ -78,10 +77,9 @@ def nested_names(found: list[Found], entities: list[Entity]) -> list[tuple[int, 
             if not name[:1].isupper() or any(a < d and c < b for c, d in taken):
                 continue
             entity = people.get(name)
-            if entity is None and _sure_place(name):
-                geo = gaz.resolve(name)
-                if geo is not None:
-                    entity = places.setdefault(geo.geonames_id, Entity("Place", geo.name, geo=geo))
+            geo = gaz.resolve(name) if entity is None and _sure_place(name) else None
+            if geo is not None and (geo.geonames_id in places or gaz.is_major_place(name)):
+                entity = places.setdefault(geo.geonames_id, Entity("Place", geo.name, geo=geo))
             if entity is None and opening:
                 name = _person_part(name)
                 b = a + len(name)

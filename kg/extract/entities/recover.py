@@ -90,16 +90,16 @@ _REFERENCE = re.compile(
 _AUTHOR = re.compile(_SURNAME)
 
 
-def cited_authors(text: str) -> Iterator[tuple[int, int]]:
-    """Surnames of the authors of works cited by author and year, academic style (not
-    places: "(London, 2012)" dates something that happened there)."""
+def cited_authors(text: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """(start, end, surnames) of each list of authors of a work cited by author and year,
+    academic style; places are no authors ("(London, 2012)" dates a thing there)."""
     gaz = gazetteer()
     for m in _REFERENCE.finditer(text):
-        group = "a" if m.group("a") else "b"
-        start, end = m.span(group)
-        for name in _AUTHOR.finditer(text, start, end):
-            if not gaz.is_major_place(name.group()):
-                yield name.span()
+        start, end = m.span("a" if m.group("a") else "b")
+        spans = _AUTHOR.finditer(text, start, end)
+        names = [n.span() for n in spans if not gaz.is_major_place(n.group())]
+        if names:
+            yield start, end, names
 
 
 def list_people(text: str, people: set[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -213,3 +213,9 @@ def mark(taken: list[bool], spans: Iterable[tuple[int, int]]) -> None:
     for a, b in spans:
         for i in range(a, b):
             taken[i] = True
+
+
+def unmark(taken: list[bool], spans: Iterable[tuple[int, int]]) -> None:
+    for a, b in spans:
+        for i in range(a, b):
+            taken[i] = False

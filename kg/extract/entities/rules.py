@@ -18,6 +18,8 @@ class Rules:
     descriptors: bool = True
     # Competitors in results lines and tables, and people in lists (kg.extract.entities.recover).
     recover: bool = True
+    # Authors of works cited by author and year are people ("(Dye & Bavelier, 2010)").
+    citations: bool = True
     # One-word "names" that are nationality words or sentence-initial common words dropped.
     common_words: bool = True
     # Cue words around mentions vote for a type (kg.extract.entities.cues).

@@ -245,13 +245,21 @@ def strip_descriptors(text: str, start: int, end: int, person: bool = False) -> 
         if m is None:
             return pos
         word = m.group(1).rstrip(".,")
-        if word.casefold() in ROLE_WORDS or gaz.demonym_country(word.casefold()):
+        if word.casefold() in ROLE_WORDS or (
+            gaz.demonym_country(word.casefold()) and not _given(word)
+        ):  # "Croat Alen Boksic", not "Chad Michael Murray"
             pos += m.end()
             continue
         if person and _descriptive(word) and _person_shaped(text[pos + m.end() : end]):
             pos += m.end()  # "Mathematician Hermann Weyl": a description opening the span
             continue
         return pos
+
+
+def _given(word: str) -> bool:
+    from kg.lexicon.words import is_given_name
+
+    return is_given_name(word)
 
 
 def _descriptive(word: str) -> bool:

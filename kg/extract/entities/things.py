@@ -55,6 +55,10 @@ PLACE_HEADS: dict[str, str | None] = {
     "square": None, "plaza": None, "island": None, "islands": None, "valley": None,
     "desert": None, "forest": None, "canyon": None, "harbour": None, "harbor": None,
     "building": None, "pier": None, "dam": None, "tunnel": None, "quarter": None,
+    # lodging and eating places: schema.org's classes for them are businesses too
+    # (Organization and Place), so a plain Place
+    "hotel": None, "hostel": None, "inn": None, "resort": None, "restaurant": None,
+    "cafe": None, "café": None, "pub": None, "mall": None,
 }
 # First words of the names of places of a class ("Mount Everest", "Lake Victoria").
 PLACE_PREFIXES: dict[str, str] = {
@@ -72,6 +76,8 @@ EVENT_HEADS = {
     "tournament", "war", "revolution", "battle", "massacre", "expo", "marathon", "summit",
     "election", "elections", "crisis", "uprising", "awards", "week", "day", "cup", "prix",
     "open", "series", "rally", "derby",
+    # awards are no entity of their own either ("Pritzker Architecture Prize")
+    "award", "prize", "prizes", "medal", "medals", "trophy",
 }
 # Nouns naming a class of work or product, before a name or in apposition to it.
 CLASS_NOUNS: dict[str, str] = {
@@ -93,6 +99,13 @@ CLASS_NOUNS: dict[str, str] = {
     "phone": "Product", "smartphone": "Product", "console": "Product", "drug": "Drug",
     "vaccine": "Drug",
 }
+# Verbs whose object is a work ("she wrote Middlemarch"), and words whose "in X" is one
+# ("starred in Match Point", "her role in Watchmen").
+MAKE_VERBS = {
+    "wrote", "written", "composed", "directed", "published", "recorded", "filmed",
+    "painted", "co-wrote", "co-directed", "authored", "penned", "premiered", "narrated",
+}
+ROLE_IN = {"starred", "appeared", "role", "roles", "cast", "co-starred", "featured"}
 # fmt: on
 MODEL_LABELS: dict[str, str] = {
     "WORK_OF_ART": "CreativeWork",
@@ -173,6 +186,18 @@ def cue_class(doc: Doc, span: Span) -> str | None:
     after = doc[span.end : span.end + 3]
     if len(after) == 3 and after[0].text == "(" and after[2].text == ")":
         return CLASS_NOUNS.get(after[1].lower_)
+    return _made(span)
+
+
+def _made(span: Span) -> str | None:
+    """CreativeWork for the object of a verb of making ("wrote Middlemarch") or the
+    object of "in" after a word of acting ("starred in Match Point")."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "dobj" and head.lower_ in MAKE_VERBS:
+        return "CreativeWork"
+    if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in ROLE_IN:
+        return "CreativeWork"
     return None
 
 
