@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import cues, nested, recover, things
+from kg.extract.entities import common, cues, nested, recover, things
 from kg.extract.entities.decide import Group, decide_types
 from kg.extract.entities.found import Found
 from kg.extract.entities.knowledge import Knowledge, apply_knowledge
@@ -32,9 +32,8 @@ from kg.extract.entities.names import SUFFIXES, canonical_keys
 from kg.extract.entities.profile import person_profile
 from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.extract.entities.spans import ROLE_WORDS, clean_span, role_only, spans_of
-from kg.extract.page.view import Casing, TextView
+from kg.extract.page.view import TextView
 from kg.lexicon.gazetteer import fold, gazetteer
-from kg.lexicon.words import is_english_word, is_given_name
 from kg.model import Entity, EntityType, Mention
 
 __all__ = ["Found", "build_entities", "clean_span", "spacy_mentions"]
@@ -189,41 +188,6 @@ def _propagate(found: list[Found], groups: dict[str, Group], text: str) -> list[
     return added
 
 
-def _drop_common_words(found: list[Found], text: str) -> list[Found]:
-    """Without one-word "names" that are nationality words or only a common word
-    opening a sentence.
-
-    "Attendance", "Extras": a common English word, capitalised only because it
-    starts a sentence or line, that the article never capitalises elsewhere,
-    that is neither a known place nor a given name, is not a name.
-    """
-    casing = Casing.of(text.split("\n"))
-    gaz = gazetteer()
-    kept = []
-    for f in found:
-        word = f.text
-        demonym = gaz.is_people_word(word) and not gaz.is_place_name(word)
-        if f.origin == "model" and " " not in word and demonym:
-            continue  # "Slovak", "Africans": a nationality, not a name
-        if (
-            f.origin == "model"
-            and " " not in word
-            and recover.sentence_start(text[max(0, f.start - 40) : f.start])
-            and word.casefold() not in casing.capitalised
-            and is_english_word(word)
-            and not gaz.is_place_name(word)
-            and not is_given_name(word)
-        ):
-            continue
-        kept.append(f)
-    return kept
-
-
-def _common_word(name: str) -> bool:
-    """A one-word name that is a common English word ("Wheat" in a prices table)."""
-    return " " not in name and is_english_word(name) and not gazetteer().is_place_name(name)
-
-
 def find_mentions(
     doc: Doc, found: list[Found], knowledge: Knowledge | None, rules: Rules = ALL_RULES
 ) -> list[Found]:
@@ -231,7 +195,7 @@ def find_mentions(
     text = doc.text
     found = apply_knowledge(doc, found, knowledge)
     if rules.common_words:
-        found = _drop_common_words(found, text)
+        found = common.drop_common_words(found, text)
     taken = [False] * len(text)
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)
@@ -245,17 +209,25 @@ def find_mentions(
         if not any(taken[a:b]) and gazetteer().is_place_name(text[a:b]):
             found.append(Found(a, b, text[a:b], "Place", fold(text[a:b]), origin="dateline"))
     groups = _groups(found, context)
-    decide_types(groups, sports, rules.decide, rules.things)
+    _decide(groups, sports, text, rules)
     found = [m for m in found if not groups[m.key].thing]
     groups = {k: g for k, g in groups.items() if not g.thing}
     if rules.propagate:
         found = found + _propagate(found, groups, text)
         groups = _groups(found, context)
-        decide_types(groups, sports, rules.decide, rules.things)
+        _decide(groups, sports, text, rules)
         found = [m for m in found if not groups[m.key].thing]
     for m in found:
         m.type, m.kind = groups[m.key].type, groups[m.key].kind
     return sorted(found, key=lambda f: f.start)
+
+
+def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> None:
+    """Types for the groups; common words and terms marked as no names (``thing``)."""
+    decide_types(groups, sports, rules.decide, rules.things)
+    if rules.common_words:
+        for key in common.not_names(groups, text, sports):
+            groups[key].thing = True
 
 
 def _cited(found: list[Found], text: str, taken: list[bool]) -> None:
@@ -281,7 +253,7 @@ def _recover(found: list[Found], text: str, taken: list[bool], sports: bool) -> 
     whether the text reads as a sports report (results lines make it one)."""
     rows = list(recover.competitors(text))
     if sports or len(rows) >= 3:
-        rows = [r for r in rows if sports or not _common_word(text[r[0] : r[1]])]
+        rows = [r for r in rows if sports or not common.common_word(text[r[0] : r[1]])]
         sports = True
     if sports:
         at = {(f.start, f.end): f for f in found}
