@@ -7,6 +7,7 @@ scored is what kg would publish with that mechanism off.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench import conll as evaluate
@@ -69,17 +70,20 @@ def variants(model: str | None) -> list[tuple[str, Rules, str | None]]:
     rows: list[tuple[str, Rules, str | None]] = [("all on", ALL_RULES, model)]
     rows.append(("fine-tuned ner off (plain en_core_web_sm)", ALL_RULES, plain))
     rows += [(f"{name} off", ALL_RULES.without(name), model) for name in Rules.names()]
+    none = Rules(**{name: False for name in Rules.names()})
+    rows.append(("every mechanism off (model spans as they come)", none, model))
     return rows
 
 
-def table(model: str | None, folds: Path | None) -> list[str]:
+def table(model: str | None, folds: Path | None) -> Iterator[str]:
+    """The ablation table's lines, one row per variant as soon as it is measured."""
     docs = gum_documents()
     conll = evaluate.read_docs(CONLL)
-    lines = [
+    yield (
         "| mechanism | GUM Person F1 | GUM Place F1 | GUM Org F1 | GUM published "
-        "| CoNLL PER F1 | CoNLL LOC F1 | CoNLL ORG F1 | CoNLL all three F1 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
+        "| CoNLL PER F1 | CoNLL LOC F1 | CoNLL ORG F1 | CoNLL all three F1 |"
+    )
+    yield "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     for name, rules, variant_model in variants(model):
         plain = variant_model is not None and variant_model == nlp_mod.default_model()
         models = fold_models(None if plain else folds, variant_model)
@@ -90,5 +94,4 @@ def table(model: str | None, folds: Path | None) -> list[str]:
         )
         cells = [f"{s[t]['F1']:.3f}" for t in gum.TYPES] + [str(len(preds))]
         cells += [f"{c.by_type[t].f1:.3f}" for t in ("PER", "LOC", "ORG")] + [f"{c.all.f1:.3f}"]
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    return lines
+        yield f"| {name} | " + " | ".join(cells) + " |"

@@ -174,12 +174,10 @@ def main() -> int:
         *conll_table(conll),
     ]
     if args.ablation:
-        lines += [
-            "",
-            "## Ablation: each mechanism off",
-            "",
-            *ablation.table(args.model, args.folds),
-        ]
+        lines += ["", "## Ablation: each mechanism off", ""]
+        for line in ablation.table(args.model, args.folds):
+            print(line, file=sys.stderr, flush=True)  # a long run: each row as it comes
+            lines.append(line)
     lines += ["", f"Whole run: {(time.perf_counter() - started) / 60:.1f} min."]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

@@ -131,3 +131,17 @@ def test_authors_of_cited_works_are_people() -> None:
         "Bavelier",
         "Klingberg",
     ]
+
+
+def test_a_company_and_its_name_without_the_legal_form_are_one_organisation() -> None:
+    a = extract(
+        "Apple Inc said profits rose. Analysts said Apple would gain, and Apple shares rose "
+        "3 percent."
+    )
+    orgs = [e for e in a.entities if e.type == "Organization"]
+    assert [(e.name, e.alternate_names) for e in orgs] == [("Apple Inc", ["Apple"])]
+    assert [m.text for m in a.mentions if a.entities[m.entity] is orgs[0]] == [
+        "Apple Inc",
+        "Apple",
+        "Apple",
+    ]

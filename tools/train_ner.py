@@ -44,13 +44,13 @@ from spacy.util import filter_spans, minibatch
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.extract.article import prepare  # noqa: E402
+from kg.extract.article import finish, prepare  # noqa: E402
 from kg.extract.entities.spans import role_only, spans_of  # noqa: E402
-from kg.extract.nlp import default_model  # noqa: E402
+from kg.extract.nlp import default_model, load  # noqa: E402
 from kg.extract.page.view import TextView  # noqa: E402
 from kg.lexicon.gazetteer import gazetteer  # noqa: E402
 from kg.lexicon.words import is_english_word, is_given_name  # noqa: E402
-from kg.model import RawDocument  # noqa: E402
+from kg.model import Article, RawDocument  # noqa: E402
 from kg.sources.jsonl import read_jsonl_stream  # noqa: E402
 
 SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
@@ -253,12 +253,56 @@ def gum_examples(nlp: Language) -> list[tuple[str, Example]]:
     ]
 
 
-def rehearsal_examples(nlp: Language, limit: int) -> list[Example]:
-    """BBC articles (their text views) labelled by the original model: every label kept."""
+def rehearsal_examples(nlp: Language, limit: int, distil: bool) -> list[Example]:
+    """BBC articles (their text views) labelled by the original model: every label kept.
+
+    With ``distil``, people, places and organisations are what kg itself publishes for
+    the article with the original model (its rules applied: types decided, names cut,
+    surnames found), the other labels the model's own.
+    """
     raws = read_jsonl(CORPUS)
     random.Random(1).shuffle(raws)
-    views = [prepare(r).view.text for r in raws[:limit]]
-    return [_example(nlp, doc, list(doc.ents)) for doc in nlp.pipe(views)]
+    raws = raws[:limit]
+    prepared = [prepare(r) for r in raws]
+    docs = list(nlp.pipe(p.view.text for p in prepared))
+    if not distil:
+        return [_example(nlp, doc, list(doc.ents)) for doc in docs]
+    full = load(default_model())
+    out = []
+    parsed_docs = full.pipe(p.view.text for p in prepared)
+    for p, parsed, doc in zip(prepared, parsed_docs, docs, strict=True):
+        article = finish(p, parsed)
+        out.append(_kg_example(nlp, doc, p.view, article))
+    return out
+
+
+_KG_LABELS = {"Person": "PERSON", "Organization": "ORG"}
+
+
+def _kg_example(nlp: Language, teacher: Doc, view: TextView, article: Article) -> Example:
+    """A news example labelled with kg's own people, places and organisations."""
+    by_token = {i: ent.label_ for ent in teacher.ents for i in range(ent.start, ent.end)}
+    spans: list[Span] = []
+    for m in article.mentions:
+        entity = article.entities[m.entity]
+        where = None if m.nested else to_view(view, m.start, m.end)
+        if where is None or entity.type not in ("Person", "Place", "Organization"):
+            continue
+        span = teacher.char_span(*where, alignment_mode="expand")
+        if span is None:
+            continue
+        label = _KG_LABELS.get(entity.type)
+        if label is None:
+            votes = [by_token.get(i) for i in range(span.start, span.end)]
+            label = place_label(span.text, next((v for v in votes if v in PLACE_LABELS), None))
+        spans.append(Span(teacher, span.start, span.end, label=label))
+    kept = {i for s in spans for i in range(s.start, s.end)}
+    others = [
+        e
+        for e in teacher.ents
+        if e.label_ not in GOLD_LABELS and not any(i in kept for i in range(e.start, e.end))
+    ]
+    return _example(nlp, teacher, filter_spans(spans + others))
 
 
 def train(
@@ -331,16 +375,22 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=Settings.epochs)
     parser.add_argument("--rehearsal", type=int, default=Settings.rehearsal)
     parser.add_argument("--seed", type=int, default=Settings.seed)
+    parser.add_argument(
+        "--distil", action="store_true", help="news labelled with what kg publishes for it"
+    )
+    parser.add_argument("--fold", type=int, default=0, help="with --folds: only fold N")
     args = parser.parse_args()
     settings = Settings(epochs=args.epochs, rehearsal=args.rehearsal, seed=args.seed)
     teacher = base_ner()
     gum = gum_examples(teacher)
-    news = rehearsal_examples(teacher, args.rehearsal)
+    news = rehearsal_examples(teacher, args.rehearsal, args.distil)
     if args.out is not None:
         fit(gum, news, {g for g in args.hold_out.split(",") if g}, settings, args.out)
         return 0
     args.folds.mkdir(parents=True, exist_ok=True)
     for n, genres in enumerate(FOLDS, start=1):
+        if args.fold and n != args.fold:
+            continue
         fit(gum, news, set(genres), settings, args.folds / f"fold-{n}")
         for genre in genres:
             link = args.folds / genre

@@ -89,7 +89,8 @@ def not_names(groups: Mapping[str, Group], text: str, sports: bool) -> set[str]:
             and not max(g.forms, key=g.forms.__getitem__).isupper()
             and not g.cues["Organization"]
             and key not in INSTITUTIONS
-            and common_word(key)
+            and is_english_word(key)
+            and not gazetteer().is_major_place(key)  # a small town's name is no proof
         ):
             out.add(key)
     return out

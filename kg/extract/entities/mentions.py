@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from kg.extract.entities import common, cues, nested, recover, things
+from kg.extract.entities.cues import COMPANY_SUFFIXES
 from kg.extract.entities.decide import Group, decide_types
 from kg.extract.entities.found import Found
 from kg.extract.entities.knowledge import Knowledge, apply_knowledge
@@ -163,6 +164,14 @@ def _surname_of_note(word: str) -> bool:
     )
 
 
+def _without_legal_form(words: list[str]) -> str | None:
+    """A company's name without the legal form that ends it ("Apple Inc" → "Apple")."""
+    short = list(words)
+    while len(short) > 1 and short[-1].casefold().rstrip(".") in COMPANY_SUFFIXES:
+        short.pop()
+    return " ".join(short) if len(short) < len(words) else None
+
+
 def _propagate(found: list[Found], groups: dict[str, Group], text: str) -> list[Found]:
     """Other occurrences of the article's names, and surnames of its people."""
     taken = [False] * len(text)
@@ -178,6 +187,9 @@ def _propagate(found: list[Found], groups: dict[str, Group], text: str) -> list[
             words.pop()  # "John Smith Jr." is Smith
         if g.type == "Person" and len(words) >= 2 and _surname_of_note(words[-1]):
             forms.setdefault(words[-1], ("Person", -1))
+        short = _without_legal_form(words) if g.type == "Organization" else None
+        if short:
+            forms.setdefault(short, ("Organization", g.known))  # "Apple" of "Apple Inc"
     for form in sorted(forms, key=lambda f: (-len(f), f)):
         if len(form) < 2 or not form[0].isupper():
             continue
