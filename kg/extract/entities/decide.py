@@ -141,6 +141,9 @@ def _top(g: Group) -> EntityType:
     best = max(TYPES, key=lambda t: (votes[t], t == "Person", t == "Organization"))
     if best == "Person" and not _could_be_a_persons(max(g.forms, key=g.forms.__getitem__)):
         best = "Organization"  # "G8", "O2", "GPRS"
+    if best == "Person" and g.cues["Definite"] and g.cues["Definite"] >= g.cues["Person"]:
+        # "the Beatles", "the Premiership": no person's name; what else the model said
+        best = "Place" if votes["Place"] > votes["Organization"] else "Organization"
     if best == "Place" and votes["Speaker"] and votes["Place"] <= votes["Speaker"]:
         best = "Person" if votes["Person"] >= votes["Organization"] else "Organization"
     return best

@@ -86,6 +86,7 @@ class _Context:
     doc: Doc
     datelines: set[tuple[int, int]]
     things: bool = True
+    sports: bool = False
     cues: dict[tuple[int, int], tuple[Counter[str], bool, str | None]] = field(default_factory=dict)
 
     def around(self, start: int, end: int) -> tuple[Counter[str], bool, str | None]:
@@ -98,7 +99,7 @@ class _Context:
             kind = None
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                votes = cues.span_votes(self.doc, span)
+                votes = cues.span_votes(self.doc, span, self.sports)
                 if key in self.datelines:
                     votes["Place"] += 3
                     locative = True
@@ -216,7 +217,7 @@ def find_mentions(
     if rules.recover:
         sports = _recover(found, text, taken, sports)
     datelines = _datelines(text)
-    context = _Context(doc, datelines, rules.things) if rules.cues else None
+    context = _Context(doc, datelines, rules.things, sports) if rules.cues else None
     for a, b in sorted(datelines):
         if not any(taken[a:b]) and gazetteer().is_place_name(text[a:b]):
             found.append(Found(a, b, text[a:b], "Place", fold(text[a:b]), origin="dateline"))

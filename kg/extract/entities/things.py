@@ -58,7 +58,9 @@ PLACE_HEADS: dict[str, str | None] = {
     # lodging and eating places: schema.org's classes for them are businesses too
     # (Organization and Place), so a plain Place
     "hotel": None, "hostel": None, "inn": None, "resort": None, "restaurant": None,
-    "cafe": None, "café": None, "pub": None, "mall": None,
+    "cafe": None, "café": None, "pub": None, "mall": None, "terrace": None, "cliffs": None,
+    "lighthouse": None, "statue": "LandmarksOrHistoricalBuildings", "ave": None, "blvd": None,
+    "rd": None, "hwy": None, "pkwy": None,
 }
 # First words of the names of places of a class ("Mount Everest", "Lake Victoria").
 PLACE_PREFIXES: dict[str, str] = {
