@@ -2,7 +2,8 @@
 
 * a one-word "name" that is a nationality ("Slovak"), or a common English word
   capitalised only because it opens a sentence ("Attendance");
-* a one-word organisation that is a common English noun ("Opera", "Sense") in an
+* a one-word organisation that is a common English word ("Opera", "Sense": the
+  article writes it in lower case too, or it is a verb or an adjective as well) in an
   article that is no sports report, with no cue word saying it is an organisation
   (a sports report's "Rangers" and "Eagles" are teams) and no word institutions
   call themselves by ("the Senate", "the Army");
@@ -21,7 +22,7 @@ from kg.extract.entities.decide import Group
 from kg.extract.entities.found import Found
 from kg.extract.page.view import Casing
 from kg.lexicon.gazetteer import gazetteer
-from kg.lexicon.words import is_english_word, is_given_name
+from kg.lexicon.words import is_english_word, is_given_name, is_more_than_a_noun
 
 
 def drop_common_words(found: list[Found], text: str) -> list[Found]:
@@ -78,6 +79,7 @@ def defined_terms(text: str) -> set[str]:
 def not_names(groups: Mapping[str, Group], text: str, sports: bool) -> set[str]:
     """Keys of the groups that are common words or terms, not names (see the module)."""
     terms = defined_terms(text)
+    lower = recover.lowercase_words(text)
     out = set()
     for key, g in groups.items():
         if g.known >= 0 or g.competitor:
@@ -90,6 +92,7 @@ def not_names(groups: Mapping[str, Group], text: str, sports: bool) -> set[str]:
             and not g.cues["Organization"]
             and key not in INSTITUTIONS
             and is_english_word(key)
+            and (key in lower or is_more_than_a_noun(key))  # "opera" elsewhere; not "Beatles"
             and not gazetteer().is_major_place(key)  # a small town's name is no proof
         ):
             out.add(key)
