@@ -1,19 +1,19 @@
 """Entities on two dev sets in one run: CoNLL-2003 test and GUM dev; writes bench/ENTITIES.md.
 
-    python bench/entities.py --folds DIR       # GUM scored with held-out fold models
-    python bench/entities.py --ablation        # also each mechanism off, on both sets
+    python bench/entities.py                       # kg as it ships against raw spaCy
+    python bench/entities.py --folds DIR           # also kg with a ner fine-tuned on GUM
+    python bench/entities.py --folds DIR --ablation  # and each mechanism off, both sets
 
 * CoNLL-2003 test (../shared/data/ner): exact-span mention P/R/F1 per type
-  (bench/conll.py), kg with its default model against the raw model.
+  (bench/conll.py), kg against the raw model on the same text.
 * GUM dev (../shared/data/ner-gum): entity level with the data set's score.py, per
   type and per genre, on what ``kg build`` published for each article (bench/gum.py),
   against the raw model's unique entity strings per text.
 
-kg's ner is trained on GUM (tools/train_ner.py), so its GUM figures are only honest
-on texts it did not see: ``--folds DIR`` takes the models ``tools/train_ner.py --folds
-DIR`` writes (DIR/<genre>/, each trained without that genre) and builds each genre's
-texts with the model that never saw them. Without it, the GUM rows of the shipped
-model are marked as trained on those texts.
+``--folds DIR`` takes the models ``tools/train_ner.py --folds DIR`` writes (DIR/<genre>/,
+each trained without that genre's texts): each genre's texts are built with the model
+that never saw them, so the GUM figures of the fine-tuned ner are held-out figures;
+CoNLL is scored with every fold model (none saw CoNLL).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from kg.extract import nlp as nlp_mod  # noqa: E402
 CONLL = gum.SHARED / "data" / "ner" / "eng.testb.docs.jsonl"
 RESULTS = ROOT / "bench" / "ENTITIES.md"
 CONLL_TYPES = ("PER", "LOC", "ORG")
+FINE_TUNED = "kg + ner fine-tuned on GUM (held-out genres)"
 
 
 @dataclass
@@ -46,22 +47,17 @@ class GumRun:
     name: str
     preds: gum.Predictions
     published: int
-    note: str = ""
 
 
 def build_gum(model: str | None, source: Path, workers: int) -> tuple[gum.Predictions, int]:
     """kg build of ``source`` into a scratch folder; what it published."""
     with tempfile.TemporaryDirectory(prefix="kg-gum-") as tmp:
-        result = build(
-            BuildOptions(
-                sources=(str(source),),
-                out=Path(tmp) / "out",
-                model=model,
-                cache=False,
-                workers=workers,
-            )
+        out = Path(tmp) / "out"
+        options = BuildOptions(
+            sources=(str(source),), out=out, model=model, cache=False, workers=workers
         )
-        return gum.published(Path(tmp) / "out"), len(result.published)
+        result = build(options)
+        return gum.published(out), len(result.published)
 
 
 def build_folds(folds: Path, items: list[gum.Text], workers: int) -> tuple[gum.Predictions, int]:
@@ -81,13 +77,18 @@ def build_folds(folds: Path, items: list[gum.Text], workers: int) -> tuple[gum.P
     return preds, count
 
 
-def conll_rows(kg_model: str | None) -> dict[str, evaluate.Scores]:
+def fold_models(folds: Path) -> list[Path]:
+    return sorted(p for p in folds.iterdir() if p.is_dir() and not p.is_symlink())
+
+
+def conll_rows(model: str | None, folds: Path | None) -> dict[str, evaluate.Scores]:
     docs = evaluate.read_docs(CONLL)
     raw = spacy.load(nlp_mod.default_model())
-    plain = nlp_mod.load(nlp_mod.default_model())
     rows = {"spaCy raw": evaluate.score(docs, evaluate.spacy_mentions(docs, raw))}
-    rows["kg, plain sm"] = evaluate.score(docs, evaluate.kg_mentions(docs, plain))
-    rows["kg"] = evaluate.score(docs, evaluate.kg_mentions(docs, nlp_mod.load(kg_model)))
+    rows["kg"] = evaluate.score(docs, evaluate.kg_mentions(docs, nlp_mod.load(model)))
+    for path in fold_models(folds) if folds is not None else []:
+        scores = evaluate.score(docs, evaluate.kg_mentions(docs, nlp_mod.load(str(path))))
+        rows[f"kg + ner fine-tuned on GUM ({path.name})"] = scores
     return rows
 
 
@@ -103,15 +104,13 @@ def gum_table(runs: list[GumRun]) -> list[str]:
     for run in runs:
         s = gum.score(run.preds)
         cells = [" / ".join(_f(s[t][k]) for k in ("P", "R", "F1")) for t in gum.TYPES]
-        lines.append(f"| {run.name}{run.note} | {run.published} | " + " | ".join(cells) + " |")
+        lines.append(f"| {run.name} | {run.published} | " + " | ".join(cells) + " |")
     return lines
 
 
 def genre_table(runs: list[GumRun], items: list[gum.Text]) -> list[str]:
-    head = (
-        "| genre | texts | " + " | ".join(f"{r.name}: Person / Place / Org F1" for r in runs) + " |"
-    )
-    lines = [head, "|---|---:|" + "---|" * len(runs)]
+    head = "| genre | texts | " + " | ".join(f"{r.name}: Person / Place / Org F1" for r in runs)
+    lines = [head + " |", "|---|---:|" + "---|" * len(runs)]
     tables = [gum.by_genre(r.preds, items) for r in runs]
     for genre in sorted({t.genre for t in items}):
         n = sum(1 for t in items if t.genre == genre)
@@ -134,10 +133,8 @@ def conll_table(rows: dict[str, evaluate.Scores]) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--folds", type=Path, default=None, help="held-out fold models (DIR/<genre>/)"
-    )
-    parser.add_argument("--model", default=None, help="kg's model [default: kg's own ner]")
+    parser.add_argument("--folds", type=Path, help="fine-tuned fold models (DIR/<genre>/)")
+    parser.add_argument("--model", default=None, help="kg's model [default: en_core_web_sm]")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--ablation", action="store_true", help="each mechanism off, both sets")
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -146,20 +143,17 @@ def main() -> int:
     items = gum.texts()
     raw_nlp = spacy.load(nlp_mod.default_model())
     runs = [GumRun("spaCy raw", gum.raw_spacy(raw_nlp, items), len(items))]
-    plain = build_gum(nlp_mod.default_model(), gum.ARTICLES, args.workers)
-    runs.append(GumRun("kg, plain sm", *plain))
+    runs.append(GumRun("kg", *build_gum(args.model, gum.ARTICLES, args.workers)))
     if args.folds is not None:
-        runs.append(GumRun("kg (held-out folds)", *build_folds(args.folds, items, args.workers)))
-    else:
-        shipped = build_gum(args.model, gum.ARTICLES, args.workers)
-        runs.append(GumRun("kg", *shipped, note=" (model trained on these texts)"))
-    conll = conll_rows(args.model)
+        runs.append(GumRun(FINE_TUNED, *build_folds(args.folds, items, args.workers)))
+    conll = conll_rows(args.model, args.folds)
+    command = "python bench/entities.py" + (" --folds DIR" if args.folds else "")
     lines = [
         "# Entities on two dev sets",
         "",
-        f"`python bench/entities.py{' --folds DIR' if args.folds else ''}"
-        f"{' --ablation' if args.ablation else ''}`; generated by the script "
-        f"({platform.python_version()}, spaCy {spacy.__version__}).",
+        f"`{command}{' --ablation' if args.ablation else ''}`; generated by the script "
+        f"(Python {platform.python_version()}, spaCy {spacy.__version__}, "
+        f"{nlp_mod.model_id(nlp_mod.load(args.model))}).",
         "",
         "## GUM dev: entity level (score.py), what kg build published",
         "",
@@ -174,7 +168,7 @@ def main() -> int:
         *conll_table(conll),
     ]
     if args.ablation:
-        lines += ["", "## Ablation: each mechanism off", ""]
+        lines += ["", "## Ablation: each mechanism off, both sets", ""]
         for line in ablation.table(args.model, args.folds):
             print(line, file=sys.stderr, flush=True)  # a long run: each row as it comes
             lines.append(line)

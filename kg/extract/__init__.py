@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-# Everything an extracted Article depends on besides the document: the code, its data
-# tables and kg's own ner weights (data/ner/, loaded by default: kg.extract.nlp).
-_CODE = ("extract/**/*.py", "lexicon/*.py", "data/**/*", "model.py")
+# Everything an extracted Article depends on besides the document and the model (the
+# model's id, with a digest of a ner component's weights, is in the key: kg.extract.nlp).
+_CODE = ("extract/**/*.py", "lexicon/*.py", "data/*", "model.py")
 
 
 @lru_cache(maxsize=1)

@@ -39,25 +39,18 @@ def default_model() -> str:
     )
 
 
-# kg's own ner component: en_core_web_sm's, fine-tuned on annotated people, places and
-# organisations (tools/train_ner.py). It has its own tok2vec, so it replaces the
-# original at no extra cost.
-KG_NER = Path(__file__).resolve().parent.parent / "data" / "ner"
-
-
 @lru_cache(maxsize=4)
 def load(model: str | None = None) -> Language:
     """The spaCy pipeline kg runs, with only kg's pipes.
 
-    ``model`` is a spaCy package name or path; a path to a pipeline of a ner
-    component alone (what tools/train_ner.py writes) takes the place of the
-    default model's ner. None: the default model with kg's own ner (KG_NER).
+    ``model`` is a spaCy package name or path (None: the default model). A path
+    to a pipeline of a ner component alone, as tools/train_ner.py writes it,
+    takes the place of the default model's ner: that component has its own
+    tok2vec, so it costs nothing extra.
     """
-    if model is None:
-        return _with_ner(default_model(), KG_NER)
-    if _ner_only(Path(model)):
+    if model is not None and _ner_only(Path(model)):
         return _with_ner(default_model(), Path(model))
-    return _load(model)
+    return _load(model or default_model())
 
 
 def _load(name: str) -> Language:
