@@ -20,7 +20,7 @@ from typing import IO, Literal, cast
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.publish.manifest import Manifest
+from kg.publish.state import PublishedState, open_state
 from kg.rdf import formats
 from kg.rdf.namespaces import PREFIXES
 from kg.sparql_text import Term, bind, refuse_service
@@ -250,13 +250,13 @@ def write_result(
 
 def open_store(data: Path) -> Store:
     """The store of the build in ``data``, read-only (a build or a server may run meanwhile)."""
-    return Store.open_existing(data / "store", read_only=True)
+    return open_state(data).store
 
 
-def resolve_graph(data: Path, store: Store, ref: str) -> str:
+def resolve_graph(state: PublishedState, ref: str) -> str:
     """The graph IRI of an article given by id, IRI, graph IRI, url or file name."""
-    found = Manifest.load(data).find(ref)
+    found = state.manifest.find(ref)
     graph = str(found[1]["graph"]) if found else ref
-    if graph not in store.graphs():
-        raise QueryError(f"no article graph {ref!r} in {data}: see manifest.json for the ids")
+    if graph not in state.store.graphs():
+        raise QueryError(f"no article graph {ref!r} in {state.out}: see manifest.json for the ids")
     return graph

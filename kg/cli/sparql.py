@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -56,15 +57,16 @@ def query(
       kg query 'DESCRIBE ?a WHERE { ?a a schema:NewsArticle }' --graph ID -f jsonld
     """
     from kg import query as sparql
+    from kg.publish.state import open_state
     from kg.sparql_text import read_query
 
     with library_errors():
         text = read_query(query)
     with library_errors(text):
-        store = sparql.open_store(data)
-        graph_iri = sparql.resolve_graph(data, store, graph) if graph else None
+        state = open_state(data)
+        graph_iri = sparql.resolve_graph(state, graph) if graph else None
         result = sparql.execute(
-            store, text, graph=graph_iri, values=dict(bindings), allow_service=allow_service
+            state.store, text, graph=graph_iri, values=dict(bindings), allow_service=allow_service
         )
         sys.stdout.flush()
         sparql.write_result(result, sys.stdout.buffer, fmt=fmt)
@@ -159,6 +161,13 @@ def serve(
     show_default=True,
     help="Retries of a graph after a 5xx answer or a connection error (backoff 0.5 s, doubling).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=None,
+    metavar="SECONDS",
+    help="Deadline for the whole push: graphs not sent by then are reported [default: none].",
+)
 def push(
     url: str,
     data: Path,
@@ -166,34 +175,54 @@ def push(
     password: str | None,
     token: str | None,
     retries: int,
+    timeout: float | None,
 ) -> None:
     """PUT every article graph to the triple store at URL (SPARQL 1.1 Graph Store Protocol).
 
     URL is the store's Graph Store endpoint (Oxigraph: …/store, Fuseki:
     …/DATASET/data, GraphDB: …/repositories/REPO/rdf-graphs/service). Each
     article graph replaces the graph of the same IRI there, so pushing again
-    changes nothing. Prints one line per graph; exits 1 if any graph failed.
+    changes nothing. Prints one line per graph sent and a summary; when the
+    server gives no answer at all (refused, timed out) after a graph's retries,
+    or --timeout passes, the graphs left are not sent. Exits 1 if any graph was
+    not pushed.
 
     \b
     Examples:
       kg push http://127.0.0.1:7878/store
       kg push https://triples.example.org/news/data --user kg --password "$PW"
       kg push https://graphdb.example.org/repositories/news/rdf-graphs/service --token "$T"
+      kg push http://127.0.0.1:7878/store --timeout 600
     """
     from kg.push import Credentials, PushOptions
     from kg.push import push as run_push
 
-    options = PushOptions(url, Credentials(user, password, token), retries=retries)
-    failed = done = 0
+    options = PushOptions(
+        url, Credentials(user, password, token), retries=retries, deadline=timeout
+    )
+    started = time.monotonic()
+    results = []
     with library_errors():
         for r in run_push(data, options):
-            done += 1
+            results.append(r)
             tries = f" after {r.attempts} attempts" if r.attempts > 1 else ""
             if r.ok:
                 click.echo(f"ok      {r.graph} ({r.triples} triples, HTTP {r.status}{tries})")
-            else:
-                failed += 1
+            elif r.sent:
                 click.echo(f"FAILED  {r.graph}: {r.error}{tries}", err=True)
-    click.echo(f"Pushed {done - failed} of {done} graph(s) to {url}.")
-    if failed:
+    _push_summary(results, url, time.monotonic() - started)
+    if any(not r.ok for r in results):
         sys.exit(EXIT_FAILURE)
+
+
+def _push_summary(results: list[Any], url: str, seconds: float) -> None:
+    ok = [r for r in results if r.ok]
+    failed = sum(1 for r in results if r.sent and not r.ok)
+    unsent = [r for r in results if not r.sent]
+    if unsent:
+        click.echo(f"NOT SENT {len(unsent)} graph(s): {unsent[0].error}", err=True)
+    triples = sum(r.triples for r in ok)
+    click.echo(
+        f"Pushed {len(ok)} of {len(results)} graph(s) to {url} ({triples} triples, "
+        f"{seconds:.1f} s); {failed} failed, {len(unsent)} not sent."
+    )

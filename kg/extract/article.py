@@ -1,4 +1,9 @@
-"""One RawDocument → one Article: layout, NER, entity rules, events."""
+"""One RawDocument → one Article: layout, NER, entity rules, events.
+
+Nothing in one document stops the others: a text too long for spaCy is analysed
+in pieces (kg.extract.pieces), and an error raised while extracting one document
+becomes a :class:`Failed` record for it, in its place.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +15,17 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import chrome, events
+from kg.extract import chrome, events, pieces
 from kg.extract.dates import parse_published
 from kg.extract.entities import Found, build_entities, spacy_mentions
 from kg.extract.knowledge import Knowledge
 from kg.extract.layout import parse_layout
 from kg.extract.view import TextView, analysed_spans, build_view, truecase
 from kg.link.gazetteer import fold, gazetteer
-from kg.model import Agent, Article, Entity, Event, Image, Layout, RawDocument
+from kg.model import Agent, Article, Entity, Event, Failed, Image, Layout, RawDocument
 
 BATCH_SIZE = 32
+REASON_CHARS = 300  # of an error's message in a Failed record
 
 
 @dataclass(frozen=True)
@@ -149,8 +155,9 @@ def extract(
     batch_size: int = BATCH_SIZE,
     knowledge: Knowledge | None = None,
     timings: dict[str, float] | None = None,
-) -> Iterator[Article]:
-    """Articles for the documents, in order; spaCy runs over them in batches.
+) -> Iterator[Article | Failed]:
+    """Articles for the documents, in order (a Failed record for any that raised); spaCy
+    runs over them ``batch_size`` documents at a time.
 
     ``timings``, when given, gets the seconds spent in each step added to it:
     layout (page structure and the text NER reads), nlp (spaCy), rules (entity
@@ -159,35 +166,105 @@ def extract(
     if knowledge is not None:
         knowledge.bind(nlp)
     clock: dict[str, float] = {} if timings is None else timings
-    prepared = (_prepare_timed(raw, clock) for raw in raws)
-    pairs = iter(
-        nlp.pipe(((p.view.text, p) for p in prepared), as_tuples=True, batch_size=batch_size)
-    )
-    while True:
-        start = time.perf_counter()
-        pair = next(pairs, None)
-        # The pipe pulls (and times) the layout of a whole batch inside this call.
-        _add(clock, "nlp", time.perf_counter() - start - clock.pop("_layout_inside", 0.0))
-        if pair is None:
-            return
-        doc, p = pair
-        start = time.perf_counter()
-        article = finish(p, doc, knowledge, clock)
-        _add(clock, "rules", time.perf_counter() - start - clock.pop("_events_inside", 0.0))
-        yield article
+    batch: list[RawDocument] = []
+    for raw in raws:
+        batch.append(raw)
+        if len(batch) == batch_size:
+            yield from _extract_batch(batch, nlp, knowledge, clock)
+            batch = []
+    if batch:
+        yield from _extract_batch(batch, nlp, knowledge, clock)
 
 
-def _prepare_timed(raw: RawDocument, clock: dict[str, float]) -> Prepared:
+def _extract_batch(
+    raws: list[RawDocument], nlp: Language, knowledge: Knowledge | None, clock: dict[str, float]
+) -> list[Article | Failed]:
     start = time.perf_counter()
-    prepared = prepare(raw)
-    spent = time.perf_counter() - start
-    _add(clock, "layout", spent)
-    _add(clock, "_layout_inside", spent)
-    return prepared
+    prepared = [_prepared(raw) for raw in raws]
+    start = _lap(clock, "layout", start)
+    docs = iter(_analyse([p for p in prepared if isinstance(p, Prepared)], nlp, len(raws)))
+    start = _lap(clock, "nlp", start)
+    out: list[Article | Failed] = []
+    for p in prepared:
+        if isinstance(p, Failed):
+            out.append(p)
+            continue
+        doc = next(docs)
+        if isinstance(doc, Failed):
+            out.append(doc)
+            continue
+        try:
+            out.append(finish(p, doc, knowledge, clock))
+        except Exception as e:  # noqa: BLE001 - one article's bug must not stop the batch
+            out.append(failed(p.raw, e))
+        # finish() timed the events inside it: they are not the rules' time.
+        now = time.perf_counter()
+        _add(clock, "rules", now - start - clock.pop("_events_inside", 0.0))
+        start = now
+    return out
+
+
+def _prepared(raw: RawDocument) -> Prepared | Failed:
+    try:
+        return prepare(raw)
+    except Exception as e:  # noqa: BLE001 - see _extract_batch
+        return failed(raw, e)
+
+
+def _analyse(prepared: list[Prepared], nlp: Language, batch_size: int) -> list[Doc | Failed]:
+    """spaCy's Doc of each prepared view, a long one analysed in pieces and joined."""
+    limit = min(pieces.PIECE, nlp.max_length)
+    texts: list[str] = []
+    owners: list[int] = []
+    for n, p in enumerate(prepared):
+        text = p.view.text
+        parts = pieces.cut(text, limit) if pieces.needs_pieces(text, nlp.max_length) else [text]
+        texts.extend(parts)
+        owners.extend([n] * len(parts))
+    try:
+        docs: list[Doc | Exception] = list(nlp.pipe(texts, batch_size=batch_size))
+    except Exception:  # noqa: BLE001 - find the text that spaCy fails on, spare the rest
+        docs = [_analysed_alone(nlp, text) for text in texts]
+    found: list[list[Doc | Exception]] = [[] for _ in prepared]
+    for owner, doc in zip(owners, docs, strict=True):
+        found[owner].append(doc)
+    return [_joined(p, parts) for p, parts in zip(prepared, found, strict=True)]
+
+
+def _analysed_alone(nlp: Language, text: str) -> Doc | Exception:
+    try:
+        return nlp(text)
+    except Exception as e:  # noqa: BLE001 - reported as this document's failure
+        return e
+
+
+def _joined(p: Prepared, parts: list[Doc | Exception]) -> Doc | Failed:
+    error = next((d for d in parts if isinstance(d, Exception)), None)
+    if error is not None:
+        return failed(p.raw, error)
+    try:
+        return pieces.join([d for d in parts if isinstance(d, Doc)])
+    except Exception as e:  # noqa: BLE001 - see _extract_batch
+        return failed(p.raw, e)
+
+
+def failed(raw: RawDocument, error: BaseException) -> Failed:
+    """The report of a document whose extraction raised ``error``."""
+    message = " ".join(str(error).split())
+    if len(message) > REASON_CHARS:
+        message = message[:REASON_CHARS] + " …"
+    detail = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    return Failed(raw.source, f"extraction failed ({detail})", raw.line)
+
+
+def _lap(clock: dict[str, float], stage: str, since: float) -> float:
+    now = time.perf_counter()
+    _add(clock, stage, now - since)
+    return now
 
 
 def _add(clock: dict[str, float], stage: str, seconds: float) -> None:
     clock[stage] = clock.get(stage, 0.0) + seconds
 
 
-__all__ = ["Agent", "Prepared", "extract", "finish", "prepare"]
+__all__ = ["Agent", "Failed", "Prepared", "extract", "finish", "prepare"]

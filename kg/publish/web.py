@@ -129,7 +129,7 @@ class LinkedData:
             counts = {kind: len(self.entities(kind)) for kind in KINDS}
             return _html(self.pages.home(counts, DUMPS))
         if rest in DUMPS:
-            path = self.published.data / rest
+            path = self.published.folder / rest
             media = DUMP_TYPES[rest.rsplit(".", 1)[1]]
             return (
                 WebResponse(200, media, b"", file=path) if path.is_file() else self._not_found(rest)

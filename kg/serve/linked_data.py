@@ -16,9 +16,9 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from kg.publish.describe import open_published
+from kg.publish.state import PublishedState
 from kg.publish.web import LinkedData
 from kg.serve.worker import Snapshot
-from kg.store import Store
 
 
 class CurrentSite:
@@ -28,15 +28,15 @@ class CurrentSite:
         self.data = data
         self._snapshot = Snapshot(data)
         self._lock = threading.Lock()
-        self._store: Store | None = None
+        self._state: PublishedState | None = None
         self._site: LinkedData | None = None
 
     def get(self) -> LinkedData:
         with self._lock:
-            store = self._snapshot.current()
-            if self._site is None or store is not self._store:
-                self._site = LinkedData(open_published(self.data, store))
-                self._store = store
+            state = self._snapshot.current_state()
+            if self._site is None or state is not self._state:
+                self._site = LinkedData(open_published(self.data, state))
+                self._state = state
             return self._site
 
 

@@ -14,7 +14,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kg.errors import KGError, QueryError, StoreError
-from kg.publish.manifest import FILENAME
+from kg.publish.state import PublishedState, open_state, state_stamp
 from kg.query import Result, kind_of, result_format, write_result
 from kg.serve.negotiate import choose, offered
 from kg.sparql_text import refuse_service
@@ -45,34 +45,29 @@ def text_answer(status: int, message: str) -> Answer:
 
 
 class Snapshot:
-    """The store of ``data``, opened again whenever a build has finished since."""
+    """The published state of ``data``, opened again whenever a build has published a new one
+    (kg.publish.state: the pointer names it; its store and manifest are read together)."""
 
     def __init__(self, data: Path) -> None:
         self.data = data
-        self.stamp: tuple[int, int] | None = None
-        self.store: Store | None = None
+        self.stamp: str | None = None
+        self.state: PublishedState | None = None
 
-    def _stamp(self) -> tuple[int, int]:
-        try:
-            return (
-                (self.data / "store").stat().st_ino,
-                (self.data / FILENAME).stat().st_mtime_ns,
-            )
-        except OSError:
-            return (0, 0)
+    def current_state(self) -> PublishedState:
+        """The newest state that opens; the one before while a build switches states."""
+        stamp = state_stamp(self.data)
+        if self.state is None or stamp != self.stamp:
+            try:
+                self.state = open_state(self.data)
+            except StoreError:
+                if self.state is None:
+                    raise
+                return self.state  # try again at the next query
+            self.stamp = stamp
+        return self.state
 
     def current(self) -> Store:
-        """The newest store that opens; the previous snapshot while a build swaps folders."""
-        stamp = self._stamp()
-        if self.store is None or stamp != self.stamp:
-            try:
-                self.store = Store.open_existing(self.data / "store", read_only=True)
-            except StoreError:
-                if self.store is None:
-                    raise
-                return self.store  # try again at the next query
-            self.stamp = stamp
-        return self.store
+        return self.current_state().store
 
 
 def answer(snapshot: Snapshot, job: QueryJob, max_rows: int | None, allow_service: bool) -> Answer:
