@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from kg.extract import nlp as nlp_mod
 from kg.extract.article import extract
-from kg.extract.triggers import KINDS
+from kg.extract.events.triggers import KINDS
 from kg.model import Article, Meta, RawDocument
 from kg.rdf.events import concept_keys
 

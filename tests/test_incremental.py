@@ -18,7 +18,7 @@ from kg.cli import main
 from kg.errors import StoreError
 from kg.publish.output import OutputFolder
 from kg.publish.state import PUBLISHED, open_state
-from kg.store import Store
+from kg.publish.store import Store
 
 EPOCH = 1_700_000_000
 

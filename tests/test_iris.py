@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import ConfigError
-from kg.link.gazetteer import gazetteer
+from kg.lexicon.gazetteer import gazetteer
 from kg.link.iris import Iris, id_slug, slug
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Everything an extracted Article depends on besides the document and the model.
-_CODE = ("extract/*.py", "link/gazetteer.py", "data/*", "model.py")
+_CODE = ("extract/**/*.py", "lexicon/*.py", "data/*", "model.py")
 
 
 @lru_cache(maxsize=1)

@@ -15,14 +15,25 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import chrome, events, pieces
-from kg.extract.dates import parse_published
-from kg.extract.entities import Found, build_entities, spacy_mentions
-from kg.extract.knowledge import Knowledge
-from kg.extract.layout import parse_layout
-from kg.extract.view import TextView, analysed_spans, build_view, truecase
-from kg.link.gazetteer import fold, gazetteer
-from kg.model import Agent, Article, Entity, Event, Failed, Image, Layout, RawDocument
+from kg.extract import pieces
+from kg.extract.entities.knowledge import Knowledge
+from kg.extract.entities.mentions import Found, build_entities, spacy_mentions
+from kg.extract.events import detect as events
+from kg.extract.page import marks
+from kg.extract.page.layout import parse_layout
+from kg.extract.page.view import TextView, analysed_spans, build_view, truecase
+from kg.lexicon.gazetteer import fold, gazetteer
+from kg.model import (
+    Agent,
+    Article,
+    Entity,
+    Event,
+    Failed,
+    Image,
+    Layout,
+    RawDocument,
+    parse_published,
+)
 
 BATCH_SIZE = 32
 REASON_CHARS = 300  # of an error's message in a Failed record
@@ -132,8 +143,8 @@ def _images(layout: Layout, url: str | None) -> list[Image]:
 
 def _dateline_place(layout: Layout, entities: list[Entity]) -> int | None:
     """Index of the Place the dateline names, added to the entities when NER missed it."""
-    parsed = chrome.parse_dateline(layout.dateline or "", gazetteer().is_place_name)
-    parsed = parsed or chrome.parse_inline_dateline((layout.dateline or "") + ": x")
+    parsed = marks.parse_dateline(layout.dateline or "", gazetteer().is_place_name)
+    parsed = parsed or marks.parse_inline_dateline((layout.dateline or "") + ": x")
     if parsed is None:
         return None
     name = truecase(parsed.place) if parsed.place.isupper() else parsed.place

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg.extract import article, nlp
-from kg.extract.knowledge import Knowledge
+from kg.extract.entities.knowledge import Knowledge
 from kg.model import Article, Failed, RawDocument
 
 CHUNK = article.BATCH_SIZE  # documents per unit of work: one nlp.pipe batch

@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.extract.chrome import agency_name
-from kg.link.gazetteer import fold
+from kg.lexicon.agencies import agency_name
+from kg.lexicon.gazetteer import fold
 from kg.link.iris import Iris, slug
 from kg.model import Agent, Article, Entity
 

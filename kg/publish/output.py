@@ -41,9 +41,9 @@ from kg.publish.state import (
     state_folder,
     state_name,
 )
+from kg.publish.store import Store, recover
 from kg.rdf import formats
 from kg.rdf.jsonld import Triple
-from kg.store import Store, recover
 
 DRAFT = "draft-"
 SCRATCH = "scratch-"

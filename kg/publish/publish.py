@@ -27,8 +27,8 @@ from kg.link.iris import Iris
 from kg.publish import files, output
 from kg.publish.manifest import Manifest
 from kg.publish.output import OutputFolder
+from kg.publish.store import Store
 from kg.rdf.events import scheme_bytes
-from kg.store import Store
 
 Progress = Callable[[str, int, int | None], None]
 FRESH_STORE_SHARE = 0.5  # rebuild the store from scratch when more than this share changed

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.errors import StoreError
 from kg.publish.manifest import FILENAME, Manifest
-from kg.store import Store
+from kg.publish.store import Store
 
 STATE_DIR = ".kg"
 POINTER = "current"
