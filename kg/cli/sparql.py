@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from kg.cli.common import DATA_OPTION, EXIT_FAILURE, BindingType, library_errors
+from kg.cli.common import DATA_OPTION, EXIT_FAILURE, BindingType, SizeType, library_errors
 from kg.rdf import formats
 
 # What kg query writes: the SPARQL results formats and a table, then the RDF formats.
@@ -109,7 +109,28 @@ def query(
     type=click.IntRange(min=1),
     default=2,
     show_default=True,
-    help="Query worker processes (queries run at the same time).",
+    help="Query worker processes (queries answered at full speed at the same time).",
+)
+@click.option(
+    "--max-bytes",
+    type=SizeType(),
+    default="50MB",
+    show_default=True,
+    help="Largest answer (0: no cap); a bigger one is refused with 503.",
+)
+@click.option(
+    "--max-memory",
+    type=SizeType(),
+    default="1GB",
+    show_default=True,
+    help="Memory a query worker may use (0: no cap); a query needing more is stopped (503).",
+)
+@click.option(
+    "--read-timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a client has to send a request's head, and then its body (else 408).",
 )
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated query).")
 def serve(
@@ -119,6 +140,9 @@ def serve(
     timeout: float,
     max_rows: int,
     workers: int,
+    max_bytes: int,
+    max_memory: int,
+    read_timeout: float,
     allow_service: bool,
 ) -> None:
     """Serve the store read-only over HTTP: a SPARQL 1.1 endpoint at /sparql, and Linked Data.
@@ -127,9 +151,16 @@ def serve(
     and ASK answer JSON, XML, CSV or TSV by Accept; CONSTRUCT and DESCRIBE
     Turtle, JSON-LD or N-Triples. SPARQL Update and SERVICE are refused; a
     query running past --timeout is stopped (its worker process is killed;
-    HTTP 503); an answer is cut at --max-rows. CORS is open to any origin. The
-    store is opened read-only, so kg build can update it meanwhile; the server
-    answers from a new build once it has finished.
+    HTTP 503); an answer is cut at --max-rows, refused past --max-bytes (503),
+    and a query needing more than --max-memory is stopped (503). A query still
+    running after half a second finishes aside at low priority while a spare
+    worker takes its place (at most --workers of them; one more is stopped), so
+    slow queries never hold up the others; a query that finds no free worker
+    within 2 s, or more than 32 waiting, gets 503 at once. A client has
+    --read-timeout seconds to send its request (else 408). CORS is open to any
+    origin; every answer has X-Content-Type-Options: nosniff. The store is
+    opened read-only, so kg build can update it meanwhile; the server answers
+    from a new build once it has finished.
 
     Every IRI kg minted answers at its path under the base IRI, by content
     negotiation: text/html the page (as kg site writes it), text/turtle,
@@ -157,6 +188,9 @@ def serve(
         max_rows=max_rows or None,
         workers=workers,
         allow_service=allow_service,
+        max_bytes=max_bytes or None,
+        memory=max_memory or None,
+        read_timeout=read_timeout,
     )
     click.echo(f"SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C to stop)", err=True)
     click.echo(f"Linked Data pages: http://{host}:{port}/", err=True)

@@ -24,6 +24,7 @@ from kg.publish.state import PublishedState, open_state
 from kg.publish.store import QueryResult, Store
 from kg.rdf import formats
 from kg.rdf.namespaces import PREFIXES
+from kg.sparql.limits import check_nesting
 from kg.sparql.text import Term, bind, refuse_service
 
 Kind = Literal["solutions", "boolean", "graph"]
@@ -61,6 +62,7 @@ def execute(
     ``values`` bind variables for the whole WHERE group (see kg.sparql_text.bind).
     SERVICE is refused unless ``allow_service``.
     """
+    check_nesting(text)
     refuse_service(text, allow_service)
     text = bind(text, values or {})
     if graph:  # one article: its graph is the default graph and the only named one

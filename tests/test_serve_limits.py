@@ -1,0 +1,163 @@
+"""kg serve under hostile clients, on a real server on 127.0.0.1: memory and byte caps,
+slow queries kept aside, bounded waits, read timeouts, bad paths, reasons, nosniff.
+
+(The throughput figures — 20 clients x 50 requests while two runaway queries run —
+are measured by bench/serve_load.py; this machine is shared, so the suite only checks
+that answers keep coming while runaways run, with lenient bounds.)
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from servers import children, free_port, kg_serve, running
+
+PEOPLE = "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+# ORDER BY makes Oxigraph hold every one of the 1,893^3 solutions: memory grows fast.
+WIDE = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+MEMORY = "300MB"
+
+
+class Server:
+    def __init__(self, base: str, proc: subprocess.Popen[bytes]) -> None:
+        self.base = base
+        self.sparql = f"{base}/sparql"
+        self.proc = proc
+        self.port = int(base.rsplit(":", 1)[1])
+
+
+@pytest.fixture(scope="module")
+def server(seeds_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = tmp_path_factory.mktemp("serve-limits") / "serve.log"
+    options = ("--timeout", "8", "--max-memory", MEMORY, "--max-bytes", "200KB")
+    with running(kg_serve(seeds_out, port, *options, "--read-timeout", "1.5"), base, log) as p:
+        yield Server(base, p)
+
+
+def raw(server: Server, request: bytes, wait: float = 10) -> tuple[bytes, float]:
+    """What the server sends back (until it closes) to ``request`` sent as is, and when."""
+    start = time.monotonic()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=wait) as s:
+        s.sendall(request)
+        got = b""
+        while chunk := s.recv(65536):
+            got += chunk
+    return got, time.monotonic() - start
+
+
+def test_a_query_needing_too_much_memory_is_stopped_with_503(server: Server) -> None:
+    start = time.monotonic()
+    answer = httpx.get(server.sparql, params={"query": WIDE}, timeout=60)
+    assert answer.status_code == 503
+    assert answer.text == (
+        "the query needed more than the 300 MB of memory a query may use (--max-memory) "
+        "and was stopped; add a LIMIT, or make it more selective\n"
+    )
+    assert time.monotonic() - start < 8  # stopped by the cap, not by the timeout
+    assert httpx.get(server.sparql, params={"query": "ASK {}"}).json()["boolean"] is True
+
+
+def test_an_answer_over_the_byte_cap_is_refused(server: Server) -> None:
+    answer = httpx.get(server.sparql, params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert answer.status_code == 503
+    assert "the answer is over 200 KB (--max-bytes) and was not sent" in answer.text
+    small = httpx.get(server.sparql, params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 5"})
+    assert small.status_code == 200 and len(small.json()["results"]["bindings"]) == 5
+
+
+def test_answers_keep_coming_while_two_runaway_queries_run(server: Server) -> None:
+    slow: list[httpx.Response] = []
+
+    def runaway() -> None:
+        slow.append(httpx.get(server.sparql, params={"query": RUNAWAY}, timeout=60))
+
+    runaways = [threading.Thread(target=runaway) for _ in range(2)]
+    for t in runaways:
+        t.start()
+    time.sleep(1.5)  # both are slow by now: each runs aside, a spare took its place
+    workers = children(server.proc.pid)
+    third = httpx.get(server.sparql, params={"query": RUNAWAY}, timeout=60)
+    assert third.status_code == 503 and "2 slow queries are running already" in third.text
+    latencies: list[float] = []
+    codes: list[int] = []
+
+    def client() -> None:
+        with httpx.Client(timeout=30) as c:
+            for _ in range(15):
+                start = time.monotonic()
+                codes.append(c.get(server.sparql, params={"query": PEOPLE}).status_code)
+                latencies.append(time.monotonic() - start)
+
+    clients = [threading.Thread(target=client) for _ in range(4)]
+    for t in clients:
+        t.start()
+    for t in clients:
+        t.join()
+    assert codes == [200] * 60
+    assert max(latencies) < 5  # they waited ~8 s for a worker before (lenient here)
+    assert all(t.is_alive() for t in runaways)  # the runaways were still running meanwhile
+    assert len(workers) >= 4  # the two slow ones, and two at full speed
+    for t in runaways:
+        t.join()
+    assert [r.status_code for r in slow] == [503, 503]
+    assert all("timed out after 8 s" in r.text for r in slow)
+
+
+def test_a_query_nested_thousands_deep_is_refused_with_a_reason(server: Server) -> None:
+    deep = "SELECT * WHERE { " + "{ " * 5000 + "?s ?p ?o" + " }" * 5000 + " }"
+    answer = httpx.post(server.sparql, data={"query": deep})
+    assert answer.status_code == 400
+    assert answer.text == "query refused: brackets nested 5001 deep (kg accepts at most 200)\n"
+
+
+@pytest.mark.parametrize("path", [b"/person/%ff", b"/person/%", b"/%", b"/person/%3C", b"/%3Cx%3E"])
+def test_undecodable_paths_are_400(server: Server, path: bytes) -> None:
+    got, _ = raw(server, b"GET " + path + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    head, _, body = got.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 ")
+    assert (
+        body == b"bad path: its %-escapes do not decode to UTF-8, or it cannot be part of an IRI\n"
+    )
+
+
+def test_a_slow_request_head_is_cut_with_408(server: Server) -> None:
+    got, took = raw(server, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n")
+    assert got.startswith(b"HTTP/1.1 408 Request Timeout\r\n")
+    assert got.endswith(b"the request did not arrive within 1.5 s\n")
+    assert 1.2 < took < 5
+    silent, took = raw(server, b"")  # connects and sends nothing at all
+    assert silent.startswith(b"HTTP/1.1 408 ") and took < 5
+
+
+def test_a_lying_content_length_is_cut_with_408(server: Server) -> None:
+    request = (
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+        b"Content-Length: 1000\r\n\r\nASK {}"
+    )
+    got, took = raw(server, request)
+    assert got.startswith(b"HTTP/1.1 408 Request Timeout\r\n")
+    assert got.endswith(b"the request body did not arrive within 1.5 s\n")
+    assert took < 5  # and the connection was closed
+
+
+def test_every_answer_says_nosniff(server: Server) -> None:
+    for url in (
+        server.base + "/",
+        server.base + "/person/vladimir-putin.ttl",
+        server.base + "/no/such/page",
+        server.sparql + "?query=ASK%7B%7D",
+        server.sparql + "?query=NOT%20SPARQL",
+        server.base + "/kg.ttl",
+    ):
+        answer = httpx.get(url)
+        assert answer.headers["x-content-type-options"] == "nosniff", url
