@@ -3,8 +3,9 @@
 The packages follow the flow, each importing only the stages before it and the
 shared lower modules (tests/test_layering.py checks the import graph):
 
-    lower      model, errors, config, parallel, lexicon/   (records, errors, settings,
-               process pools, word lists and gazetteers; they import no stage)
+    lower      model, errors, config, parallel, timing, lexicon/   (records, errors,
+               settings, process pools, stage timings, word lists and gazetteers;
+               they import no stage)
     sources/   read files, folders, JSON Lines, feeds and pages → RawDocument
     extract/   RawDocument → Article: page/ structure, entities/, events/, and the
                runner (article, nlp, workers)

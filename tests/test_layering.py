@@ -14,7 +14,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "kg"
 
 # The order of the flow (see kg/__init__.py). Lower modules come first and import no stage.
-LOWER = ("kg", "kg.model", "kg.errors", "kg.config", "kg.parallel", "kg.lexicon")
+LOWER = ("kg", "kg.model", "kg.errors", "kg.config", "kg.parallel", "kg.timing", "kg.lexicon")
 STAGES = (
     "kg.sources",
     "kg.extract.page",

@@ -28,6 +28,7 @@ from kg.link.merge import Linker
 from kg.publish import files
 from kg.rdf import formats, jsonld
 from kg.rdf.mapping import EventMapper, article_triples
+from kg.timing import Timings
 from kg.validate import Report, Validator
 
 BATCH = 100  # articles per pySHACL call and per unit of work
@@ -83,13 +84,13 @@ class Batch:
     mapped: list[Mapped]
     verdicts: list[tuple[str, Report]]  # the new ones, for the cache
     spool: Path | None  # quads of the conforming graphs, each triple also in the default graph
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: Timings = field(default_factory=Timings)
 
 
 def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
     """Map, validate and write batch number ``item[0]``, the articles ``item[1]``."""
     number, entries = item
-    timings: dict[str, float] = {}
+    timings = Timings()
     clock = time.perf_counter()
     with Cache.opened(work.cache) as cache:
         articles = [e.restore(cache.article(e.key)) for e in entries]
@@ -100,11 +101,11 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
         digests = [_digest(t) for t in mapped]
         keys = [verdict_key(d, work.validator.fingerprint) for d in digests]
         verdicts = cache.verdicts(keys)
-    clock = _lap(timings, "map", clock)
+    clock = timings.lap("map", clock)
     todo = [(k, t) for k, t in zip(keys, mapped, strict=True) if k not in verdicts]
     fresh = {str(k): v for k, v in work.validator.validate_many(todo).items()}
     verdicts.update(fresh)
-    clock = _lap(timings, "validate", clock)
+    clock = timings.lap("validate", clock)
     out: list[Mapped] = []
     quads: list[ox.Quad] = []
     for e, a, triples, digest, key in zip(entries, articles, mapped, digests, keys, strict=True):
@@ -118,13 +119,13 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
                 _write_files(work.articles, stem, triples)
                 written = True
         out.append(Mapped(e, a.headline, a.url, digest, graph_iri, stem, report, written))
-    clock = _lap(timings, "files", clock)
+    clock = timings.lap("files", clock)
     spool = None
     if quads:
         spool = work.spool / f"{number:08d}.nq"
         with open(spool, "xb") as f:
             ox.serialize(quads, f, ox.RdfFormat.N_QUADS)
-    _lap(timings, "spool", clock)
+    timings.lap("spool", clock)
     return Batch(out, list(fresh.items()), spool, timings)
 
 
@@ -153,9 +154,3 @@ def _digest(triples: list[jsonld.Triple]) -> str:
     for s, p, o in triples:
         h.update(f"{s} {p} {o}\n".encode())
     return h.hexdigest()
-
-
-def _lap(timings: dict[str, float], stage: str, since: float) -> float:
-    now = time.perf_counter()
-    timings[stage] = timings.get(stage, 0.0) + now - since
-    return now

@@ -13,8 +13,8 @@ themselves go to the extraction cache and are read back a batch at a time.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator, Iterator
-from contextlib import ExitStack, closing, contextmanager
+from collections.abc import Callable, Generator
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -35,6 +35,7 @@ from kg.publish.output import OutputFolder
 from kg.publish.publish import Staging, publish
 from kg.sources import InputLimits, iter_inputs
 from kg.sources.reading import DEFAULT_MAX_BYTES
+from kg.timing import Timings
 from kg.validate import Report, Validator
 
 Progress = Callable[[str, int, int | None], None]
@@ -79,7 +80,7 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     reused: int = 0
     shacl_warnings: dict[str, int] = field(default_factory=dict)
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: Timings = field(default_factory=Timings)
     triples: int = 0
     kept_previous: bool = False  # nothing was publishable, so the last output was kept
     notices: list[str] = field(default_factory=list)  # about the output folder, for the user
@@ -91,19 +92,6 @@ class BuildResult:
     def complete(self) -> bool:
         """True when every input was published."""
         return not any(p.kind != "warning" for p in self.problems)
-
-
-class _Timer:
-    def __init__(self, timings: dict[str, float]) -> None:
-        self.timings = timings
-
-    @contextmanager
-    def __call__(self, stage: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
 def _quiet(stage: str, done: int, total: int | None) -> None:
@@ -121,7 +109,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     """
     report = progress or _quiet
     result = BuildResult()
-    timer = _Timer(result.timings)
+    timer = result.timings.stage
     with OutputFolder(options.out) as folder:
         result.notices.extend([folder.notice] if folder.notice else [])
         previous = Manifest() if folder.interrupted else Manifest.load(folder.previous)
@@ -139,27 +127,32 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             iris = _distinct_iris(corpus, previous, result)
             staging = Staging(folder, previous, iris)
             work = GraphWork(
-                iris,
-                corpus.linker,
-                events,
-                Validator(),
-                cache_path,
-                staging.unchanged(),
-                staging.articles,
-                staging.spool,
+                iris=iris,
+                linker=corpus.linker,
+                events=events,
+                validator=Validator(),
+                cache=cache_path,
+                unchanged=staging.unchanged(),
+                articles=staging.articles,
+                spool=staging.spool,
             )
             with timer("graphs"):
                 published = _map_and_validate(corpus, work, options, result, report)
             with timer("publish"):
                 outcome = publish(
-                    folder, staging, published, options.model, result, report, options.processes
+                    folder,
+                    staging,
+                    published,
+                    model=options.model,
+                    result=result,
+                    progress=report,
+                    workers=options.processes,
                 )
         finally:
             if not options.cache:
                 Cache.remove(cache_path)
         result.kept_previous, result.triples = outcome.kept_previous, outcome.triples
-        for stage, seconds in outcome.timings.items():
-            result.timings[stage] = seconds
+        result.timings.update(outcome.timings)
     result.published = sorted(published)
     return result
 
@@ -281,7 +274,7 @@ def _fresh_articles(
         results = ordered_map(extraction.extract_chunk, settings, chunks, workers)
     with closing(results):
         for extracted in results:
-            _add_timings(result, extracted.timings)
+            result.timings.merge(extracted.timings)
             yield from extracted.articles
 
 
@@ -303,18 +296,13 @@ def _map_and_validate(
     with Cache.opened(work.cache) as cache:
         for batch in ordered_map(map_batch, work, batches, workers):
             cache.put_verdicts(batch.verdicts)
-            _add_timings(result, batch.timings)
+            result.timings.merge(batch.timings)
             for m in batch.mapped:
                 if _accept(m, result):
                     published[m.entry.id] = m
             done += len(batch.mapped)
             report("validate", done, len(entries))
     return published
-
-
-def _add_timings(result: BuildResult, timings: dict[str, float]) -> None:
-    for stage, seconds in timings.items():
-        result.timings[stage] = result.timings.get(stage, 0.0) + seconds
 
 
 def _cache_path(options: BuildOptions, folder: OutputFolder) -> Path:

@@ -8,7 +8,6 @@ becomes a :class:`Failed` record for it, in its place.
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -34,6 +33,7 @@ from kg.model import (
     RawDocument,
     parse_published,
 )
+from kg.timing import Timings
 
 BATCH_SIZE = 32
 REASON_CHARS = 300  # of an error's message in a Failed record
@@ -70,7 +70,7 @@ def finish(
     prepared: Prepared,
     doc: Doc,
     knowledge: Knowledge | None = None,
-    timings: dict[str, float] | None = None,
+    timings: Timings | None = None,
 ) -> Article:
     """The Article from a prepared document and spaCy's analysis of its view.
 
@@ -108,12 +108,8 @@ def finish(
     )
     if layout.dateline:
         article.dateline_place = _dateline_place(layout, article.entities)
-    start = time.perf_counter()
-    article.events = _events(prepared, doc, found, article)
-    if timings is not None:
-        spent = time.perf_counter() - start
-        _add(timings, "events", spent)
-        _add(timings, "_events_inside", spent)
+    with (timings or Timings()).stage("events"):
+        article.events = _events(prepared, doc, found, article)
     return article
 
 
@@ -165,7 +161,7 @@ def extract(
     nlp: Language,
     batch_size: int = BATCH_SIZE,
     knowledge: Knowledge | None = None,
-    timings: dict[str, float] | None = None,
+    timings: Timings | None = None,
 ) -> Iterator[Article | Failed]:
     """Articles for the documents, in order (a Failed record for any that raised); spaCy
     runs over them ``batch_size`` documents at a time.
@@ -176,7 +172,7 @@ def extract(
     """
     if knowledge is not None:
         knowledge.bind(nlp)
-    clock: dict[str, float] = {} if timings is None else timings
+    clock = Timings() if timings is None else timings
     batch: list[RawDocument] = []
     for raw in raws:
         batch.append(raw)
@@ -188,13 +184,13 @@ def extract(
 
 
 def _extract_batch(
-    raws: list[RawDocument], nlp: Language, knowledge: Knowledge | None, clock: dict[str, float]
+    raws: list[RawDocument], nlp: Language, knowledge: Knowledge | None, clock: Timings
 ) -> list[Article | Failed]:
-    start = time.perf_counter()
-    prepared = [_prepared(raw) for raw in raws]
-    start = _lap(clock, "layout", start)
-    docs = iter(_analyse([p for p in prepared if isinstance(p, Prepared)], nlp, len(raws)))
-    start = _lap(clock, "nlp", start)
+    with clock.stage("layout"):
+        prepared = [_prepared(raw) for raw in raws]
+    with clock.stage("nlp"):
+        analysed = _analyse([p for p in prepared if isinstance(p, Prepared)], nlp, len(raws))
+    docs = iter(analysed)
     out: list[Article | Failed] = []
     for p in prepared:
         if isinstance(p, Failed):
@@ -205,13 +201,10 @@ def _extract_batch(
             out.append(doc)
             continue
         try:
-            out.append(finish(p, doc, knowledge, clock))
+            with clock.stage("rules"):
+                out.append(finish(p, doc, knowledge, clock))
         except Exception as e:  # noqa: BLE001 - one article's bug must not stop the batch
             out.append(failed(p.raw, e))
-        # finish() timed the events inside it: they are not the rules' time.
-        now = time.perf_counter()
-        _add(clock, "rules", now - start - clock.pop("_events_inside", 0.0))
-        start = now
     return out
 
 
@@ -266,16 +259,6 @@ def failed(raw: RawDocument, error: BaseException) -> Failed:
         message = message[:REASON_CHARS] + " …"
     detail = f"{type(error).__name__}: {message}" if message else type(error).__name__
     return Failed(raw.source, f"extraction failed ({detail})", raw.line)
-
-
-def _lap(clock: dict[str, float], stage: str, since: float) -> float:
-    now = time.perf_counter()
-    _add(clock, stage, now - since)
-    return now
-
-
-def _add(clock: dict[str, float], stage: str, seconds: float) -> None:
-    clock[stage] = clock.get(stage, 0.0) + seconds
 
 
 __all__ = ["Agent", "Failed", "Prepared", "extract", "finish", "prepare"]

@@ -188,10 +188,6 @@ class Gazetteer:
         best = entries[0]
         return best.place.kind != "City" or best.population >= population
 
-    def is_country_name(self, name: str) -> bool:
-        entries = self._entries(name)
-        return bool(entries) and entries[0].place.kind == "Country"
-
     def country(self, code: str) -> GeoPlace | None:
         return self._countries.get(code)
 

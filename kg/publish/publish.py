@@ -29,6 +29,7 @@ from kg.publish.manifest import Manifest
 from kg.publish.output import OutputFolder
 from kg.publish.store import Store
 from kg.rdf.events import scheme_bytes
+from kg.timing import Timings
 
 Progress = Callable[[str, int, int | None], None]
 FRESH_STORE_SHARE = 0.5  # rebuild the store from scratch when more than this share changed
@@ -60,7 +61,7 @@ class Problems(Protocol):
 class Outcome:
     triples: int  # distinct triples in the union of the published graphs
     kept_previous: bool  # nothing was publishable, so the last output was kept
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: Timings = field(default_factory=Timings)
 
 
 class Staging:
@@ -107,13 +108,14 @@ def publish(
     folder: OutputFolder,
     staging: Staging,
     graphs: Mapping[str, Published],
+    *,
     model: str | None,
     result: Problems,
-    report: Progress,
+    progress: Progress,
     workers: int = 1,
 ) -> Outcome:
     """Make ``folder`` publish exactly ``graphs``, with ``result.problems`` as its report."""
-    timings: dict[str, float] = {}
+    timings = Timings()
     clock = time.perf_counter()
     files.write_new_bytes(folder.staged(files.REPORT), files.report_bytes(result.problems))
     stage_event_types(folder)
@@ -122,25 +124,25 @@ def publish(
         # Nothing could be published: the previous output stays, only the report is new.
         for name in (output.STORE, output.ARTICLES, *(n for n, _ in files.EXPORTS)):
             folder.keep(name)
-        folder.commit(previous, report)
+        folder.commit(previous, progress)
         return Outcome(0, kept_previous=True)
     iris = staging.iris
     manifest = Manifest.from_entries(
         {aid: p.manifest_entry(iris.article(aid)) for aid, p in graphs.items()}, iris.base, model
     )
-    store = _stage_store(folder, staging, graphs, report)
-    clock = _lap(timings, "store", clock)
+    store = _stage_store(folder, staging, graphs, progress)
+    clock = timings.lap("store", clock)
     exports = [name for name, _ in files.EXPORTS]
     if store or not all(folder.keep(name) for name in exports):
-        report("export", 0, len(files.EXPORTS))
+        progress("export", 0, len(files.EXPORTS))
         for name in exports:  # written again from the new store, not kept
             folder.staged(name).unlink(missing_ok=True)
         output.stage_exports(folder, folder.staged(output.STORE), workers)
-    clock = _lap(timings, "export", clock)
+    clock = timings.lap("export", clock)
     staging.finish_articles(graphs)
-    folder.commit(manifest, report)
+    folder.commit(manifest, progress)
     triples = Store(folder.previous / output.STORE, read_only=True).count()
-    _lap(timings, "commit", clock)
+    timings.lap("commit", clock)
     return Outcome(triples, kept_previous=False, timings=timings)
 
 
@@ -247,9 +249,3 @@ class _Concatenated(io.RawIOBase):
         if self._file is not None:
             self._file.close()
         super().close()
-
-
-def _lap(timings: dict[str, float], stage: str, since: float) -> float:
-    now = time.perf_counter()
-    timings[stage] = timings.get(stage, 0.0) + now - since
-    return now
