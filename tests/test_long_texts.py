@@ -59,6 +59,8 @@ def test_a_two_megabyte_article_beside_the_seeds(tmp_path: Path) -> None:
     shutil.copytree(SEEDS, sources)
     long_text = corpus_text(TWO_MB)
     (sources / "long.txt").write_text(long_text, encoding="utf-8")
+    headline = {"headline": "A year of business news, in one file"}
+    (sources / "long.meta.json").write_text(json.dumps(headline), encoding="utf-8")
     assert len(long_text) > nlp_mod.load().max_length  # spaCy alone refuses it (E088)
     out = tmp_path / "out"
     result = build(BuildOptions(sources=(str(sources),), out=out))

@@ -70,8 +70,14 @@ def _record(raw: bytes, source: str, number: int, mtime: float | None) -> RawDoc
     if not isinstance(obj, dict):
         return Rejected(source, f"expected a JSON object, got {_json_type(obj)}", number)
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if "text" not in obj:
         return Rejected(source, "no 'text' field with the article's text", number)
+    if not isinstance(text, str):
+        return Rejected(
+            source, f"'text' is {_json_type(text)}, not a string with the article's text", number
+        )
+    if not text.strip():
+        return Rejected(source, "'text' is empty", number)
     meta, meta_warnings = meta_from_mapping(obj)
     return RawDocument(
         source=source,
@@ -84,5 +90,5 @@ def _record(raw: bytes, source: str, number: int, mtime: float | None) -> RawDoc
 
 
 def _json_type(value: object) -> str:
-    names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
-    return names.get(type(value), "a number")
+    names = {list: "an array", dict: "an object", str: "a string", bool: "a boolean"}
+    return "null" if value is None else names.get(type(value), "a number")
