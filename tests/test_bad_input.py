@@ -250,4 +250,6 @@ def test_jsonl_line_numbers_count_blank_lines() -> None:
     data = b'\n{"text": "One article with some words."}\n\n{"text": 5}\n'
     items = list(iter_inputs(["-"], InputLimits(), stdin=io.BytesIO(data)))
     assert isinstance(items[0], RawDocument) and items[0].line == 2
-    assert items[1] == Rejected("<stdin>", "no 'text' field with the article's text", 4)
+    assert items[1] == Rejected(
+        "<stdin>", "'text' is a number, not a string with the article's text", 4
+    )

@@ -93,10 +93,11 @@ def build(
 
     Output: kg.ttl, kg.jsonld, kg.nq, articles/ID.ttl|.jsonld, an Oxigraph store
     in store/, manifest.json and report.jsonl (one line per input or article not
-    published, and why, plus input warnings). Unchanged articles are reused from
-    the last build; a build that is stopped leaves the last output as it was. On
-    a terminal a progress line (articles done, rate, time left) is drawn on
-    stderr; at the end a summary and the first problems.
+    published, and why, plus warnings). Unchanged articles are reused from the
+    last build; a build that is stopped (even killed) leaves the last output as
+    it was, and the next one takes its lock over. On a terminal a progress line
+    (articles done, rate, time left) is drawn on stderr; at the end a summary
+    and the first problems.
 
     --authority names entities the newsroom already knows: CSV with columns
     id,type,name,aliases,same_as (aliases and same_as separated by "|"), or
@@ -106,8 +107,8 @@ def build(
     spaCy EntityRuler patterns, one JSON object a line ({"label": "ORG",
     "pattern": "Acme"}); an "id" equal to an authority id joins that entry.
 
-    Exit code 3 means built, but some inputs were rejected or some articles
-    failed SHACL validation; report.jsonl lists them.
+    Exit code 3 means built, but some inputs were rejected, failed in
+    extraction or failed SHACL validation; report.jsonl lists them.
 
     \b
     Examples:

@@ -138,7 +138,10 @@ class OutputFolder:
         os.rename(self.draft, final)
         _fsync_dir(self.state)
         report("commit", 1, COMMIT_STEPS)
-        _replace_with_link(self.state / POINTER, final.name, self.state / f".{POINTER}.new")
+        pointer = self.state / POINTER
+        if pointer.is_dir() and not pointer.is_symlink():  # a copy of an output, links followed
+            os.rename(pointer, self.state / f"{STATE_PREFIX}copied-{os.getpid()}")
+        _replace_with_link(pointer, final.name, self.state / f".{POINTER}.new")
         _fsync_dir(self.state)
         report("commit", 2, COMMIT_STEPS)
         self._link_names()

@@ -26,6 +26,8 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from kg.rdf import formats
+
 NOSNIFF = (b"x-content-type-options", b"nosniff")
 
 
@@ -123,7 +125,7 @@ def timed_protocol(seconds: float) -> type[H11Protocol]:
                 return  # an answer is being written: not a slow client
             body = f"the request did not arrive within {seconds:g} s\n".encode()
             head = (
-                "HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n"
+                f"HTTP/1.1 408 Request Timeout\r\ncontent-type: {formats.PLAIN_TEXT_UTF8}\r\n"
                 f"content-length: {len(body)}\r\nconnection: close\r\n"
                 "x-content-type-options: nosniff\r\n\r\n"
             )
