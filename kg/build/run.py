@@ -111,8 +111,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     result = BuildResult()
     timer = result.timings.stage
     with OutputFolder(options.out) as folder:
-        result.notices.extend([folder.notice] if folder.notice else [])
-        previous = Manifest() if folder.interrupted else Manifest.load(folder.previous)
+        previous = _previous(folder, result)
         cache_path = _cache_path(options, folder)
         try:
             with timer("read"):
@@ -124,10 +123,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             with timer("link"):
                 events = corpus.event_mapper()
                 corpus.linker.resolve()
-            iris = _distinct_iris(corpus, previous, result)
-            staging = Staging(folder, previous, iris)
+            staging = Staging(folder, previous, _distinct_iris(corpus, previous, result))
             work = GraphWork(
-                iris=iris,
+                iris=staging.iris,
                 linker=corpus.linker,
                 events=events,
                 validator=Validator(),
@@ -155,6 +153,13 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         result.timings.update(outcome.timings)
     result.published = sorted(published)
     return result
+
+
+def _previous(folder: OutputFolder, result: BuildResult) -> Manifest:
+    """What the output publishes now (nothing to trust after an old kg's torn commit)."""
+    if folder.notice:
+        result.notices.append(folder.notice)
+    return Manifest() if folder.interrupted else Manifest.load(folder.previous)
 
 
 def _distinct_iris(corpus: Corpus, previous: Manifest, result: BuildResult) -> Iris:

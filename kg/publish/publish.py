@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -122,6 +123,7 @@ def publish(
     previous = staging.previous
     if not graphs and previous.articles:
         # Nothing could be published: the previous output stays, only the report is new.
+        shutil.rmtree(folder.staged(output.ARTICLES))  # empty: nothing was written into it
         for name in (output.STORE, output.ARTICLES, *(n for n, _ in files.EXPORTS)):
             folder.keep(name)
         folder.commit(previous, progress)

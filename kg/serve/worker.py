@@ -14,9 +14,8 @@ import resource
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
 
-from kg.errors import KGError, QueryError, StoreError
+from kg.errors import AnswerTooLarge, KGError, QueryError, StoreError
 from kg.parallel import die_with_parent
 from kg.publish.state import PublishedState, open_state, state_stamp
 from kg.publish.store import Store
@@ -89,21 +88,6 @@ class Limits:
     allow_service: bool = False
 
 
-class AnswerTooLarge(Exception):
-    """The answer being written has passed Limits.max_bytes."""
-
-
-class _CappedBuffer(io.BytesIO):
-    def __init__(self, cap: int | None) -> None:
-        super().__init__()
-        self.cap = cap
-
-    def write(self, data: Any) -> int:
-        if self.cap is not None and self.tell() + len(data) > self.cap:
-            raise AnswerTooLarge
-        return super().write(data)
-
-
 def answer(snapshot: Snapshot, job: QueryJob, limits: Limits) -> Answer:
     """The HTTP answer to one query (never raises for a bad query or a missing store)."""
     try:
@@ -121,8 +105,10 @@ def answer(snapshot: Snapshot, job: QueryJob, limits: Limits) -> Answer:
             return text_answer(
                 406, "Not Acceptable: this result is offered as " + ", ".join(offered(kind))
             )
-        buf = _CappedBuffer(limits.max_bytes)
-        written = write_result(Result(kind, raw), buf, fmt=name, max_rows=limits.max_rows)
+        buf = io.BytesIO()
+        written = write_result(
+            Result(kind, raw), buf, fmt=name, max_rows=limits.max_rows, max_bytes=limits.max_bytes
+        )
     except QueryError as e:
         return text_answer(400, str(e))
     except StoreError as e:
