@@ -24,7 +24,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import CORPUS
 from rdflib import Graph
-from servers import children
+from servers import alive, children
 
 from kg.build import BuildOptions, build
 from kg.cli import main
@@ -153,14 +153,6 @@ def test_next_build_after_each_kill_completes(
     assert sorted(p.name for p in (out / ".kg").iterdir() if p.name.startswith("state-")) == [
         os.readlink(out / ".kg" / "current")
     ]
-
-
-def alive(pid: int) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def test_kg_build_killed_with_its_workers_leaves_no_process_and_no_lock(tmp_path: Path) -> None:

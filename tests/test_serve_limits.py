@@ -8,6 +8,7 @@ that answers keep coming while runaways run, with lenient bounds.)
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import threading
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from servers import children, free_port, kg_serve, running
+from servers import alive, children, free_port, kg_serve, running
 
 PEOPLE = "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -167,3 +168,26 @@ def test_every_answer_says_nosniff(server: Server) -> None:
     ):
         answer = httpx.get(url)
         assert answer.headers["x-content-type-options"] == "nosniff", url
+
+
+def test_query_workers_exit_when_the_server_is_killed(seeds_out: Path, tmp_path: Path) -> None:
+    """kill -9 of kg serve while a worker runs a runaway query: no worker is left behind."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with running(kg_serve(seeds_out, port), base, tmp_path / "serve.log") as proc:
+
+        def runaway() -> None:
+            with contextlib.suppress(httpx.HTTPError):  # the server dies under it
+                httpx.get(f"{base}/sparql", params={"query": RUNAWAY}, timeout=60)
+
+        running_query = threading.Thread(target=runaway, daemon=True)
+        running_query.start()
+        time.sleep(1.0)
+        workers = children(proc.pid)
+        assert len(workers) >= 4  # two workers and two spares, one of them busy
+        proc.kill()
+        proc.wait()
+        gone_by = time.monotonic() + 5
+        while any(alive(w) for w in workers) and time.monotonic() < gone_by:
+            time.sleep(0.05)
+        assert [w for w in workers if alive(w)] == []
