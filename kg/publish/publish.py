@@ -1,12 +1,13 @@
 """Publishing one build: stage what changed since the last build, then commit it.
 
-Before mapping starts, :class:`Staging` prepares a staged articles/ folder, into
-which each changed article's files are written as it is validated, and a spool
-folder for the quads of each batch. :func:`publish` then builds the store from
-the spool (a fresh bulk load, or the changed graphs replaced in a copy of the
-current store), exports it, links the unchanged article files into the staged
-folder and commits. An unchanged build rewrites nothing but report.jsonl and
-manifest.json (with the same bytes).
+Before mapping starts, :class:`Staging` prepares the draft state's articles/
+folder, into which each changed article's files are written as it is validated,
+and a scratch spool folder for the quads of each batch. :func:`publish` then
+builds the draft's store from the spool (a fresh bulk load, or the changed
+graphs replaced in a checkpoint of the current store), exports it, links the
+unchanged article files into the draft and commits (kg.publish.output). An
+unchanged build writes nothing but report.jsonl and manifest.json (with the same
+bytes): every other part of the new state is a hard link of the old one's.
 """
 
 from __future__ import annotations
