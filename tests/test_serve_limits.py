@@ -9,6 +9,8 @@ that answers keep coming while runaways run, with lenient bounds.)
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
 import socket
 import subprocess
 import threading
@@ -191,3 +193,69 @@ def test_query_workers_exit_when_the_server_is_killed(seeds_out: Path, tmp_path:
         while any(alive(w) for w in workers) and time.monotonic() < gone_by:
             time.sleep(0.05)
         assert [w for w in workers if alive(w)] == []
+
+
+def test_a_dead_worker_is_a_500_with_its_reason(seeds_out: Path, tmp_path: Path) -> None:
+    """The worker answering a query is killed (as the OOM killer would): the client is told
+    how it ended, and the next query is answered by its replacement."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with running(kg_serve(seeds_out, port, "--workers", "1"), base, tmp_path / "log") as proc:
+        idle = children(proc.pid)
+        before = {pid: cpu_ticks(pid) for pid in idle}
+        answers: list[httpx.Response] = []
+        query = threading.Thread(
+            target=lambda: answers.append(
+                httpx.get(f"{base}/sparql", params={"query": RUNAWAY}, timeout=60)
+            )
+        )
+        query.start()
+        time.sleep(0.2)  # before it turns slow: its worker is the one using the CPU
+        busy = max(idle, key=lambda pid: cpu_ticks(pid) - before[pid])
+        os.kill(busy, signal.SIGKILL)
+        query.join()
+        assert answers[0].status_code == 500
+        assert answers[0].text == (
+            "the query worker was ended by SIGKILL while answering this query; try again\n"
+        )
+        ask = httpx.get(f"{base}/sparql", params={"query": "ASK {}"}, timeout=30)
+        assert ask.status_code == 200
+
+
+def cpu_ticks(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return -1
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def test_an_unexpected_error_is_a_500_with_its_reason(seeds_out: Path) -> None:
+    """Fault injection: a route that raises (any bug would) answers 500 saying what."""
+    import uvicorn
+    from starlette.requests import Request
+    from starlette.routing import Route
+
+    from kg.serve.app import ServeSettings, create_app
+
+    def broken(request: Request) -> None:
+        raise LookupError("no such thing in the index")
+
+    app = create_app(ServeSettings(data=seeds_out, workers=1), [Route("/broken", broken)])
+    port = free_port()
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not uv.started and thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        answer = httpx.get(f"http://127.0.0.1:{port}/broken")
+    finally:
+        uv.should_exit = True
+        thread.join(30)
+    assert answer.status_code == 500
+    assert answer.text == (
+        "internal error while answering /broken: LookupError: no such thing in the index\n"
+    )
+    assert answer.headers["x-content-type-options"] == "nosniff"
