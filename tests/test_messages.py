@@ -43,7 +43,8 @@ def test_utf16_text_is_called_utf16_not_binary(tmp_path: Path) -> None:
 
 def test_text_of_the_wrong_type_says_its_type(tmp_path: Path) -> None:
     source = tmp_path / "news.jsonl"
-    rows = [{"text": 12345}, {"text": None}, {"text": ["a"]}, {"text": "  "}, {"title": "x"}]
+    rows = [{"text": 12345}, {"text": None}, {"text": ["a"]}, {"text": "  "}, {"id": "x"}]
+    rows.append({"text": 12345, "title": "Markets rally"})  # a headline: published from it
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     assert reasons(source) == [
         "'text' is a number, not a string with the article's text",
@@ -52,6 +53,10 @@ def test_text_of_the_wrong_type_says_its_type(tmp_path: Path) -> None:
         "'text' is empty",
         "no 'text' field with the article's text",
     ]
+    (published,) = [item for item in read(source) if isinstance(item, RawDocument)]
+    assert published.warnings == (
+        "'text' is a number, not a string with the article's text: published from its fields",
+    )
 
 
 def test_a_broken_symlink_is_called_a_broken_symlink(tmp_path: Path) -> None:
