@@ -25,7 +25,8 @@ def read_bytes(path: Path, limits: InputLimits) -> bytes | Rejected:
             str(path), f"file is {human_size(size)}, over the {limit} limit (see --max-size)"
         )
     data = path.read_bytes()
-    if not data.strip():
+    # Blank as text, not only as bytes: "\x1f" or U+2028 alone are whitespace too.
+    if not data.strip() or not data.decode("utf-8", errors="replace").strip():
         return Rejected(str(path), EMPTY)
     reason = not_text(data)
     if reason is not None:
