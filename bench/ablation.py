@@ -18,7 +18,7 @@ from kg.extract import nlp as nlp_mod
 from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.link.iris import Iris
 from kg.link.merge import Linker
-from kg.model import RawDocument
+from kg.model import Article, RawDocument
 from kg.rdf.convert import graph_from
 from kg.rdf.mapping import article_triples
 from kg.sources.jsonl import read_jsonl_stream
@@ -40,7 +40,8 @@ def published(
     articles = []
     for model in sorted(set(models.values()), key=str):
         mine = [d for d in docs if models[d.meta.id or ""] == model]
-        articles += list(extraction.extract(mine, nlp_mod.load(model), rules=rules))
+        got = extraction.extract(mine, nlp_mod.load(model), rules=rules)
+        articles += [a for a in got if isinstance(a, Article)]  # a Failed one is not published
     order = {d.meta.id: n for n, d in enumerate(docs)}
     articles.sort(key=lambda a: order[a.id])  # the input order, as kg build keeps it
     iris = Iris()

@@ -191,6 +191,7 @@ def meta_from_mapping(obj: Mapping[str, Any]) -> tuple[Meta, list[str]]:
         dates[key] = normalize_date(raw)
         if raw is not None and dates[key] is None:
             warnings.append(f"ignored unreadable date {raw!r}")
+    warnings.extend(_listed(obj, ("headline", "title", "name")))
     raw_id = _first(obj, "id", "@id", "identifier")
     url = _first(obj, "url", "link")
     publisher = _first(obj, "publisher", "source_name")
@@ -208,6 +209,16 @@ def meta_from_mapping(obj: Mapping[str, Any]) -> tuple[Meta, list[str]]:
         image_url=_image_url(_first(obj, "image", "image_url")),
     )
     return meta, warnings
+
+
+def _listed(obj: Mapping[str, Any], keys: tuple[str, ...]) -> list[str]:
+    """A warning when the field kg takes a text from holds a list: only its first item is used."""
+    key = next((k for k in keys if obj.get(k) not in (None, "", [])), None)
+    value = obj.get(key) if key else None
+    if not isinstance(value, list) or len(value) < 2:
+        return []
+    first = _text(value[0])
+    return [f"'{key}' is a list of {len(value)} values; only the first, {first!r}, is used"]
 
 
 def _image_url(value: object) -> str | None:
