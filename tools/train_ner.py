@@ -28,9 +28,10 @@ Training is seeded (spacy.util.fix_random_seed): the data order and dropout mask
 are the same every run. Only the ner component (with its own tok2vec) is trained and
 saved; kg puts it into en_core_web_sm in place of the original (kg.extract.nlp).
 
-Measured (bench/ENTITIES.md): on held-out genres about +0.01 Person, -0.01 Place,
-+0.02 Organization F1 at the entity level, and CoNLL-2003 0.824-0.829 against 0.832
-with the original ner, so kg does not ship such a model.
+Measured (bench/ENTITIES.md, the default recipe): on held-out genres +0.006 Person,
+-0.006 Place, +0.014 Organization F1 at the entity level, and CoNLL-2003 0.815-0.831
+for the four fold models against 0.832 with the original ner; news labelled by kg
+(``--distil``) did no better. It helps neither set clearly, so kg ships no such model.
 """
 
 from __future__ import annotations
