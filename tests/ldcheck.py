@@ -88,9 +88,10 @@ def expand_jsonld_js(docs: list[dict[str, Any]]) -> list[Graph]:
 
 
 def install_jsonld_js() -> None:
-    """`npm ci` in tests/js when a fresh checkout has no node_modules yet (as .ci/run does):
-    the exact versions of tests/js/package-lock.json, into a gitignored folder."""
-    if (JS_DIR / "node_modules" / "jsonld").is_dir():
+    """`npm ci` in tests/js when a fresh checkout lacks one of its packages (as .ci/run
+    does): the exact versions of tests/js/package-lock.json, into a gitignored folder."""
+    wanted = json.loads((JS_DIR / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    if all((JS_DIR / "node_modules" / name).is_dir() for name in wanted):
         return
     npm = shutil.which("npm")
     assert npm, "npm is needed to install jsonld.js (npm ci --prefix tests/js)"
@@ -100,6 +101,22 @@ def install_jsonld_js() -> None:
         check=True,
         timeout=300,
     )
+
+
+def run_node(script: str, *args: str) -> Any:
+    """Run tests/js/SCRIPT with node (packages installed first); its stdout, as JSON."""
+    node = shutil.which("node")
+    assert node, f"node is needed for tests/js/{script}"
+    install_jsonld_js()
+    result = subprocess.run(
+        [node, str(JS_DIR / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 def missing_from(graph: Graph, reference: Graph) -> list[str]:

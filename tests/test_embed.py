@@ -338,7 +338,7 @@ COMPLETE = """@prefix schema: <http://schema.org/> . @prefix xsd: <http://www.w3
 def test_shapes_cover_google_article_recommendations() -> None:
     from conftest import ROOT
 
-    shapes = "\n".join(p.read_text() for p in sorted((ROOT / "shapes").glob("*.ttl")))
+    shapes = "\n".join(p.read_text() for p in sorted((ROOT / "shapes").rglob("*.ttl")))
     for message in GOOGLE_RECOMMENDED.values():
         assert message in shapes
 
