@@ -82,9 +82,7 @@ def test_rdflib_sparqlstore_construct(endpoint: str, seeds_graph: Graph) -> None
 
 def test_jsonld_answer_is_read_offline(endpoint: str, seeds_graph: Graph) -> None:
     """No remote @context: rdflib (which would try to fetch one) reads the answer as it is."""
-    answer = httpx.get(
-        endpoint, params={"query": NAMES}, headers={"Accept": "application/ld+json"}
-    )
+    answer = httpx.get(endpoint, params={"query": NAMES}, headers={"Accept": "application/ld+json"})
     assert answer.status_code == 200
     assert answer.headers["content-type"].startswith("application/ld+json")
     doc = answer.json()

@@ -55,7 +55,9 @@ BAD = [
     # What a link points at is checked on the node itself (its rdf:type), once per node.
     (GOOD.replace("schema:author ex:writer", "schema:author ex:nobody"), "rdf:type", "author"),
     (
-        GOOD.replace("ex:writer a schema:Person ;", "ex:writer a schema:Person, schema:Organization ;"),
+        GOOD.replace(
+            "ex:writer a schema:Person ;", "ex:writer a schema:Person, schema:Organization ;"
+        ),
         "rdf:type",
         "one Person or one Organization",
     ),
@@ -134,7 +136,9 @@ def test_subclasses_need_no_class_axioms(validator: Validator) -> None:
     rdfs:subClassOf), and is checked as a Place."""
     text = GOOD.replace("ex:city a schema:City", "ex:city a schema:AdministrativeArea")
     assert validator.validate(Graph().parse(data=text, format="turtle")).findings == []
-    nameless = GOOD.replace('ex:country a schema:Country ; schema:name "A Country" .', "ex:country a schema:Country .")
+    nameless = GOOD.replace(
+        'ex:country a schema:Country ; schema:name "A Country" .', "ex:country a schema:Country ."
+    )
     report = validator.validate(Graph().parse(data=nameless, format="turtle"))
     assert [f.message for f in report.violations] == ["a Place needs exactly one name"]
 
@@ -153,9 +157,7 @@ def test_validate_many_attributes_results_to_their_graph(validator: Validator) -
 def test_validate_many_attributes_a_dangling_link_to_its_graph(validator: Validator) -> None:
     """A mention of a node the graph does not describe is the fault of the graph that links."""
     good = Graph().parse(data=GOOD, format="turtle")
-    dangling = graph(
-        'ex:b a schema:NewsArticle ; schema:headline "H" ; schema:mentions ex:ghost .'
-    )
+    dangling = graph('ex:b a schema:NewsArticle ; schema:headline "H" ; schema:mentions ex:ghost .')
     reports = validator.validate_many(
         [("good", convert.triples(good)), ("dangling", convert.triples(dangling))]
     )

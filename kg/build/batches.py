@@ -23,13 +23,14 @@ import pyoxigraph as ox
 
 from kg.build.cache import Cache, verdict_key
 from kg.build.corpus import Entry
+from kg.link.agents import AgentDirectory
 from kg.link.iris import Iris, id_slug
 from kg.link.merge import Linker
-from kg.timing import Timings
 from kg.model import Article
 from kg.publish import files
 from kg.rdf import formats, jsonld
 from kg.rdf.mapping import EventMapper, article_triples
+from kg.timing import Timings
 from kg.validate import Report, Validator
 
 BATCH = 100  # articles per pySHACL call and per unit of work
@@ -48,6 +49,7 @@ class GraphWork:
     unchanged: dict[str, str]  # article id → graph digest whose published files can be kept
     articles: Path  # the staged articles/ folder
     spool: Path  # folder for the quads of each batch
+    agents: AgentDirectory | None = None  # url, sameAs, logo of known authors and publishers
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,9 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
     with Cache.opened(work.cache) as cache:
         articles = [e.restore(cache.article(e.key)) for e in entries]
         mapped = [
-            article_triples(a, work.iris, work.linker, generated_at(a), work.events)
+            article_triples(
+                a, work.iris, work.linker, generated_at(a), work.events, agents=work.agents
+            )
             for a in articles
         ]
         digests = [_digest(t) for t in mapped]

@@ -105,6 +105,14 @@ def build(
     becomes sameAs, any other IRI names the entity's node. --patterns takes
     spaCy EntityRuler patterns, one JSON object a line ({"label": "ORG",
     "pattern": "Acme"}); an "id" equal to an authority id joins that entry.
+    Authority entries also give authors and publishers of that name their
+    sameAs, and a [publisher] table in kg.toml (name, url, logo, same_as) names
+    the publisher of articles whose source names none, with its url and logo.
+
+    What kg publishes names a source by its URL, else by its file name relative
+    to the folder given (never by a path of this machine). Without --base-iri
+    (or base_iri under [build] in kg.toml) every IRI starts
+    http://localhost:8000/, which resolves nowhere else: kg build warns.
 
     Exit code 3 means built, but some inputs were rejected or some articles
     failed SHACL validation; report.jsonl lists them.
@@ -120,8 +128,13 @@ def build(
     """
     from kg.build import BuildOptions
     from kg.build import build as run_build
+    from kg.link.agents import publisher_setting
     from kg.link.iris import DEFAULT_BASE_IRI
 
+    settings = click.get_current_context().find_root().default_map or {}
+    with library_errors():
+        table = settings.get("publisher")
+        publisher = publisher_setting(table) if table is not None else None
     options = BuildOptions(
         sources=sources or ("seeds",),
         out=out,
@@ -133,6 +146,7 @@ def build(
         authority=authority,
         workers=workers or 0,
         scheduler=scheduler,
+        publisher=publisher,
     )
     progress = ProgressLine(sys.stderr, enabled=not quiet and sys.stderr.isatty())
     with library_errors():
@@ -151,7 +165,10 @@ PROBLEMS_SHOWN = 20
 
 
 def _list_problems(result: Any, out: Path) -> None:
-    """Inputs and articles not published, one line each on stderr (the first few)."""
+    """How kg build was run, if it needs changing (the default base IRI), then the inputs
+    and articles not published, one line each on stderr (the first few)."""
+    for p in result.setting_warnings:
+        click.echo(f"warning: {p.reason}", err=True)
     problems = [p for p in result.problems if p.kind != "warning"]
     for p in problems[:PROBLEMS_SHOWN]:
         where = f"{p.source}:{p.line}" if p.line else p.source
@@ -163,7 +180,7 @@ def _list_problems(result: Any, out: Path) -> None:
 
 def _summary(result: Any, out: Path) -> None:
     rejected, invalid = len(result.of_kind("rejected")), len(result.of_kind("invalid"))
-    warnings = len(result.of_kind("warning"))
+    warnings = len(result.of_kind("warning")) - len(result.setting_warnings)
     if result.kept_previous:
         click.echo(
             f"Nothing could be published: {rejected} rejected, {invalid} failed SHACL. "

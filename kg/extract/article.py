@@ -88,6 +88,7 @@ def finish(
         entities=entities,
         mentions=mentions,
         warnings=list(raw.warnings),
+        source_text=raw.text,
     )
     if layout.dateline:
         article.dateline_place = _dateline_place(layout, article.entities)
