@@ -12,13 +12,13 @@ themselves go to the extraction cache and are read back a batch at a time.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Generator, Iterator
-from contextlib import ExitStack, closing, contextmanager
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from kg.build.batches import BATCH, GraphWork, Mapped, generated_at, map_batch
 from kg.build.cache import Cache, document_key
 from kg.build.corpus import Corpus
 from kg.build.names import source_name
@@ -26,7 +26,6 @@ from kg.extract import code_digest
 from kg.extract import nlp as nlp_mod
 from kg.extract import workers as extraction
 from kg.extract.entities.knowledge import Knowledge
-from kg.build.batches import BATCH, GraphWork, Mapped, generated_at, map_batch
 from kg.lexicon.gazetteer import gazetteer
 from kg.link.agents import AgentDirectory, KnownAgent
 from kg.link.iris import DEFAULT_BASE_IRI, Iris

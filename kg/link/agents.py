@@ -29,11 +29,16 @@ from kg.model import Agent, AgentType
 class AuthorityEntry(Protocol):
     """An authority file entry (kg.extract.entities.knowledge.KnownEntity)."""
 
-    type: str
-    name: str
-    aliases: tuple[str, ...]
-    iri: str | None
-    same_as: tuple[str, ...]
+    @property
+    def type(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def iri(self) -> str | None: ...
+    @property
+    def same_as(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)

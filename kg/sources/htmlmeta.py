@@ -32,6 +32,7 @@ def page_meta(tree: HtmlElement) -> tuple[Meta, list[str]]:
     layers: list[Meta] = []
     node = jsonld_article(tree)
     if node is not None:
+        node = _with_agents(node, tree)
         meta, found = meta_from_jsonld(_unescaped(node))
         layers.append(meta)
         warnings.extend(f"JSON-LD: {w}" for w in found)
@@ -46,6 +47,21 @@ def jsonld_article(tree: HtmlElement) -> Mapping[str, Any] | None:
     found = [n for n in _jsonld_nodes(tree) if any(_ARTICLE_TYPE.search(t) for t in _types(n))]
     found.sort(key=lambda n: not any(_NEWS_TYPE.search(t) for t in _types(n)))
     return found[0] if found else None
+
+
+def _with_agents(node: Mapping[str, Any], tree: HtmlElement) -> Mapping[str, Any]:
+    """The article node with its author and publisher references ({"@id": …}) replaced by
+    the nodes of that @id elsewhere in the page's JSON-LD (where their url and logo are)."""
+    index = {n["@id"]: n for n in _jsonld_nodes(tree) if isinstance(n.get("@id"), str)}
+
+    def resolved(value: Any) -> Any:
+        if isinstance(value, list):
+            return [resolved(v) for v in value]
+        if isinstance(value, Mapping) and set(value) == {"@id"}:
+            return index.get(value["@id"], value)
+        return value
+
+    return {k: resolved(v) if k in ("author", "publisher") else v for k, v in node.items()}
 
 
 def _types(node: Mapping[str, Any]) -> list[str]:

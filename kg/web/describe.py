@@ -66,9 +66,10 @@ class Describer:
         self._ox = store.oxigraph
         self.label = lru_cache(maxsize=65536)(self._label)
 
-    def outgoing(self, iri: str) -> list[Triple]:
-        """The triples with ``iri`` as subject (in any article graph), sorted."""
-        return _sorted(self._ox.quads_for_pattern(ox.NamedNode(iri), None, None, _UNION))
+    def outgoing(self, iri: str, graph: str | None = None) -> list[Triple]:
+        """The triples with ``iri`` as subject (in any article graph, or in ``graph``), sorted."""
+        where = ox.NamedNode(graph) if graph else _UNION
+        return _sorted(self._ox.quads_for_pattern(ox.NamedNode(iri), None, None, where))
 
     def incoming(self, iri: str) -> list[Triple]:
         """The triples with ``iri`` as object (in any article graph), sorted."""
