@@ -335,3 +335,50 @@ def test_an_agent_has_one_type_in_every_graph() -> None:
     (author,) = graph.objects(None, SCHEMA.author)
     assert set(graph.objects(author, RDF.type)) == {SCHEMA.Organization}
     assert str(author) == "http://localhost:8000/organization/acme-wire"
+
+
+def test_kg_toml_publisher_and_authority_identify_the_agents(tmp_path: Path) -> None:
+    """What the newsroom knows fills what the sources lack: [publisher] in kg.toml names
+    the publisher (url, logo) of the seed that names none and completes the one that
+    names it; an authority entry gives an author its sameAs."""
+    from conftest import SEEDS
+
+    config = tmp_path / "kg.toml"
+    config.write_text(
+        '[build]\nbase_iri = "https://news.example.org/kg/"\n\n'
+        '[publisher]\nname = "The Tribune"\nurl = "https://tribune.example.org/"\n'
+        'logo = "https://tribune.example.org/logo.png"\n',
+        encoding="utf-8",
+    )
+    authority = tmp_path / "people.csv"
+    authority.write_text("id,type,name,aliases,same_as\nQ4115189,Person,Maria Vasilyeva,,\n")
+    out = tmp_path / "out"
+    runner = CliRunner(env={"KG_CONFIG": str(config)})
+    result = runner.invoke(
+        main, ["build", str(SEEDS), "--out", str(out), "--authority", str(authority)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning:" not in result.stderr  # the base IRI is set: nothing to warn about
+    for article in manifest(out):
+        found = runner.invoke(main, ["embed", "--print", "-a", article, "--data", str(out)])
+        (doc,) = Scripts(found.stdout).jsonld()
+        node = doc["@graph"][0]
+        assert node["publisher"] == {
+            "@id": "https://news.example.org/kg/organization/the-tribune",
+            "@type": "Organization",
+            "name": "The Tribune",
+            "url": "https://tribune.example.org/",
+            "logo": "https://tribune.example.org/logo.png",
+        }
+        properties = {f.property for f in check([doc])}
+        assert not properties & {"publisher.logo", "publisher.url"}
+        for author in node.get("author", []):
+            if author["name"] == "Maria Vasilyeva":
+                assert author["sameAs"] == "http://www.wikidata.org/entity/Q4115189"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[publisher]\nname = "X"\nlogo = "logo.png"\n', encoding="utf-8")
+    refused = CliRunner(env={"KG_CONFIG": str(bad)}).invoke(
+        main, ["build", str(SEEDS), "--out", str(out)]
+    )
+    assert refused.exit_code == 2  # a usage error, before anything is built
+    assert "[publisher] logo must be an http(s) URL, got 'logo.png'" in refused.output

@@ -240,8 +240,11 @@ def remove(ids: tuple[str, ...], out: Path) -> None:
     help="Let JSON-LD fetch @contexts other than schema.org's.",
 )
 def validate(files: tuple[Path, ...], warnings: bool, allow_remote_context: bool) -> None:
-    """Validate RDF FILES (Turtle, JSON-LD, N-Triples, N-Quads, TriG) against kg's shapes.
+    """Validate RDF FILES (Turtle, JSON-LD, N-Triples, N-Quads, TriG, RDF/XML) with kg's shapes.
 
+    The rules are shapes/*.ttl (their results are violations) and the
+    recommendations shapes/recommended/*.ttl (warnings); both need nothing but
+    the data, and work in any SHACL processor (see shapes/README.md).
     Prints one line per result: severity, node, property path, message. Named
     graphs (N-Quads, TriG) are validated one by one, like kg build does.
     Exit 0 when every file conforms (warnings allowed), 3 on violations, 2 when
