@@ -57,6 +57,9 @@ class RawDocument:
     line: int | None = None  # 1-based line of a JSON Lines record
     mtime: float | None = None  # the source file's modification time (POSIX seconds)
     warnings: tuple[str, ...] = ()
+    # The text is a page's main text as an extractor found it (one paragraph a line):
+    # the cleaner keeps every line of it that is not page chrome.
+    main_text: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +195,9 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # What extraction had to guess (a fallback headline): reported as warnings, and,
+    # unlike ``warnings`` (the source's), kept with the article in the cache.
+    notes: list[str] = field(default_factory=list)
     # The text kg analysed (RawDocument.text): every offset of a mention or a sentence
     # counts into it, and it is published with them so that anyone can check them.
     source_text: str = ""

@@ -161,14 +161,22 @@ def test_article_without_entities_is_published(mixed: tuple[Path, Path, Result])
 
 
 def test_jsonl_on_stdin(tmp_path: Path) -> None:
-    lines = corpus_lines(2) + ["[1, 2]\n", '{"title": "no text"}\n']
+    lines = corpus_lines(2) + ["[1, 2]\n", '{"title": "no text"}\n', '{"id": "x"}\n']
     result = build(["-", "--out", str(tmp_path)], stdin="".join(lines).encode())
     assert result.exit_code == 3, result.output
     assert not_published(tmp_path) == {
         ("<stdin>", 3): "expected a JSON object, got an array",
-        ("<stdin>", 4): "no 'text' field with the article's text",
+        ("<stdin>", 5): "no 'text' field with the article's text",
     }
-    assert sorted(manifest(tmp_path)) == ["bbc/business/001", "bbc/business/002"]
+    # A record with a headline and no text is an article (issue 14): published, and said so.
+    warned = [p for p in report(tmp_path) if p["kind"] == "warning"]
+    assert [(p["line"], p["reason"]) for p in warned] == [
+        (4, "no 'text' field: published from its headline and other fields")
+    ]
+    assert len(manifest(tmp_path)) == 3
+    assert {"bbc/business/001", "bbc/business/002"} <= set(manifest(tmp_path))
+    headlines = {e["headline"] for e in manifest(tmp_path).values()}
+    assert "no text" in headlines
     assert {e["source"] for e in manifest(tmp_path).values()} == {"<stdin>"}
 
 

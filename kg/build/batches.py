@@ -32,6 +32,7 @@ from kg.rdf import formats, jsonld
 from kg.rdf.mapping import EventMapper, article_triples
 from kg.timing import Timings
 from kg.validate import Report, Validator
+from kg.validate.salvage import Rescued, required_paths, rescue
 
 BATCH = 100  # articles per pySHACL call and per unit of work
 DEFAULT = ox.DefaultGraph()
@@ -64,6 +65,7 @@ class Mapped:
     stem: str  # file name (without extension) under articles/
     report: Report
     written: bool  # its files were written anew (else the previous ones are kept)
+    left_out: tuple[str, ...] = ()  # derived nodes left out because they fail SHACL
 
     def manifest_entry(self, iri: str) -> dict[str, object]:
         """The article's entry in manifest.json (``iri``: the article's IRI)."""
@@ -110,11 +112,17 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
     todo = [(k, t) for k, t in zip(keys, mapped, strict=True) if k not in verdicts]
     fresh = {str(k): v for k, v in work.validator.validate_many(todo).items()}
     verdicts.update(fresh)
+    rescued = _rescue(work, articles, mapped, [verdicts[k] for k in keys])
     clock = timings.lap("validate", clock)
     out: list[Mapped] = []
     quads: list[ox.Quad] = []
-    for e, a, triples, digest, key in zip(entries, articles, mapped, digests, keys, strict=True):
-        report, graph_iri, stem = verdicts[key], work.iris.graph(a.id), id_slug(a.id)
+    for n, (e, a, key) in enumerate(zip(entries, articles, keys, strict=True)):
+        triples, digest, report = mapped[n], digests[n], verdicts[key]
+        left_out: tuple[str, ...] = ()
+        if n in rescued:  # published without the derived nodes that fail the shapes
+            r = rescued[n]
+            triples, digest, report, left_out = r.triples, _digest(r.triples), r.report, r.left_out
+        graph_iri, stem = work.iris.graph(a.id), id_slug(a.id)
         written = False
         if report.conforms:
             graph = ox.NamedNode(graph_iri)
@@ -123,7 +131,7 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
             if work.unchanged.get(a.id) != digest:
                 _write_files(work.articles, stem, triples)
                 written = True
-        out.append(Mapped(e, a.headline, a.url, digest, graph_iri, stem, report, written))
+        out.append(Mapped(e, a.headline, a.url, digest, graph_iri, stem, report, written, left_out))
     clock = timings.lap("files", clock)
     spool = None
     if quads:
@@ -132,6 +140,24 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
             ox.serialize(quads, f, ox.RdfFormat.N_QUADS)
     timings.lap("spool", clock)
     return Batch(out, list(fresh.items()), spool, timings)
+
+
+def _rescue(
+    work: GraphWork,
+    articles: list[Article],
+    mapped: list[list[jsonld.Triple]],
+    reports: list[Report],
+) -> dict[int, Rescued]:
+    """The failing graphs of the batch (by index) after kg.validate.salvage's net."""
+    failing = [
+        (n, work.iris.article(a.id), triples, report)
+        for n, (a, triples, report) in enumerate(zip(articles, mapped, reports, strict=True))
+        if not report.conforms
+    ]
+    if not failing:
+        return {}
+    found = rescue(failing, work.validator, required_paths(work.validator.shapes))
+    return {int(n): r for n, r in found.items() if r.left_out}  # type: ignore[call-overload]
 
 
 def _write_files(folder: Path, stem: str, triples: list[jsonld.Triple]) -> None:

@@ -26,7 +26,14 @@ SCHEMA_VERSION = 2  # 2: Article.events filled, Event.noun/trigger_span
 
 def document_key(raw: RawDocument, settings: str) -> str:
     h = hashlib.sha256()
-    for part in (f"kg {__version__} cache {SCHEMA_VERSION}", settings, repr(raw.meta), raw.text):
+    kind = "main text" if raw.main_text else "text"
+    for part in (
+        f"kg {__version__} cache {SCHEMA_VERSION}",
+        settings,
+        repr(raw.meta),
+        kind,
+        raw.text,
+    ):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()

@@ -242,6 +242,11 @@ def _extract(
                 result.problems.append(
                     Problem("rejected", article.source, problem, article.source_line, article.id)
                 )
+            else:
+                result.problems.extend(
+                    Problem("warning", article.source, note, article.source_line, article.id)
+                    for note in article.notes
+                )
         cache.put_many(pending)
 
 
@@ -306,10 +311,13 @@ def _accept(mapped: Mapped, result: BuildResult) -> bool:
     """True when the article's graph conforms; an "invalid" problem when it does not."""
     verdict = mapped.report
     _count_warnings(verdict, result)
+    e = mapped.entry
     if verdict.conforms:
+        result.problems.extend(
+            Problem("warning", e.source, r, e.line, e.id) for r in mapped.left_out
+        )
         return True
     reason = "; ".join(str(f) for f in verdict.violations[:5])
-    e = mapped.entry
     result.problems.append(Problem("invalid", e.source, f"fails SHACL: {reason}", e.line, e.id))
     return False
 

@@ -13,7 +13,9 @@ from kg.extract.entities.knowledge import Knowledge
 from kg.extract.entities.mentions import Found, build_entities, spacy_mentions
 from kg.extract.events import detect as events
 from kg.extract.page import marks
+from kg.extract.page.fallback import fallback_headline
 from kg.extract.page.layout import parse_layout
+from kg.extract.page.mainbody import complete_body
 from kg.extract.page.view import TextView, analysed_spans, build_view, truecase
 from kg.lexicon.gazetteer import fold, gazetteer
 from kg.model import Agent, Article, Entity, Event, Image, Layout, RawDocument, parse_published
@@ -27,12 +29,19 @@ class Prepared:
     raw: RawDocument
     layout: Layout
     view: TextView
+    notes: tuple[str, ...] = ()  # fallbacks used (reported as warnings)
 
 
 def prepare(raw: RawDocument) -> Prepared:
     """Everything before NLP: the page's structure and the text NER will read."""
     layout = parse_layout(raw.text, raw.meta)
-    return Prepared(raw, layout, build_view(raw.text, analysed_spans(layout)))
+    if raw.main_text:
+        layout = complete_body(raw.text, layout)
+    notes: tuple[str, ...] = ()
+    fallback = fallback_headline(raw.text, layout, raw.source)
+    if fallback is not None:
+        layout, notes = fallback.layout, (fallback.note,)
+    return Prepared(raw, layout, build_view(raw.text, analysed_spans(layout)), notes)
 
 
 def clean_body(text: str, layout: Layout) -> str:
@@ -41,11 +50,15 @@ def clean_body(text: str, layout: Layout) -> str:
 
 
 def article_id(raw: RawDocument, body: str) -> str:
-    """The source's own id or URL when given, else a hash of the cleaned text."""
+    """The source's own id or URL when given, else a hash of the cleaned text (of the
+    headline and description for an article without a body)."""
     if raw.meta.id:
         return raw.meta.id
     if raw.meta.url:
         return raw.meta.url
+    if not body:
+        meta = raw.meta
+        body = "\n".join(x or "" for x in (meta.headline, meta.date_published, meta.description))
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
 
@@ -60,12 +73,24 @@ def finish(
     ``knowledge`` (authority entries, patterns) must be bound to the pipeline
     that made ``doc`` (see :meth:`Knowledge.bind`).
     """
-    raw, layout = prepared.raw, prepared.layout
-    body = clean_body(raw.text, layout)
+    raw = prepared.raw
     found = spacy_mentions(doc)
     entities, mentions, found = build_entities(doc, found, prepared.view, raw.text, knowledge)
-    meta = raw.meta
-    article = Article(
+    article = record(prepared)
+    article.entities, article.mentions = entities, mentions
+    if prepared.layout.dateline:
+        article.dateline_place = _dateline_place(prepared.layout, article.entities)
+    with (timings or Timings()).stage("events"):
+        article.events = _events(prepared, doc, found, article)
+    return article
+
+
+def record(prepared: Prepared) -> Article:
+    """The Article's own fields (headline, body, dates, authors…), without NLP: no
+    entities, mentions or events yet."""
+    raw, layout, meta = prepared.raw, prepared.layout, prepared.raw.meta
+    body = clean_body(raw.text, layout)
+    return Article(
         id=article_id(raw, body),
         source=raw.source,
         source_line=raw.line,
@@ -85,16 +110,10 @@ def finish(
         dateline=layout.dateline,
         images=_images(layout, meta.image_url),
         comments=[" ".join(raw.text[s.start : s.end].split()) for s in layout.comments],
-        entities=entities,
-        mentions=mentions,
         warnings=list(raw.warnings),
+        notes=list(prepared.notes),
         source_text=raw.text,
     )
-    if layout.dateline:
-        article.dateline_place = _dateline_place(layout, article.entities)
-    with (timings or Timings()).stage("events"):
-        article.events = _events(prepared, doc, found, article)
-    return article
 
 
 def _events(prepared: Prepared, doc: Doc, found: list[Found], article: Article) -> list[Event]:
@@ -177,4 +196,4 @@ def _prepare_timed(raw: RawDocument, clock: Timings) -> Prepared:
         return prepare(raw)
 
 
-__all__ = ["Agent", "Prepared", "extract", "finish", "prepare"]
+__all__ = ["Agent", "Prepared", "extract", "finish", "prepare", "record"]

@@ -337,7 +337,7 @@ def _provenance(b: _Builder, generated_at: float) -> None:
     # sentence's offsets count into (nif:isString[begin:end] is its nif:anchorOf).
     b.add(source, RDF.type, PROV.Entity)
     b.add(source, RDF.type, NIF.Context)
-    b.add(source, NIF.isString, a.source_text)
+    b.add(source, NIF.isString, ox.Literal(a.source_text))  # even "" (a metadata-only page)
     b.add(source, NIF.beginIndex, integer_literal(0))
     b.add(source, NIF.endIndex, integer_literal(len(a.source_text)))
     if a.url:

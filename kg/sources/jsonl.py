@@ -15,6 +15,7 @@ from kg.sources.meta import meta_from_mapping
 from kg.sources.reading import decode, human_size, looks_binary
 
 _CHUNK = 1 << 20
+NO_TEXT = "no 'text' field: published from its headline and other fields"
 
 
 def read_jsonl_stream(
@@ -70,9 +71,12 @@ def _record(raw: bytes, source: str, number: int, mtime: float | None) -> RawDoc
     if not isinstance(obj, dict):
         return Rejected(source, f"expected a JSON object, got {_json_type(obj)}", number)
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return Rejected(source, "no 'text' field with the article's text", number)
     meta, meta_warnings = meta_from_mapping(obj)
+    if not isinstance(text, str) or not text.strip():
+        if not meta.headline:
+            return Rejected(source, "no 'text' field with the article's text", number)
+        # A record with a headline is an article, if a short one: published from its fields.
+        text, warnings = "", [*warnings, NO_TEXT]
     return RawDocument(
         source=source,
         text=text.replace("\r\n", "\n").replace("\r", "\n"),

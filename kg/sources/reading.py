@@ -8,6 +8,7 @@ from pathlib import Path
 from kg.model import Rejected
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+EMPTY = "empty file"
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ def read_bytes(path: Path, limits: InputLimits) -> bytes | Rejected:
         )
     data = path.read_bytes()
     if not data.strip():
-        return Rejected(str(path), "empty file")
+        return Rejected(str(path), EMPTY)
     if looks_binary(data):
         return Rejected(str(path), "binary file, not text")
     return data

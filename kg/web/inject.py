@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from kg.errors import DataError
-from kg.web.embed import MARKER
-
-JSONLD_TYPE = "application/ld+json"
+from kg.web.embed import JSONLD, MARKER
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,7 @@ class _Scanner(HTMLParser):
             self._open_block = start
         elif tag == "script":
             kind = next((v or "" for n, v in attrs if n == "type"), "")
-            if kind.split(";")[0].strip().lower() == JSONLD_TYPE:
+            if kind.split(";")[0].strip().lower() == JSONLD:
                 self._open_data = (start, end)
 
     def handle_endtag(self, tag: str) -> None:
