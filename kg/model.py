@@ -72,6 +72,15 @@ class Rejected:
 
 
 @dataclass(frozen=True, slots=True)
+class Failed:
+    """A document whose extraction raised an error: reported, and the batch goes on."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range [start, end) of the source text."""
 

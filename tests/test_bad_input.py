@@ -224,11 +224,13 @@ def test_nothing_publishable_keeps_the_previous_output(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert build([str(SEEDS), "--out", str(out)]).exit_code == 0
     before = (out / "kg.ttl").read_bytes(), (out / "manifest.json").read_bytes()
+    articles = {p.name: p.read_bytes() for p in (out / "articles").iterdir()}
     (tmp_path / "typo.txt").write_bytes(b"")
     result = build([str(tmp_path / "typo.txt"), str(tmp_path / "missing"), "--out", str(out)])
     assert result.exit_code == 3
     assert "Nothing could be published: 2 rejected, 0 failed SHACL." in result.stdout
     assert ((out / "kg.ttl").read_bytes(), (out / "manifest.json").read_bytes()) == before
+    assert {p.name: p.read_bytes() for p in (out / "articles").iterdir()} == articles
     assert not_published(out) == {
         ("typo.txt", None): "empty file",
         ("missing", None): "no such file or folder",
@@ -276,4 +278,6 @@ def test_jsonl_line_numbers_count_blank_lines() -> None:
     data = b'\n{"text": "One article with some words."}\n\n{"text": 5}\n'
     items = list(iter_inputs(["-"], InputLimits(), stdin=io.BytesIO(data)))
     assert isinstance(items[0], RawDocument) and items[0].line == 2
-    assert items[1] == Rejected("<stdin>", "no 'text' field with the article's text", 4)
+    assert items[1] == Rejected(
+        "<stdin>", "'text' is a number, not a string with the article's text", 4
+    )

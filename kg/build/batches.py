@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from kg.build.cache import Cache, verdict_key
 from kg.build.corpus import Entry
 from kg.link.agents import AgentDirectory
-from kg.link.iris import Iris, id_slug
+from kg.link.iris import Iris
 from kg.link.merge import Linker
 from kg.model import Article
 from kg.publish import files
@@ -101,9 +101,9 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
         articles = [e.restore(cache.article(e.key)) for e in entries]
         mapped = [
             article_triples(
-                a, work.iris, work.linker, generated_at(a), work.events, agents=work.agents
+                a, work.iris, work.linker, generated_at(e), work.events, agents=work.agents
             )
-            for a in articles
+            for e, a in zip(entries, articles, strict=True)
         ]
         digests = [_digest(t) for t in mapped]
         keys = [verdict_key(d, work.validator.fingerprint) for d in digests]
@@ -122,7 +122,7 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
         if n in rescued:  # published without the derived nodes that fail the shapes
             r = rescued[n]
             triples, digest, report, left_out = r.triples, _digest(r.triples), r.report, r.left_out
-        graph_iri, stem = work.iris.graph(a.id), id_slug(a.id)
+        graph_iri, stem = work.iris.graph(a.id), work.iris.stem(a.id)
         written = False
         if report.conforms:
             graph = ox.NamedNode(graph_iri)
@@ -167,12 +167,17 @@ def _write_files(folder: Path, stem: str, triples: list[jsonld.Triple]) -> None:
     files.write_new_bytes(folder / f"{stem}.ttl", buf.getvalue())
 
 
-def generated_at(article: Article) -> float:
-    """The time stamped on an article graph: SOURCE_DATE_EPOCH, else the source's mtime."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return float(epoch)
-    return article.source_mtime if article.source_mtime is not None else time.time()
+def generated_at(entry: Entry) -> float:
+    """The time stamped on an article graph: SOURCE_DATE_EPOCH, else when its content was
+    first built into this output (so an unchanged article keeps its bytes)."""
+    epoch = source_date_epoch()
+    return epoch if epoch is not None else entry.generated
+
+
+def source_date_epoch() -> float | None:
+    """SOURCE_DATE_EPOCH (reproducible builds), when set to a number of seconds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return float(epoch) if epoch.isdigit() else None
 
 
 def _digest(triples: list[jsonld.Triple]) -> str:

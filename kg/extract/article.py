@@ -1,4 +1,9 @@
-"""One RawDocument → one Article: layout, NER, entity rules, events."""
+"""One RawDocument → one Article: layout, NER, entity rules, events.
+
+Nothing in one document stops the others: a text too long for spaCy is analysed
+in pieces (kg.extract.pieces), and an error raised while extracting one document
+becomes a :class:`Failed` record for it, in its place.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract import pieces
 from kg.extract.entities.knowledge import Knowledge
 from kg.extract.entities.mentions import Found, build_entities, spacy_mentions
 from kg.extract.events import detect as events
@@ -18,10 +24,21 @@ from kg.extract.page.layout import parse_layout
 from kg.extract.page.mainbody import complete_body
 from kg.extract.page.view import TextView, analysed_spans, build_view, truecase
 from kg.lexicon.gazetteer import fold, gazetteer
-from kg.model import Agent, Article, Entity, Event, Image, Layout, RawDocument, parse_published
+from kg.model import (
+    Agent,
+    Article,
+    Entity,
+    Event,
+    Failed,
+    Image,
+    Layout,
+    RawDocument,
+    parse_published,
+)
 from kg.timing import Timings
 
 BATCH_SIZE = 32
+REASON_CHARS = 300  # of an error's message in a Failed record
 
 
 @dataclass(frozen=True)
@@ -165,8 +182,9 @@ def extract(
     batch_size: int = BATCH_SIZE,
     knowledge: Knowledge | None = None,
     timings: Timings | None = None,
-) -> Iterator[Article]:
-    """Articles for the documents, in order; spaCy runs over them in batches.
+) -> Iterator[Article | Failed]:
+    """Articles for the documents, in order (a Failed record for any that raised); spaCy
+    runs over them ``batch_size`` documents at a time.
 
     ``timings``, when given, gets the seconds spent in each step added to it:
     layout (page structure and the text NER reads), nlp (spaCy), rules (entity
@@ -175,25 +193,92 @@ def extract(
     if knowledge is not None:
         knowledge.bind(nlp)
     clock = Timings() if timings is None else timings
-    prepared = (_prepare_timed(raw, clock) for raw in raws)
-    pairs = iter(
-        nlp.pipe(((p.view.text, p) for p in prepared), as_tuples=True, batch_size=batch_size)
-    )
-    while True:
-        # The pipe pulls (and times, as layout) the documents of a whole batch in here.
-        with clock.stage("nlp"):
-            pair = next(pairs, None)
-        if pair is None:
-            return
-        doc, p = pair
-        with clock.stage("rules"):
-            article = finish(p, doc, knowledge, clock)
-        yield article
+    batch: list[RawDocument] = []
+    for raw in raws:
+        batch.append(raw)
+        if len(batch) == batch_size:
+            yield from _extract_batch(batch, nlp, knowledge, clock)
+            batch = []
+    if batch:
+        yield from _extract_batch(batch, nlp, knowledge, clock)
 
 
-def _prepare_timed(raw: RawDocument, clock: Timings) -> Prepared:
+def _extract_batch(
+    raws: list[RawDocument], nlp: Language, knowledge: Knowledge | None, clock: Timings
+) -> list[Article | Failed]:
     with clock.stage("layout"):
+        prepared = [_prepared(raw) for raw in raws]
+    with clock.stage("nlp"):
+        analysed = _analyse([p for p in prepared if isinstance(p, Prepared)], nlp, len(raws))
+    docs = iter(analysed)
+    out: list[Article | Failed] = []
+    for p in prepared:
+        if isinstance(p, Failed):
+            out.append(p)
+            continue
+        doc = next(docs)
+        if isinstance(doc, Failed):
+            out.append(doc)
+            continue
+        try:
+            with clock.stage("rules"):
+                out.append(finish(p, doc, knowledge, clock))
+        except Exception as e:  # noqa: BLE001 - one article's bug must not stop the batch
+            out.append(failed(p.raw, e))
+    return out
+
+
+def _prepared(raw: RawDocument) -> Prepared | Failed:
+    try:
         return prepare(raw)
+    except Exception as e:  # noqa: BLE001 - see _extract_batch
+        return failed(raw, e)
 
 
-__all__ = ["Agent", "Prepared", "extract", "finish", "prepare", "record"]
+def _analyse(prepared: list[Prepared], nlp: Language, batch_size: int) -> list[Doc | Failed]:
+    """spaCy's Doc of each prepared view, a long one analysed in pieces and joined."""
+    limit = min(pieces.PIECE, nlp.max_length)
+    texts: list[str] = []
+    owners: list[int] = []
+    for n, p in enumerate(prepared):
+        text = p.view.text
+        parts = pieces.cut(text, limit) if pieces.needs_pieces(text, nlp.max_length) else [text]
+        texts.extend(parts)
+        owners.extend([n] * len(parts))
+    try:
+        docs: list[Doc | Exception] = list(nlp.pipe(texts, batch_size=batch_size))
+    except Exception:  # noqa: BLE001 - find the text that spaCy fails on, spare the rest
+        docs = [_analysed_alone(nlp, text) for text in texts]
+    found: list[list[Doc | Exception]] = [[] for _ in prepared]
+    for owner, doc in zip(owners, docs, strict=True):
+        found[owner].append(doc)
+    return [_joined(p, parts) for p, parts in zip(prepared, found, strict=True)]
+
+
+def _analysed_alone(nlp: Language, text: str) -> Doc | Exception:
+    try:
+        return nlp(text)
+    except Exception as e:  # noqa: BLE001 - reported as this document's failure
+        return e
+
+
+def _joined(p: Prepared, parts: list[Doc | Exception]) -> Doc | Failed:
+    error = next((d for d in parts if isinstance(d, Exception)), None)
+    if error is not None:
+        return failed(p.raw, error)
+    try:
+        return pieces.join([d for d in parts if isinstance(d, Doc)])
+    except Exception as e:  # noqa: BLE001 - see _extract_batch
+        return failed(p.raw, e)
+
+
+def failed(raw: RawDocument, error: BaseException) -> Failed:
+    """The report of a document whose extraction raised ``error``."""
+    message = " ".join(str(error).split())
+    if len(message) > REASON_CHARS:
+        message = message[:REASON_CHARS] + " …"
+    detail = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    return Failed(raw.source, f"extraction failed ({detail})", raw.line)
+
+
+__all__ = ["Agent", "Failed", "Prepared", "extract", "finish", "prepare", "record"]

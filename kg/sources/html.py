@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 
 from kg.model import Meta, RawDocument, Rejected
@@ -31,6 +32,12 @@ _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+
 # WHATWG: these labels mean windows-1252, a superset that decodes more of what pages hold.
 # Main text shorter than this is navigation or an error page, not an article.
 MIN_WORDS = 10
+# libxml2's HTML parser keeps elements nested at most this deep and drops what is deeper.
+PARSER_DEPTH = 256
+_CUT = (
+    f"its elements are nested {PARSER_DEPTH} levels deep, the most the HTML parser "
+    "(libxml2) reads: anything deeper was dropped"
+)
 NO_TEXT = "no article text found in the page; published from its metadata"
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "ascii", "us-ascii", "cp1252"}
 
@@ -109,12 +116,16 @@ def page_document(
         if len(text.split()) >= MIN_WORDS:
             notes.append("no main text found in the page; used its JSON-LD articleBody")
     words = len(text.split())
+    cut = _nesting(tree) >= PARSER_DEPTH
     if words < MIN_WORDS:
         if not (meta.headline and (meta.date_published or meta.authors or meta.description)):
             found = f" (only {words} word{'s' if words != 1 else ''})" if words else ""
-            return Rejected(source, f"no article text found in the HTML page{found}")
+            reason = f"no article text found in the HTML page{found}"
+            return Rejected(source, f"{reason}: {_CUT}" if cut else reason)
         text = ""  # a few words of navigation are no body
         notes.append(NO_TEXT)
+    if cut:
+        notes.append(f"text may be missing: {_CUT}")
     return RawDocument(
         source=source,
         text=text,
@@ -123,6 +134,15 @@ def page_document(
         warnings=tuple(warnings + notes),
         main_text=True,
     )
+
+
+def _nesting(tree: HtmlElement) -> int:
+    """How deep the parsed page's elements are nested."""
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def main_text(tree: HtmlElement, url: str | None, tables: bool = True) -> tuple[str, Meta]:

@@ -74,9 +74,10 @@ def _record(raw: bytes, source: str, number: int, mtime: float | None) -> RawDoc
     meta, meta_warnings = meta_from_mapping(obj)
     if not isinstance(text, str) or not text.strip():
         if not meta.headline:
-            return Rejected(source, "no 'text' field with the article's text", number)
+            return Rejected(source, _no_text(obj), number)
         # A record with a headline is an article, if a short one: published from its fields.
-        text, warnings = "", [*warnings, NO_TEXT]
+        note = NO_TEXT if "text" not in obj else f"{_no_text(obj)}: published from its fields"
+        text, warnings = "", [*warnings, note]
     return RawDocument(
         source=source,
         text=text.replace("\r\n", "\n").replace("\r", "\n"),
@@ -87,6 +88,16 @@ def _record(raw: bytes, source: str, number: int, mtime: float | None) -> RawDoc
     )
 
 
+def _no_text(obj: dict[str, object]) -> str:
+    """Why a record has no text to read: no field, a value that is no string, or blank."""
+    if "text" not in obj:
+        return "no 'text' field with the article's text"
+    text = obj["text"]
+    if not isinstance(text, str):
+        return f"'text' is {_json_type(text)}, not a string with the article's text"
+    return "'text' is empty"
+
+
 def _json_type(value: object) -> str:
-    names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
-    return names.get(type(value), "a number")
+    names = {list: "an array", dict: "an object", str: "a string", bool: "a boolean"}
+    return "null" if value is None else names.get(type(value), "a number")

@@ -195,6 +195,7 @@ def meta_from_mapping(obj: Mapping[str, Any]) -> tuple[Meta, list[str]]:
         dates[key] = normalize_date(raw)
         if raw is not None and dates[key] is None:
             warnings.append(f"ignored unreadable date {raw!r}")
+    warnings.extend(_listed(obj, ("headline", "title", "name")))
     raw_id = _first(obj, "id", "@id", "identifier")
     url = _first(obj, "url", "link")
     publisher = _first(obj, "publisher", "source_name")
@@ -218,6 +219,16 @@ def _urls(value: object) -> tuple[str, ...]:
     """The http(s) URLs of a sameAs value (one or a list); others left out."""
     items = value if isinstance(value, list) else [value]
     return tuple(dict.fromkeys(u for u in map(http_url, items) if u))
+
+
+def _listed(obj: Mapping[str, Any], keys: tuple[str, ...]) -> list[str]:
+    """A warning when the field kg takes a text from holds a list: only its first item is used."""
+    key = next((k for k in keys if obj.get(k) not in (None, "", [])), None)
+    value = obj.get(key) if key else None
+    if not isinstance(value, list) or len(value) < 2:
+        return []
+    first = _text(value[0])
+    return [f"'{key}' is a list of {len(value)} values; only the first, {first!r}, is used"]
 
 
 def _image_url(value: object) -> str | None:
