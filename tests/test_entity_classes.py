@@ -123,3 +123,61 @@ def test_a_named_event_is_left_out() -> None:
     )
     assert not [e for e in a.entities if "Paralympics" in e.name]
     assert named(a, "Tina McKenzie").type == "Person"
+
+
+def _classes_kg_gives() -> set[str]:
+    from kg.extract.entities import things
+
+    return (
+        {c for c in things.PLACE_HEADS.values() if c}
+        | set(things.PLACE_PREFIXES.values())
+        | set(things.CLASS_NOUNS.values())
+        | set(things.MODEL_LABELS.values())
+        | {"Legislation"}
+    )
+
+
+def test_every_class_kg_gives_has_a_shape_and_may_be_mentioned() -> None:
+    from rdflib import Graph, URIRef
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    from kg.validate import shapes_dir
+
+    shapes = Graph()
+    for path in shapes_dir().glob("*.ttl"):
+        shapes.parse(path)
+    schema = "http://schema.org/"
+    targeted = {str(o)[len(schema) :] for o in shapes.objects(None, SH.targetClass)}
+    mentioned_shape = URIRef("https://w3id.org/kg-news/shapes#MentionedValueShape")
+    prop = next(shapes.objects(mentioned_shape, SH.property))
+    allowed = next(shapes.objects(prop, SH["in"]))
+    may_be_mentioned = {str(c)[len(schema) :] for c in Collection(shapes, allowed)}
+    assert _classes_kg_gives() - targeted == set()
+    assert _classes_kg_gives() - may_be_mentioned == set()
+
+
+def test_a_building_a_work_and_a_law_validate_and_two_names_do_not() -> None:
+    from rdflib import Graph
+
+    from kg.validate import Validator
+
+    good = """
+    @prefix schema: <http://schema.org/> .
+    @prefix ex: <http://example.org/> .
+    ex:a a schema:NewsArticle ; schema:headline "A day out" ;
+        schema:mentions ex:museum, ex:film, ex:law ; schema:contentLocation ex:museum .
+    ex:museum a schema:Museum ; schema:name "Louvre" .
+    ex:film a schema:Movie ; schema:name "Ex Machina" .
+    ex:law a schema:Legislation ; schema:name "Clean Air Act" .
+    """
+    validator = Validator()
+    report = validator.validate(Graph().parse(data=good, format="turtle"))
+    assert report.violations == []
+    for node, message in (
+        ("ex:museum", "a Place needs exactly one name"),
+        ("ex:film", "a CreativeWork needs exactly one name"),
+    ):
+        bad = good.replace(f"{node} a", f'{node} schema:name "Other" ; a')
+        report = validator.validate(Graph().parse(data=bad, format="turtle"))
+        assert message in [f.message for f in report.violations]
