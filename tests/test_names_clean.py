@@ -145,3 +145,24 @@ def test_a_company_and_its_name_without_the_legal_form_are_one_organisation() ->
         "Apple",
         "Apple",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "written"),
+    [
+        ("Ivan 'Ice' Kovac told reporters he would leave.", "Ivan Kovac", "Ivan 'Ice' Kovac"),
+        ('The boxer Marvin "Iron" Hale retired on Friday.', "Marvin Hale", 'Marvin "Iron" Hale'),
+        ("Tom ‘Tiny’ Harris said he was pleased.", "Tom Harris", "Tom ‘Tiny’ Harris"),
+        ("Maria “La Roca” Delgado won again.", "Maria Delgado", "Maria “La Roca” Delgado"),
+    ],
+)
+def test_a_nickname_in_quotes_keeps_the_name_whole(text: str, name: str, written: str) -> None:
+    found = people(extract(text))
+    assert name in found, found
+    assert written in found[name]
+    assert not [p for p in found if p != name and p in name], found  # no parts apart
+
+
+def test_a_title_in_quotes_between_two_words_is_no_nickname() -> None:
+    found = people(extract("In 'Hamlet' Shakespeare wrote of a prince who hesitates."))
+    assert "In Shakespeare" not in found

@@ -1,12 +1,13 @@
 """One IRI per real entity across the corpus, and one name and one class per IRI.
 
-Within an article, extraction already joined short forms to full names. Across
-articles: full names merge by name; a bare surname merges into a full name only
-when exactly one full name in the corpus ends (or, for family-name-first names,
-begins) with it; places merge by GeoNames id; news agencies by their canonical
-name. A name typed Person in some articles and Organization in others takes the
-type most articles give it, when they give it at least twice as often ("oil firm
-Yukos" in twenty articles, a bare "Yukos" the model read as a person in three).
+Within an article, extraction already joined short forms to full names ("Kovac"
+to the article's "Ivan Kovac"). Across articles: full names merge by name; places
+merge by GeoNames id; news agencies by their canonical name. A bare surname never
+joins a full name of another article: the corpus's only "Anna Kovac" need not be
+the "Kovac" of an article about someone else, and a name alone cannot say. A name
+typed Person in some articles and Organization in others takes the type most
+articles give it, when they give it at least twice as often ("oil firm Yukos" in
+twenty articles, a bare "Yukos" the model read as a person in three).
 
 Every article graph describes the corpus-wide node, and SHACL sees a batch of
 article graphs together, so a node must be described the same way by every
@@ -29,8 +30,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.lexicon.agencies import agency_name
-from kg.lexicon.gazetteer import fold
-from kg.lexicon.words import is_given_name
 from kg.link.iris import Iris, geo_place_by_slug, slug
 from kg.model import Agent, Article, Entity, GeoPlace
 
@@ -64,7 +63,6 @@ class Linker:
         self.iris = iris
         self._forms: dict[str, Counter[str]] = defaultdict(Counter)
         self._kinds: dict[str, Counter[str]] = defaultdict(Counter)
-        self._surnames: dict[str, set[str]] = defaultdict(set)
         self._resolved: dict[str, Ref] | None = None
 
     def add(self, article: Article) -> None:
@@ -83,14 +81,6 @@ class Linker:
         canonical = agency_name(name) if type_ == "Organization" else None
         self._forms[key][canonical or name] += 1
         self._kinds[key][(entity.kind if entity is not None else None) or ""] += 1
-        words = fold(name).split()
-        if type_ == "Person" and len(words) >= 2:
-            self._surnames[_key(type_, words[-1])].add(key)
-            # A first word stands for the whole name in names written family name first
-            # ("Kim" for Kim Jong Un), never when it is a given name: a bare "Jane" in one
-            # article is not the only Jane with a full name in the corpus.
-            if not is_given_name(name.split()[0]):
-                self._surnames[_key(type_, words[0])].add(key)
 
     def _retyped(self, key: str) -> str:
         """The key of the same name under the other agent type, when most articles say so."""
@@ -111,23 +101,15 @@ class Linker:
             if geo is not None:
                 refs[original] = self._geo_ref(geo)
                 continue
-            target = key
-            if type_ == "Person" and key in self._surnames and not self._is_full_name(key):
-                fulls = self._surnames[key]
-                if len(fulls) == 1:
-                    target = next(iter(fulls))
-            forms = self._forms[target]
+            forms = self._forms[key]
             name = min(forms, key=lambda f: (-forms[f], -len(f), f))
-            kinds = self._kinds[target]
+            kinds = self._kinds[key]
             kind = min(kinds, key=lambda k: (-kinds[k], k == "", k)) or None
             refs[original] = Ref(self.iris.entity(type_, name), name, type_, kind)
         return refs
 
     def _geo_ref(self, geo: GeoPlace) -> Ref:
         return Ref(self.iris.place(geo), geo.name, "Place", None, geo)
-
-    def _is_full_name(self, key: str) -> bool:
-        return any(len(fold(form).split()) >= 2 for form in self._forms[key])
 
     def resolve(self) -> None:
         """Decide every IRI now (else on first use): before worker processes copy the Linker."""

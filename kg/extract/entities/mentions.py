@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import common, cues, nested, recover, things
+from kg.extract.entities import common, cues, nested, nicknames, recover, things
 from kg.extract.entities.cues import COMPANY_SUFFIXES
 from kg.extract.entities.decide import Group, decide_types
 from kg.extract.entities.found import Found
@@ -207,6 +207,8 @@ def find_mentions(
     """All mentions of the article, typed: model spans, knowledge, recovered names."""
     text = doc.text
     found = apply_knowledge(doc, found, knowledge)
+    if rules.nicknames:
+        found = nicknames.join_nicknamed(found, text)
     if rules.common_words:
         found = common.drop_common_words(found, text)
     taken = [False] * len(text)
@@ -322,6 +324,9 @@ def build_entities(
         variant = m.text.casefold() != entity.name.casefold()  # "VLADIVOSTOK" is no new name
         if variant and m.text not in entity.alternate_names:
             entity.alternate_names.append(m.text)
+        written = view.text[m.start : m.end]  # "Ivan 'Ice' Kovac" of Ivan Kovac
+        if m.origin == nicknames.ORIGIN and written not in entity.alternate_names:
+            entity.alternate_names.append(written)
         if entity.type == "Person":
             _add_profile(entity, doc, m)
         span = view.span_to_source(m.start, m.end)

@@ -16,6 +16,8 @@ class Rules:
 
     # Spans the model gave cut to names: role and nationality words off the front.
     descriptors: bool = True
+    # A nickname in quotes keeps a person's name whole (kg.extract.entities.nicknames).
+    nicknames: bool = True
     # Competitors in results lines and tables, and people in lists (kg.extract.entities.recover).
     recover: bool = True
     # Authors of works cited by author and year are people ("(Dye & Bavelier, 2010)").
