@@ -3,10 +3,13 @@ and sentences (kg.extract.entities.things), and never a Person or an Organizatio
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from kg.extract import article as extraction
-from kg.extract.entities.things import cue_class, head_class
+from kg.extract.entities.decide import Group
+from kg.extract.entities.things import cue_class, head_class, thing_type
 from kg.extract.nlp import load
 from kg.model import Article, Entity, Meta, RawDocument
 
@@ -181,3 +184,20 @@ def test_a_building_a_work_and_a_law_validate_and_two_names_do_not() -> None:
         bad = good.replace(f"{node} a", f'{node} schema:name "Other" ; a')
         report = validator.validate(Graph().parse(data=bad, format="turtle"))
         assert message in [f.message for f in report.violations]
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "kind"),
+    [
+        ("Harbour Ring Road", "Place", None),  # "Harbour" also ends "Anna Harbour"
+        ("Harbour Ring Expressway", "Place", None),
+        ("Northgate Minster", "Place", "Church"),
+        ("Anna Harbour", "Person", None),  # a person's name stays for the name rules
+    ],
+)
+def test_a_head_word_decides_a_longer_name_even_when_a_word_of_it_is_a_persons(
+    name: str, type_: str, kind: str | None
+) -> None:
+    g = Group(name.casefold(), forms=Counter({name: 1}), votes=Counter({"Person": 1}))
+    decided = thing_type(g, competitor=False, name_part=True)
+    assert (decided, g.type, g.kind) == (type_ == "Place", type_, kind)

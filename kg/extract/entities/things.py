@@ -60,7 +60,9 @@ PLACE_HEADS: dict[str, str | None] = {
     "hotel": None, "hostel": None, "inn": None, "resort": None, "restaurant": None,
     "cafe": None, "café": None, "pub": None, "mall": None, "terrace": None, "cliffs": None,
     "lighthouse": None, "statue": "LandmarksOrHistoricalBuildings", "ave": None, "blvd": None,
-    "rd": None, "hwy": None, "pkwy": None,
+    "rd": None, "hwy": None, "pkwy": None, "expressway": None, "parkway": None,
+    "swamp": None, "glacier": None, "minster": "Church",
+    "theatres": "PerformingArtsTheater", "theaters": "PerformingArtsTheater",
 }
 # First words of the names of places of a class ("Mount Everest", "Lake Victoria").
 PLACE_PREFIXES: dict[str, str] = {
@@ -228,9 +230,15 @@ def thing_type(g: GroupLike, competitor: bool, name_part: bool) -> bool:
     name = max(g.forms, key=lambda f: (g.forms[f], f))
     # A place the gazetteer surely knows stays a place; a small town's alternate name
     # ("Bard" for Barda) does not make a name a place.
-    if competitor or name_part or gazetteer().unambiguous(name):
+    if competitor or gazetteer().unambiguous(name):
         return False
-    said = head_class(name)
+    # A word of a person's full name is that person ("Jordan" of Michael Jordan), but a
+    # longer name whose head word names a class ("Outer Ring Road") is of that class
+    # even when a word of it begins or ends someone's name in the article.
+    whole = " " in name and not person_shaped(name)
+    said = head_class(name) if whole or not name_part else None
+    if name_part and said is None:
+        return False
     if said is not None:
         kind, cls = said
         if cls == EVENT:
