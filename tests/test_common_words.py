@@ -51,3 +51,38 @@ def test_a_defined_term_is_no_name_whatever_its_type() -> None:
     groups = {g.key: g for g in (group("UVR"), group("UVR", "Person"), group("WHO"))}
     text = "ultraviolet radiation (UVR) and the World Health Organization (WHO)"
     assert not_names(groups, text, sports=False) == {"uvr"}
+
+
+def test_a_phrase_the_article_also_writes_in_lower_case_is_a_term() -> None:
+    groups = {
+        g.key: g
+        for g in (
+            group("Tidal Mapping"),  # written "tidal mapping" too
+            group("Harbour Trust"),  # only capitalised
+            group("Tidal Mapping Board", Organization=2),
+            group("Quiet Hours", "Person"),
+            group("Salt Marsh", "Place"),  # places have their own rules
+        )
+    }
+    text = (
+        "Tidal Mapping is a young field: tidal mapping of salt marsh edges, the Harbour "
+        "Trust says, needs quiet hours."
+    )
+    assert not_names(groups, text, sports=False) == {"tidal mapping", "quiet hours"}
+    assert not_names(groups, text, sports=True) == set()
+
+
+def test_a_common_word_as_a_person_is_no_name_unless_it_is_part_of_one() -> None:
+    groups = {
+        g.key: g
+        for g in (
+            group("Ladder", "Person"),  # "the ladder" below
+            group("Shepherd", "Person"),  # a word of "Mary Shepherd"
+            group("Mary Shepherd", "Person"),
+            group("Lantern", "Person", Person=2),  # "Lantern said": a cue for a person
+            group("Rose", "Person"),  # a given name
+            group("Fence", "Person"),  # never written in lower case
+        )
+    }
+    text = "The ladder, the shepherd and the lantern were old, said Mary Shepherd. Rose saw a rose."
+    assert not_names(groups, text, sports=False) == {"ladder"}

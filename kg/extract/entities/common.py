@@ -8,7 +8,12 @@
   (a sports report's "Rangers" and "Eagles" are teams) and no word institutions
   call themselves by ("the Senate", "the Army");
 * an acronym the article defines in lower-case words ("ultraviolet radiation
-  (UVR)"): a term of its field, not an organisation's name.
+  (UVR)"): a term of its field, not an organisation's name;
+* outside sports reports, with no cue word for its type: an organisation or person
+  of several words the article also writes all in lower case ("Tidal Mapping" and
+  "tidal mapping"), and a one-word person that is a common English word the
+  article writes in lower case too ("Ladder"), unless it is a given name, a place or a
+  word of one of the article's full names.
 """
 
 from __future__ import annotations
@@ -80,20 +85,63 @@ def not_names(groups: Mapping[str, Group], text: str, sports: bool) -> set[str]:
     """Keys of the groups that are common words or terms, not names (see the module)."""
     terms = defined_terms(text)
     lower = recover.lowercase_words(text)
+    folded = text.casefold()
+    people = [k for k, g in groups.items() if g.type == "Person" and " " in k]
+    name_words = {w for k in people for w in k.split()}
     out = set()
     for key, g in groups.items():
         if g.known >= 0 or g.competitor:
             continue
-        if key in terms or (
-            g.type == "Organization"
-            and not sports
-            and " " not in key
-            and not max(g.forms, key=g.forms.__getitem__).isupper()
-            and not g.cues["Organization"]
-            and key not in INSTITUTIONS
-            and is_english_word(key)
-            and (key in lower or is_more_than_a_noun(key))  # "opera" elsewhere; not "Beatles"
-            and not gazetteer().is_major_place(key)  # a small town's name is no proof
+        phrase = _lower_case_phrase(key, g, text, folded)
+        lower_case = not sports and (phrase or _common_person_word(key, g, lower, name_words))
+        if (
+            lower_case
+            or key in terms
+            or (
+                g.type == "Organization"
+                and not sports
+                and " " not in key
+                and not max(g.forms, key=g.forms.__getitem__).isupper()
+                and not g.cues["Organization"]
+                and key not in INSTITUTIONS
+                and is_english_word(key)
+                and (key in lower or is_more_than_a_noun(key))  # "opera" elsewhere; not "Beatles"
+                and not gazetteer().is_major_place(key)  # a small town's name is no proof
+            )
         ):
             out.add(key)
     return out
+
+
+def _lower_case_phrase(key: str, g: Group, text: str, folded: str) -> bool:
+    """A name of several words the article also writes all in lower case ("Tidal
+    Mapping" and "tidal mapping"): a term of its field capitalised, not a name."""
+    if " " not in key or g.type == "Place" or g.cues[g.type]:
+        return False
+    at = folded.find(key)
+    while at >= 0:
+        if text[at : at + len(key)] == key and _word_bounded(folded, at, at + len(key)):
+            return True
+        at = folded.find(key, at + 1)
+    return False
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "-" or after.isalnum() or after == "-")
+
+
+def _common_person_word(key: str, g: Group, lower: set[str], name_words: set[str]) -> bool:
+    """A one-word "person" that is a common English word the article also writes in lower
+    case ("Ladder", "ladder"), no given name, no word of a full name and with no cue word."""
+    return (
+        g.type == "Person"
+        and " " not in key
+        and key in lower
+        and not g.cues["Person"]
+        and key not in name_words
+        and is_english_word(key)
+        and not is_given_name(max(g.forms, key=g.forms.__getitem__))  # a title-case form
+        and not gazetteer().is_place_name(key)
+    )
