@@ -86,3 +86,23 @@ def test_a_common_word_as_a_person_is_no_name_unless_it_is_part_of_one() -> None
     }
     text = "The ladder, the shepherd and the lantern were old, said Mary Shepherd. Rose saw a rose."
     assert not_names(groups, text, sports=False) == {"ladder"}
+
+
+def test_a_name_that_reads_as_a_title_is_no_persons_or_organisations() -> None:
+    groups = {
+        g.key: g
+        for g in (
+            group("Chasing Shadows", "Person"),  # a verb's -ing form opens it
+            group("Finding Our Way"),
+            group("Save Your Garden", "Person"),  # a possessive
+            group("Sterling Brown", "Person"),  # "Sterling": a given name, not a verb
+            group("US Army"),  # capitals: the United States, no pronoun
+            group("Pride Rock", "Person"),
+            group("Making Waves Cove", "Place"),  # places have their own rules
+        )
+    }
+    assert not_names(groups, "", sports=False) == {
+        "chasing shadows",
+        "finding our way",
+        "save your garden",
+    }

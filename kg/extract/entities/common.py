@@ -13,7 +13,9 @@
   of several words the article also writes all in lower case ("Tidal Mapping" and
   "tidal mapping"), and a one-word person that is a common English word the
   article writes in lower case too ("Ladder"), unless it is a given name, a place or a
-  word of one of the article's full names.
+  word of one of the article's full names; a person or organisation whose name
+  reads as a title: it has a pronoun ("Save Your Garden") or opens with a verb's -ing
+  form ("Chasing Shadows").
 """
 
 from __future__ import annotations
@@ -92,7 +94,7 @@ def not_names(groups: Mapping[str, Group], text: str, sports: bool) -> set[str]:
     for key, g in groups.items():
         if g.known >= 0 or g.competitor:
             continue
-        phrase = _lower_case_phrase(key, g, text, folded)
+        phrase = _lower_case_phrase(key, g, text, folded) or _a_title(g)
         lower_case = not sports and (phrase or _common_person_word(key, g, lower, name_words))
         if (
             lower_case
@@ -145,3 +147,20 @@ def _common_person_word(key: str, g: Group, lower: set[str], name_words: set[str
         and not is_given_name(max(g.forms, key=g.forms.__getitem__))  # a title-case form
         and not gazetteer().is_place_name(key)
     )
+
+
+# Pronouns and possessives: no person's or organisation's name has one ("Its Nature",
+# "Imagine Me"); a work's title can.
+_PRONOUNS = {"i", "me", "my", "you", "your", "we", "us", "our", "its", "it", "they", "their"}
+
+
+def _a_title(g: Group) -> bool:
+    """A "person" or "organisation" whose name reads as a title, not a name: it has a
+    pronoun, or opens with a verb's -ing form ("Chasing Shadows")."""
+    if g.type == "Place":
+        return False
+    words = max(g.forms, key=g.forms.__getitem__).split()
+    first = words[0].casefold()
+    if len(words) >= 2 and first.endswith("ing") and is_more_than_a_noun(first):
+        return not is_given_name(words[0])
+    return any(w.casefold() in _PRONOUNS for w in words) and not words[0].isupper()
