@@ -252,27 +252,3 @@ def test_dateline_place_the_model_missed_is_recovered() -> None:
     doc = load()("Zimbabwe win\nHarare 1996-12-06\nThe match ended in a draw on Friday .")
     found = find_mentions(doc, [], None)
     assert [(f.text, f.type, f.origin) for f in found] == [("Harare", "Place", "dateline")]
-
-
-def test_a_town_the_name_surely_means_is_no_organisation_on_the_models_word_alone() -> None:
-    from collections import Counter
-
-    from kg.extract.entities.decide import Group, decide_types
-
-    def town(name: str, **cues: int) -> Group:
-        g = Group(name.casefold(), Counter({name: 1}), Counter({"Organization": 1}), mentions=1)
-        g.votes.update(cues)
-        g.cues.update(cues)
-        return g
-
-    groups = {
-        "salzburg": town("Salzburg"),  # one town of that name: the model's ORG says nothing
-        "maastricht": town("Maastricht", Organization=2),  # "Maastricht officials": a cue
-        "liberty": town("Liberty"),  # many small towns: a group of that name, then
-    }
-    decide_types(groups, sports=False)
-    assert {k: g.type for k, g in groups.items()} == {
-        "salzburg": "Place",
-        "maastricht": "Organization",
-        "liberty": "Organization",
-    }

@@ -200,13 +200,7 @@ def _place_name_type(g: Group, kind: str, sports: bool) -> EntityType:
         return "Organization"
     if kind == "City" and person > place + org and person >= 2:
         return "Person"  # "President Clinton", not the town of Clinton
-    gaz = gazetteer()
-    if kind == "City" and not gaz.is_major_place(g.key) and max(org, person) > place:
-        # a small town's name the article uses for something else ("Liberty", the group);
-        # of a name that surely means its town, the model's ORG label alone says no such
-        # thing (people named like towns are many, organisations few)
-        if org < person:
-            return "Person"
-        if g.cues["Organization"] or not gaz.unambiguous(g.key):
-            return "Organization"
+    if kind == "City" and not gazetteer().is_major_place(g.key) and max(org, person) > place:
+        # a small town's name the article uses for something else ("Liberty", the group)
+        return "Organization" if org >= person else "Person"
     return "Place"
