@@ -2,7 +2,7 @@
 
 * a one-word "name" that is a nationality ("Slovak"), or a common English word
   capitalised only because it opens a sentence ("Attendance");
-* a one-word organisation that is a common English word ("Opera", "Sense": the
+* a one-word organisation that is a common English word ("Ballet", "Sway": the
   article writes it in lower case too, or it is a verb or an adjective as well) in an
   article that is no sports report, with no cue word saying it is an organisation
   (a sports report's "Rangers" and "Eagles" are teams) and no word institutions
@@ -107,7 +107,7 @@ def not_names(groups: Mapping[str, Group], text: str, sports: bool) -> set[str]:
                 and not g.cues["Organization"]
                 and key not in INSTITUTIONS
                 and is_english_word(key)
-                and (key in lower or is_more_than_a_noun(key))  # "opera" elsewhere; not "Beatles"
+                and (key in lower or is_more_than_a_noun(key))  # "ballet" elsewhere; not "Monkees"
                 and not gazetteer().is_major_place(key)  # a small town's name is no proof
             )
         ):

@@ -1,5 +1,5 @@
-"""Names inside names: the place in "University of Michigan", the person in "George Floyd
-Justice in Policing Act".
+"""Names inside names: the place in "University of Michigan", the person in "Jane Doe
+Safe Streets Act".
 
 A name of an organisation, a work, a law or a building often contains the name of a
 place or a person, and the article then names that place or person too. Inside
@@ -42,7 +42,7 @@ def _sure_place(name: str) -> bool:
 
 def _person_part(name: str) -> str:
     """The person's name at the start of a longer name: without the common words that
-    follow it ("George Floyd Justice" → "George Floyd", "John Smith Foundation")."""
+    follow it ("Jane Doe Safe" → "Jane Doe", "John Smith Foundation")."""
     words = name.split()
     while len(words) > 2 and is_english_word(words[-1]):
         words.pop()

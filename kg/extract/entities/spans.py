@@ -15,7 +15,7 @@ from kg.lexicon.gazetteer import fold, gazetteer
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"\s*(?:'s|’s|'|’)$")
 # Lower-case words a name never ends with: the model's span ran one word too far
-# ("Theodore the"), or a citation's "et al." follows a surname.
+# ("Edmund the"), or a citation's "et al." follows a surname.
 _LOWER_TAIL = re.compile(r"(?:\s+(?:[a-z]+\.?))+$")
 _EDGE = " \t\n\r\"“”‘’'`.,;:!?()[]{}<>*-–—•|/"
 # Separators no name contains: a spaced dash, brackets, a colon or semicolon,

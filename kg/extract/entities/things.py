@@ -4,12 +4,12 @@ buildings, named events.
 A name's schema.org class is read from evidence that holds in any text, strongest first:
 
 1. its head word names a class: buildings, venues, streets and landforms are Places of
-   that class ("Lotfollah Mosque" → Mosque, "Inner Ring Road" → Place, "Mount Talau" →
-   Mountain), laws are Legislation ("George Floyd Justice in Policing Act"), named
-   events ("Summer Paralympics", "Glastonbury Festival") are left out (kg publishes the
+   that class ("Karimabad Mosque" → Mosque, "Eastern Bypass Road" → Place, "Mount Verlan" →
+   Mountain), laws are Legislation ("Jane Doe Safe Streets Act"), named
+   events ("Winter Regatta", "Harbourside Festival") are left out (kg publishes the
    events it can date or place, kg.extract.events);
 2. a noun for a class of work or product right before the name or in apposition to it:
-   "the film Ex Machina" (Movie), "Bard, a chatbot" (SoftwareApplication);
+   "the film Glass Harbour" (Movie), "Quill, a chatbot" (SoftwareApplication);
 3. the model's own label: WORK_OF_ART → CreativeWork, PRODUCT → Product, LAW →
    Legislation.
 
@@ -176,8 +176,8 @@ def extended_end(text: str, start: int, end: int) -> int:
 
 
 def cue_class(doc: Doc, span: Span) -> str | None:
-    """The class a noun right before the name ("the film Ex Machina") or in apposition to
-    it ("Bard, a chatbot"; "Ex Machina, a 2014 film"; "Ex Machina (film)") gives it."""
+    """The class a noun right before the name ("the film Glass Harbour") or in apposition to
+    it ("Quill, a chatbot"; "Glass Harbour, a 2014 film"; "Glass Harbour (film)") gives it."""
     if span.start >= 2:
         noun, det = doc[span.start - 1], doc[span.start - 2]
         kind = CLASS_NOUNS.get(noun.lower_)
@@ -229,7 +229,7 @@ def thing_type(g: GroupLike, competitor: bool, name_part: bool) -> bool:
     """
     name = max(g.forms, key=lambda f: (g.forms[f], f))
     # A place the gazetteer surely knows stays a place; a small town's alternate name
-    # ("Bard" for Barda) does not make a name a place.
+    # ("Quill" for a village of that name) does not make a name a place.
     if competitor or gazetteer().unambiguous(name):
         return False
     # A word of a person's full name is that person ("Jordan" of Michael Jordan), but a
@@ -252,7 +252,7 @@ def thing_type(g: GroupLike, competitor: bool, name_part: bool) -> bool:
     classes = sum(g.kinds.values())
     model_things = g.votes["Thing"] - g.cues["Thing"]
     model_agents = sum(g.votes[t] for t in _AGENTS) - named
-    clear = classes >= 2 and classes > named  # "the film Ex Machina"
+    clear = classes >= 2 and classes > named  # "the film Glass Harbour"
     if clear or (model_things > model_agents and not named):
         g.type, g.kind = "Thing", g.kinds.most_common(1)[0][0]
         return True
