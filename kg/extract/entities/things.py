@@ -153,8 +153,8 @@ def head_class(name: str) -> tuple[EntityType, str | None] | None:
 
 
 _WORD = r"[A-Z][\w'’.-]*"
-# Capitalised words right after a span; laws also run on through small words ("George
-# Floyd Justice in Policing Act"), places only through capitalised ones ("Inner Ring Road").
+# Capitalised words right after a span; laws also run on through small words ("Jane
+# Doe Safe Streets Act"), places only through capitalised ones ("Eastern Bypass Road").
 _LAW_RUN = re.compile(rf"(?:\s+(?:(?:in|of|for|and|on|the|to)\s+)?{_WORD}){{1,6}}")
 _PLACE_RUN = re.compile(rf"(?:[ ]{_WORD}){{1,2}}")
 
