@@ -22,6 +22,7 @@ from spacy.language import Language
 from kg.errors import DataError
 from kg.extract import article as extraction
 from kg.extract.entities.knowledge import Knowledge
+from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.extract.page.view import build_view, line_spans
 from kg.model import Meta, RawDocument
 
@@ -96,6 +97,7 @@ def kg_mentions(
     nlp: Language,
     knowledge: Knowledge | None = None,
     layout: bool = False,
+    rules: Rules = ALL_RULES,
 ) -> Iterator[set[Labelled]]:
     """kg's mentions of each document as labelled token spans.
 
@@ -114,12 +116,15 @@ def kg_mentions(
         prepared.append(extraction.Prepared(raw, base.layout, view))
     pairs = nlp.pipe(((p.view.text, p) for p in prepared), as_tuples=True, batch_size=32)
     for (parsed, p), doc in zip(pairs, docs, strict=True):
-        article = extraction.finish(p, parsed, knowledge)
+        article = extraction.finish(p, parsed, knowledge, rules=rules)
         out: set[Labelled] = set()
         for m in article.mentions:
+            if m.nested:
+                continue  # CoNLL's annotation is flat: no name inside another is scored
             span = doc.token_span(m.start, m.end)
-            if span is not None:
-                out.add((*span, KG_TYPES[article.entities[m.entity].type]))
+            kind = KG_TYPES.get(article.entities[m.entity].type)  # works, products: MISC
+            if span is not None and kind is not None:
+                out.add((*span, kind))
         yield out
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
-EntityType = Literal["Person", "Place", "Organization"]
+# "Thing": a named work, product or law (its schema.org class in Entity.kind).
+EntityType = Literal["Person", "Place", "Organization", "Thing"]
 AgentType = Literal["Person", "Organization"]
 PlaceKind = Literal["Country", "City", "AdministrativeArea", "Place"]
 
@@ -131,7 +132,7 @@ class GeoPlace:
 
 @dataclass(slots=True)
 class Entity:
-    """A person, place or organisation as one article names it."""
+    """A person, place, organisation or named thing as one article names it."""
 
     type: EntityType
     name: str
@@ -141,6 +142,10 @@ class Entity:
     geo: GeoPlace | None = None
     same_as: list[str] = field(default_factory=list)
     authority_iri: str | None = None  # set when a newsroom authority entry matched
+    # The schema.org class when more specific than ``type``: a building or venue for a
+    # Place ("Museum", "StadiumOrArena"), the class of a Thing ("Movie", "Legislation").
+    # Places the gazetteer knows take their class from ``geo`` instead.
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +156,9 @@ class Mention:
     end: int
     text: str
     entity: int  # index into Article.entities
+    # Inside another mention ("Michigan" in "University of Michigan"): the article names
+    # the entity, but flat counts of mentions leave it out.
+    nested: bool = False
 
 
 @dataclass(slots=True)

@@ -264,7 +264,8 @@ def test_net_in_a_build_reports_what_it_left_out(tmp_path: Path) -> None:
             # first of its violations is the one reported)
             "reason": "fails SHACL, left out: https://newsroom.example.org/id/42: a place "
             "(locationCreated, contentLocation, location, containedInPlace) must be a Place, "
-            "City, Country or AdministrativeArea described in the graph",
+            "City, Country, AdministrativeArea or a building, venue or landform described in "
+            "the graph",
             "source": "a.jsonl",  # named relative to the folder given, never by a local path
         }
     ]

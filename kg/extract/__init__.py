@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-# Everything an extracted Article depends on besides the document and the model.
+# Everything an extracted Article depends on besides the document and the model (the
+# model's id, with a digest of a ner component's weights, is in the key: kg.extract.nlp).
 _CODE = ("extract/**/*.py", "lexicon/*.py", "data/*", "model.py")
 
 

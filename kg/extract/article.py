@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from kg.extract import pieces
 from kg.extract.entities.knowledge import Knowledge
 from kg.extract.entities.mentions import Found, build_entities, spacy_mentions
+from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.extract.events import detect as events
 from kg.extract.page import marks
 from kg.extract.page.fallback import fallback_headline
@@ -84,15 +85,19 @@ def finish(
     doc: Doc,
     knowledge: Knowledge | None = None,
     timings: Timings | None = None,
+    rules: Rules = ALL_RULES,
 ) -> Article:
     """The Article from a prepared document and spaCy's analysis of its view.
 
     ``knowledge`` (authority entries, patterns) must be bound to the pipeline
-    that made ``doc`` (see :meth:`Knowledge.bind`).
+    that made ``doc`` (see :meth:`Knowledge.bind`). ``rules``: which entity
+    mechanisms run (all but in benchmarks).
     """
     raw = prepared.raw
-    found = spacy_mentions(doc)
-    entities, mentions, found = build_entities(doc, found, prepared.view, raw.text, knowledge)
+    found = spacy_mentions(doc, rules)
+    entities, mentions, found = build_entities(
+        doc, found, prepared.view, raw.text, knowledge, rules
+    )
     article = record(prepared)
     article.entities, article.mentions = entities, mentions
     if prepared.layout.dateline:
@@ -182,9 +187,11 @@ def extract(
     batch_size: int = BATCH_SIZE,
     knowledge: Knowledge | None = None,
     timings: Timings | None = None,
+    rules: Rules = ALL_RULES,
 ) -> Iterator[Article | Failed]:
     """Articles for the documents, in order (a Failed record for any that raised); spaCy
-    runs over them ``batch_size`` documents at a time.
+    runs over them ``batch_size`` documents at a time. ``rules``: which entity
+    mechanisms run (all but in benchmarks).
 
     ``timings``, when given, gets the seconds spent in each step added to it:
     layout (page structure and the text NER reads), nlp (spaCy), rules (entity
@@ -197,14 +204,18 @@ def extract(
     for raw in raws:
         batch.append(raw)
         if len(batch) == batch_size:
-            yield from _extract_batch(batch, nlp, knowledge, clock)
+            yield from _extract_batch(batch, nlp, knowledge, clock, rules)
             batch = []
     if batch:
-        yield from _extract_batch(batch, nlp, knowledge, clock)
+        yield from _extract_batch(batch, nlp, knowledge, clock, rules)
 
 
 def _extract_batch(
-    raws: list[RawDocument], nlp: Language, knowledge: Knowledge | None, clock: Timings
+    raws: list[RawDocument],
+    nlp: Language,
+    knowledge: Knowledge | None,
+    clock: Timings,
+    rules: Rules = ALL_RULES,
 ) -> list[Article | Failed]:
     with clock.stage("layout"):
         prepared = [_prepared(raw) for raw in raws]
@@ -222,7 +233,7 @@ def _extract_batch(
             continue
         try:
             with clock.stage("rules"):
-                out.append(finish(p, doc, knowledge, clock))
+                out.append(finish(p, doc, knowledge, clock, rules))
         except Exception as e:  # noqa: BLE001 - one article's bug must not stop the batch
             out.append(failed(p.raw, e))
     return out

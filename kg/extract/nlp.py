@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -39,8 +41,19 @@ def default_model() -> str:
 
 @lru_cache(maxsize=4)
 def load(model: str | None = None) -> Language:
-    """The spaCy pipeline kg runs: ``model`` (package name or path) with only kg's pipes."""
-    name = model or default_model()
+    """The spaCy pipeline kg runs, with only kg's pipes.
+
+    ``model`` is a spaCy package name or path (None: the default model). A path
+    to a pipeline of a ner component alone, as tools/train_ner.py writes it,
+    takes the place of the default model's ner: that component has its own
+    tok2vec, so it costs nothing extra.
+    """
+    if model is not None and _ner_only(Path(model)):
+        return _with_ner(default_model(), Path(model))
+    return _load(model or default_model())
+
+
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_PIPES))
     except (OSError, ValueError) as e:
@@ -49,6 +62,30 @@ def load(model: str | None = None) -> Language:
         raise ConfigError(f"spaCy model {name!r} has no ner pipe")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+def _ner_only(path: Path) -> bool:
+    try:
+        config = (path / "config.cfg").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return re.search(r"^pipeline = \[\"ner\"\]$", config, re.MULTILINE) is not None
+
+
+def _with_ner(base: str, ner: Path) -> Language:
+    """``base`` with its ner component replaced by the one saved at ``ner``."""
+    nlp = _load(base)
+    try:
+        trained = spacy.load(ner)
+        weights = (ner / "ner" / "model").read_bytes()
+    except (OSError, ValueError) as e:
+        raise ConfigError(f"cannot load the ner component at {ner}: {e}") from e
+    nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=trained)
+    # The weights' digest names the model, so the extraction cache never mixes two.
+    digest = hashlib.sha256(weights).hexdigest()[:12]
+    nlp.meta["name"] = f"{nlp.meta.get('name')}+ner.{digest}"
     return nlp
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -199,6 +200,17 @@ class Gazetteer:
     def demonym_country(self, word: str) -> str | None:
         """ISO code of the country a nationality word names ("Russian" → "RU")."""
         return self._demonyms.get(fold(word))
+
+    def primary_by_key(self, key: Callable[[str], str]) -> dict[str, GeoPlace]:
+        """Every place that is what its own name resolves to, by ``key(name)``; where two
+        share a key, the one that comes first in the lookup order (kg.link.merge uses it to
+        find which GeoNames place an IRI slug names)."""
+        out: dict[str, GeoPlace] = {}
+        for name in sorted(self._by_name):
+            best = self._by_name[name][0].place
+            if fold(best.name) == name:
+                out.setdefault(key(best.name), best)
+        return out
 
     def is_primary(self, place: GeoPlace) -> bool:
         """True when ``place`` is what its own name resolves to (the most likely bearer)."""

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from kg.errors import ConfigError
@@ -21,8 +22,15 @@ from kg.model import GeoPlace
 
 DEFAULT_BASE_IRI = "http://localhost:8000/"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+# Kinds of page the Linked Data site serves (kg.web); thing/ IRIs are not among them yet.
 KINDS = ("article", "person", "place", "organization", "event")
-_TYPE_PATH = {"Person": "person", "Place": "place", "Organization": "organization"}
+# Things: named works, products and laws (schema:CreativeWork, Product and subclasses).
+_TYPE_PATH = {
+    "Person": "person",
+    "Place": "place",
+    "Organization": "organization",
+    "Thing": "thing",
+}
 
 
 def slug(text: str, limit: int = 80) -> str:
@@ -142,9 +150,12 @@ class Iris:
         return f"{self.base}{_TYPE_PATH[type_]}/{slug(name)}"
 
     def place(self, geo: GeoPlace) -> str:
-        """A GeoNames place: its name, plus its GeoNames id when a bigger place has that name."""
+        """A GeoNames place: its name, plus its GeoNames id when a bigger place has that
+        name, or another place a name that makes the same slug ("Saint-Paul", "Saint Paul")."""
         name = slug(geo.name)
-        if not gazetteer().is_primary(geo):
+        owner = geo_place_by_slug(name)
+        primary = gazetteer().is_primary(geo) if owner is None else owner == geo
+        if not primary:
             name = f"{name}-{geo.geonames_id}"
         return f"{self.base}place/{name}"
 
@@ -164,6 +175,16 @@ class Iris:
             return None
         head = iri[len(self.base) :].split("/", 1)[0]
         return head if head in KINDS else None
+
+
+@lru_cache(maxsize=1)
+def _places_by_slug() -> dict[str, GeoPlace]:
+    return gazetteer().primary_by_key(slug)
+
+
+def geo_place_by_slug(name_slug: str) -> GeoPlace | None:
+    """The GeoNames place whose IRI is ``<base>place/<name_slug>``, if any."""
+    return _places_by_slug().get(name_slug)
 
 
 def geonames_iri(geonames_id: int) -> str:

@@ -248,11 +248,14 @@ def _comments(b: _Builder) -> None:
 
 
 def _entities(b: _Builder) -> None:
-    counts = Counter(m.entity for m in b.article.mentions)
+    named = {m.entity for m in b.article.mentions}
     for index, entity in enumerate(b.article.entities):
         node = _entity(b, entity)
-        if counts[index]:
+        if index in named:
             b.add(b.subject, SCHEMA.mentions, node)
+    # What the article is about, and where: by its own mentions, not the names inside
+    # other names ("Michigan" in "University of Michigan").
+    counts = Counter(m.entity for m in b.article.mentions if not m.nested)
     ranked = sorted(
         (i for i, n in counts.items() if n >= 2 and b.article.entities[i].type != "Place"),
         key=lambda i: (-counts[i], i),
@@ -268,12 +271,14 @@ def _entities(b: _Builder) -> None:
 
 
 def _entity(b: _Builder, entity: Entity) -> URIRef:
+    # The node is described from the corpus-wide Ref (name, class, GeoNames record), so
+    # every article that names it describes it alike (kg.link.merge).
     ref = b.linker.entity(entity)
     node = URIRef(ref.iri)
-    if entity.type == "Place":
-        _place(b, node, ref.name, entity.geo)
+    if ref.type == "Place":
+        _place(b, node, ref.name, ref.geo, ref.kind)
     else:
-        b.add(node, RDF.type, SCHEMA.Person if ref.type == "Person" else SCHEMA.Organization)
+        b.add(node, RDF.type, entity_class(ref.type, ref.kind))
         b.add(node, SCHEMA.name, ref.name)
     names = {entity.name, *entity.alternate_names} - {ref.name}
     for name in sorted(names):
@@ -289,14 +294,21 @@ def _entity(b: _Builder, entity: Entity) -> URIRef:
     return node
 
 
+def entity_class(type_: str, kind: str | None) -> URIRef:
+    """The schema.org class of a node: its specific class when known, else its type's."""
+    return SCHEMA[kind] if kind else SCHEMA[type_ if type_ != "Thing" else "CreativeWork"]
+
+
 def _geo_place(b: _Builder, geo: GeoPlace) -> URIRef:
     node = URIRef(b.iris.place(geo))
     _place(b, node, geo.name, geo)
     return node
 
 
-def _place(b: _Builder, node: URIRef, name: str, geo: GeoPlace | None) -> None:
-    b.add(node, RDF.type, _PLACE_CLASS[geo.kind] if geo else SCHEMA.Place)
+def _place(
+    b: _Builder, node: URIRef, name: str, geo: GeoPlace | None, kind: str | None = None
+) -> None:
+    b.add(node, RDF.type, _PLACE_CLASS[geo.kind] if geo else entity_class("Place", kind))
     b.add(node, SCHEMA.name, name)
     if geo is None:
         return

@@ -193,8 +193,9 @@ def _low(token: object) -> str:
     return str(token).casefold().rstrip(".")
 
 
-def span_votes(doc: Doc, span: Span) -> Counter[str]:
-    """Type votes from the words in and around one mention."""
+def span_votes(doc: Doc, span: Span, sports: bool = False) -> Counter[str]:
+    """Type votes from the words in and around one mention (``sports``: in a sports
+    report, where "the Eagles" is a team)."""
     votes: Counter[str] = Counter()
     words = [_low(t) for t in span]
     if words and (words[-1] in ORG_SUFFIXES or words[0] in ORG_PREFIXES) and len(words) >= 2:
@@ -209,9 +210,10 @@ def span_votes(doc: Doc, span: Span) -> Counter[str]:
         elif _org_before(doc, span, before):
             votes["Organization"] += 2
     if len(span) == 1 and _a_thing(doc, span):
-        votes["Thing"] += 2
+        votes["Common"] += 2  # used as a common noun: not an entity
     elif len(span) == 1 and _definite(span) and gazetteer().place_kind(span.text) is None:
-        votes["Organization"] += 2  # "the Beatles", "the Premiership": no person's name
+        # "the Beatles", "the Premiership": no person's name; a team in a sports report
+        votes["Organization" if sports else "Definite"] += 2 if sports else 1
     if after:
         owner = after[0] == "'s" and len(after) > 1 and after[1] in OWNED_BY_ORG
         if owner or after[0] in ORG_AFTER or after[0] in ("inc", "corp", "ltd", "plc"):

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.entities.names import NameIndex, company_short_forms, person_shaped
+from kg.extract.entities.things import thing_type
 from kg.lexicon.gazetteer import gazetteer
 from kg.model import EntityType
 
@@ -46,10 +47,23 @@ class Group:
     competitor: bool = False
     known: int = -1
     thing: bool = False  # the name of a thing ("an Oscar"): not published as an entity
+    kinds: Counter[str] = field(default_factory=Counter)  # schema.org class votes
+    kind: str | None = None  # the class decided (kg.extract.entities.things)
 
 
-def decide_types(groups: dict[str, Group], sports: bool) -> None:
-    """Give each surface form one type from all its mentions, cues and the gazetteer."""
+def decide_types(
+    groups: dict[str, Group], sports: bool, rules: bool = True, things: bool = True
+) -> None:
+    """Give each surface form one type from all its mentions, cues and the gazetteer
+    (``rules`` False: the type most votes point to, for an ablation); with ``things``,
+    names of works, products, laws and buildings get their class (kg.extract.entities.things)."""
+    if not rules:
+        kinds = (*TYPES, "Thing") if things else TYPES
+        for g in groups.values():
+            if g.known < 0:
+                g.type = max(kinds, key=lambda t: (g.votes[t], t == "Person"))
+                g.kind = g.kinds.most_common(1)[0][0] if g.type == "Thing" else None
+        return
     gaz = gazetteer()
     index = NameIndex.of(
         [k for k, g in groups.items() if _top(g) == "Person" or any(map(person_shaped, g.forms))]
@@ -61,6 +75,8 @@ def decide_types(groups: dict[str, Group], sports: bool) -> None:
         if g.known >= 0:
             continue
         g.thing = _names_a_thing(g, index)
+        if things and thing_type(g, sports and g.competitor, bool(index.full_names(key))):
+            continue
         if key in companies and not g.locative and key != companies[key]:
             g.type = "Organization"  # "Newmont" after "Newmont Mining Corp"
             continue
@@ -85,7 +101,7 @@ def _names_a_thing(g: Group, index: NameIndex) -> bool:
     person's full name. Only cue words count against it, not the model's label."""
     if " " in g.key or index.full_names(g.key):
         return False
-    return g.cues["Thing"] >= 2 and g.cues["Thing"] > sum(g.cues[t] for t in TYPES)
+    return g.cues["Common"] >= 2 and g.cues["Common"] > sum(g.cues[t] for t in TYPES)
 
 
 def _name_part(
@@ -125,6 +141,9 @@ def _top(g: Group) -> EntityType:
     best = max(TYPES, key=lambda t: (votes[t], t == "Person", t == "Organization"))
     if best == "Person" and not _could_be_a_persons(max(g.forms, key=g.forms.__getitem__)):
         best = "Organization"  # "G8", "O2", "GPRS"
+    if best == "Person" and g.cues["Definite"] and g.cues["Definite"] >= g.cues["Person"]:
+        # "the Beatles", "the Premiership": no person's name; what else the model said
+        best = "Place" if votes["Place"] > votes["Organization"] else "Organization"
     if best == "Place" and votes["Speaker"] and votes["Place"] <= votes["Speaker"]:
         best = "Person" if votes["Person"] >= votes["Organization"] else "Organization"
     return best

@@ -24,16 +24,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import cues, recover
+from kg.extract.entities import common, cues, nested, nicknames, recover, things
+from kg.extract.entities.cues import COMPANY_SUFFIXES
 from kg.extract.entities.decide import Group, decide_types
 from kg.extract.entities.found import Found
 from kg.extract.entities.knowledge import Knowledge, apply_knowledge
-from kg.extract.entities.names import canonical_keys
+from kg.extract.entities.names import SUFFIXES, canonical_keys
 from kg.extract.entities.profile import person_profile
+from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.extract.entities.spans import ROLE_WORDS, clean_span, role_only, spans_of
-from kg.extract.page.view import Casing, TextView
+from kg.extract.page.view import TextView
 from kg.lexicon.gazetteer import fold, gazetteer
-from kg.lexicon.words import is_english_word, is_given_name
 from kg.model import Entity, EntityType, Mention
 
 __all__ = ["Found", "build_entities", "clean_span", "spacy_mentions"]
@@ -51,15 +52,27 @@ _DATELINE = re.compile(
 )
 
 
-def spacy_mentions(doc: Doc) -> list[Found]:
-    """spaCy's people, places and organisations, cut to clean name spans."""
+def spacy_mentions(doc: Doc, rules: Rules = ALL_RULES) -> list[Found]:
+    """spaCy's people, places and organisations (and, with ``rules.things``, works,
+    products and laws), cut to clean name spans."""
     found: list[Found] = []
     text = doc.text  # built from the tokens on every access: read it once
+    covered = 0  # where the last span, run on to its head word, ended
     for ent in doc.ents:
+        if ent.start_char < covered:
+            continue  # inside a name run on to its head word
         kind = LABELS.get(ent.label_)
+        thing = things.MODEL_LABELS.get(ent.label_) if rules.things else None
+        end = ent.end_char
+        if rules.things and (kind is not None or thing is not None):
+            end = covered = things.extended_end(text, ent.start_char, ent.end_char)
+        if thing is not None:
+            for a, b in spans_of(text, ent.start_char, end, False, False):
+                found.append(Found(a, b, text[a:b], "Thing", fold(text[a:b]), kind=thing))
         if kind is None:
             continue
-        for a, b in spans_of(text, ent.start_char, ent.end_char, person=kind == "Person"):
+        person = kind == "Person"
+        for a, b in spans_of(text, ent.start_char, end, person, rules.descriptors):
             if kind == "Person" and role_only(text[a:b]):
                 continue  # "Roman Catholic Archbishop": a description, not a name
             found.append(Found(a, b, text[a:b], kind, fold(text[a:b])))
@@ -72,23 +85,28 @@ class _Context:
 
     doc: Doc
     datelines: set[tuple[int, int]]
-    cues: dict[tuple[int, int], tuple[Counter[str], bool]] = field(default_factory=dict)
+    things: bool = True
+    sports: bool = False
+    cues: dict[tuple[int, int], tuple[Counter[str], bool, str | None]] = field(default_factory=dict)
 
-    def around(self, start: int, end: int) -> tuple[Counter[str], bool]:
-        """Cue votes for a mention and whether it is locative (cached by span)."""
+    def around(self, start: int, end: int) -> tuple[Counter[str], bool, str | None]:
+        """Cue votes for a mention, whether it is locative and the class a noun next to
+        it names ("the film X"), cached by span."""
         key = (start, end)
         if key not in self.cues:
             votes: Counter[str] = Counter()
             locative = False
+            kind = None
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                votes = cues.span_votes(self.doc, span)
+                votes = cues.span_votes(self.doc, span, self.sports)
                 if key in self.datelines:
                     votes["Place"] += 3
                     locative = True
                 else:
                     locative = cues.is_locative(self.doc, span)
-            self.cues[key] = (votes, locative)
+                kind = things.cue_class(self.doc, span) if self.things else None
+            self.cues[key] = (votes, locative, kind)
         return self.cues[key]
 
 
@@ -108,11 +126,18 @@ def _groups(found: list[Found], context: _Context | None) -> dict[str, Group]:
         if m.origin == "competitor":
             continue  # the line's shape says competitor, not which type
         g.votes[m.type] += 1
+        if m.origin == "citation":  # an author of a cited work: a clear cue
+            g.votes["Person"] += 2
+            g.cues["Person"] += 2
+        if m.kind:
+            g.kinds[m.kind] += 1
         if context is not None:
-            votes, locative = context.around(m.start, m.end)
+            votes, locative, kind = context.around(m.start, m.end)
             g.votes.update(votes)
             g.cues.update(votes)
             g.locative += locative
+            if kind:
+                g.kinds[kind] += 2
     return groups
 
 
@@ -140,6 +165,14 @@ def _surname_of_note(word: str) -> bool:
     )
 
 
+def _without_legal_form(words: list[str]) -> str | None:
+    """A company's name without the legal form that ends it ("Apple Inc" → "Apple")."""
+    short = list(words)
+    while len(short) > 1 and short[-1].casefold().rstrip(".") in COMPANY_SUFFIXES:
+        short.pop()
+    return " ".join(short) if len(short) < len(words) else None
+
+
 def _propagate(found: list[Found], groups: dict[str, Group], text: str) -> list[Found]:
     """Other occurrences of the article's names, and surnames of its people."""
     taken = [False] * len(text)
@@ -151,8 +184,13 @@ def _propagate(found: list[Found], groups: dict[str, Group], text: str) -> list[
         for form in g.forms:
             forms.setdefault(form, (g.type, g.known))
         words = max(g.forms, key=g.forms.__getitem__).split()
+        while len(words) > 2 and fold(words[-1]) in SUFFIXES:
+            words.pop()  # "John Smith Jr." is Smith
         if g.type == "Person" and len(words) >= 2 and _surname_of_note(words[-1]):
             forms.setdefault(words[-1], ("Person", -1))
+        short = _without_legal_form(words) if g.type == "Organization" else None
+        if short:
+            forms.setdefault(short, ("Organization", g.known))  # "Apple" of "Apple Inc"
     for form in sorted(forms, key=lambda f: (-len(f), f)):
         if len(form) < 2 or not form[0].isupper():
             continue
@@ -163,51 +201,74 @@ def _propagate(found: list[Found], groups: dict[str, Group], text: str) -> list[
     return added
 
 
-def _drop_common_words(found: list[Found], text: str) -> list[Found]:
-    """Without one-word "names" that are nationality words or only a common word
-    opening a sentence.
-
-    "Attendance", "Extras": a common English word, capitalised only because it
-    starts a sentence or line, that the article never capitalises elsewhere,
-    that is neither a known place nor a given name, is not a name.
-    """
-    casing = Casing.of(text.split("\n"))
-    gaz = gazetteer()
-    kept = []
-    for f in found:
-        word = f.text
-        demonym = gaz.is_people_word(word) and not gaz.is_place_name(word)
-        if f.origin == "model" and " " not in word and demonym:
-            continue  # "Slovak", "Africans": a nationality, not a name
-        if (
-            f.origin == "model"
-            and " " not in word
-            and recover.sentence_start(text[max(0, f.start - 40) : f.start])
-            and word.casefold() not in casing.capitalised
-            and is_english_word(word)
-            and not gaz.is_place_name(word)
-            and not is_given_name(word)
-        ):
-            continue
-        kept.append(f)
-    return kept
-
-
-def _common_word(name: str) -> bool:
-    """A one-word name that is a common English word ("Wheat" in a prices table)."""
-    return " " not in name and is_english_word(name) and not gazetteer().is_place_name(name)
-
-
-def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> list[Found]:
+def find_mentions(
+    doc: Doc, found: list[Found], knowledge: Knowledge | None, rules: Rules = ALL_RULES
+) -> list[Found]:
     """All mentions of the article, typed: model spans, knowledge, recovered names."""
     text = doc.text
-    found = _drop_common_words(apply_knowledge(doc, found, knowledge), text)
+    found = apply_knowledge(doc, found, knowledge)
+    if rules.nicknames:
+        found = nicknames.join_nicknamed(found, text)
+    if rules.common_words:
+        found = common.drop_common_words(found, text)
     taken = [False] * len(text)
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)
+    if rules.citations:
+        _cited(found, text, taken)
+    if rules.recover:
+        sports = _recover(found, text, taken, sports)
+    datelines = _datelines(text)
+    context = _Context(doc, datelines, rules.things, sports) if rules.cues else None
+    for a, b in sorted(datelines):
+        if not any(taken[a:b]) and gazetteer().is_place_name(text[a:b]):
+            found.append(Found(a, b, text[a:b], "Place", fold(text[a:b]), origin="dateline"))
+    groups = _groups(found, context)
+    _decide(groups, sports, text, rules)
+    found = [m for m in found if not groups[m.key].thing]
+    groups = {k: g for k, g in groups.items() if not g.thing}
+    if rules.propagate:
+        found = found + _propagate(found, groups, text)
+        groups = _groups(found, context)
+        _decide(groups, sports, text, rules)
+        found = [m for m in found if not groups[m.key].thing]
+    for m in found:
+        m.type, m.kind = groups[m.key].type, groups[m.key].kind
+    return sorted(found, key=lambda f: f.start)
+
+
+def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> None:
+    """Types for the groups; common words and terms marked as no names (``thing``)."""
+    decide_types(groups, sports, rules.decide, rules.things)
+    if rules.common_words:
+        for key in common.not_names(groups, text, sports):
+            groups[key].thing = True
+
+
+def _cited(found: list[Found], text: str, taken: list[bool]) -> None:
+    """Authors of cited works added to ``found`` (in place), one mention each."""
+    for start, end, authors in recover.cited_authors(text):
+        # The model's names inside a list of authors ("Benioff & Weiss" as one ORG) give
+        # way to the authors, one by one.
+        inside = [f for f in found if start <= f.start and f.end <= end]
+        if any((f.start, f.end) not in authors for f in inside):
+            found[:] = [f for f in found if f not in inside]
+            recover.unmark(taken, ((f.start, f.end) for f in inside))
+        at = {(f.start, f.end): f for f in found}
+        for a, b in authors:
+            if (a, b) in at:
+                at[a, b].type = "Person"  # an author by the citation, whatever the model said
+            elif not any(taken[a:b]):
+                found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="citation"))
+                recover.mark(taken, [(a, b)])
+
+
+def _recover(found: list[Found], text: str, taken: list[bool], sports: bool) -> bool:
+    """Competitors of a sports report and people in lists added to ``found`` (in place);
+    whether the text reads as a sports report (results lines make it one)."""
     rows = list(recover.competitors(text))
     if sports or len(rows) >= 3:
-        rows = [r for r in rows if sports or not _common_word(text[r[0] : r[1]])]
+        rows = [r for r in rows if sports or not common.common_word(text[r[0] : r[1]])]
         sports = True
     if sports:
         at = {(f.start, f.end): f for f in found}
@@ -229,21 +290,7 @@ def find_mentions(doc: Doc, found: list[Found], knowledge: Knowledge | None) -> 
             at[a, b].type = "Person"  # typed otherwise by the model, a person by its list
         elif not any(taken[a:b]):
             found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="list"))
-    context = _Context(doc, _datelines(text))
-    for a, b in sorted(context.datelines):
-        if not any(taken[a:b]) and gazetteer().is_place_name(text[a:b]):
-            found.append(Found(a, b, text[a:b], "Place", fold(text[a:b]), origin="dateline"))
-    groups = _groups(found, context)
-    decide_types(groups, sports)
-    found = [m for m in found if not groups[m.key].thing]
-    groups = {k: g for k, g in groups.items() if not g.thing}
-    found = found + _propagate(found, groups, text)
-    groups = _groups(found, context)
-    decide_types(groups, sports)
-    found = [m for m in found if not groups[m.key].thing]
-    for m in found:
-        m.type = groups[m.key].type
-    return sorted(found, key=lambda f: f.start)
+    return sports
 
 
 def build_entities(
@@ -252,17 +299,22 @@ def build_entities(
     view: TextView,
     source: str,
     knowledge: Knowledge | None = None,
+    rules: Rules = ALL_RULES,
 ) -> tuple[list[Entity], list[Mention], list[Found]]:
     """Entities and source-offset mentions of one article from its cleaned spaCy mentions.
 
-    Returns the entities, their mentions (offsets into ``source``) and every
-    Found (offsets into the view) with ``entity`` set to its entity's index.
+    Returns the entities, their mentions (offsets into ``source``) and the
+    Founds (offsets into the view) of people, places and organisations, with
+    ``entity`` set to its entity's index.
     """
-    found = find_mentions(doc, found, knowledge)
+    found = find_mentions(doc, found, knowledge, rules)
     groups = _groups(found, None)
     for m in found:
-        groups[m.key].type = m.type
-    canonical = canonical_keys(groups, view.text)
+        groups[m.key].type, groups[m.key].kind = m.type, m.kind
+    if rules.short_forms:
+        canonical = canonical_keys(groups, view.text)
+    else:
+        canonical = {key: key for key in groups}
     entities = _entities(found, groups, canonical, knowledge)
     mentions: list[Mention] = []
     for m in found:
@@ -272,13 +324,20 @@ def build_entities(
         variant = m.text.casefold() != entity.name.casefold()  # "VLADIVOSTOK" is no new name
         if variant and m.text not in entity.alternate_names:
             entity.alternate_names.append(m.text)
+        written = view.text[m.start : m.end]  # "Ivan 'Ice' Kovac" of Ivan Kovac
+        if m.origin == nicknames.ORIGIN and written not in entity.alternate_names:
+            entity.alternate_names.append(written)
         if entity.type == "Person":
             _add_profile(entity, doc, m)
         span = view.span_to_source(m.start, m.end)
         mentions.append(Mention(span.start, span.end, source[span.start : span.end], m.entity))
+    if rules.nested:
+        mentions += _nested(found, entities, view, source)
+        mentions.sort(key=lambda m: (m.start, -m.end))
     for entity in entities:
         entity.alternate_names.sort()
-    return entities, mentions, found
+    # Events take their attendees and places from these: works and products are neither.
+    return entities, mentions, [m for m in found if m.type != "Thing"]
 
 
 def _entities(
@@ -299,7 +358,7 @@ def _entities(
                 entities.append(knowledge.entity(g.known))
             else:
                 name = max(g.forms, key=lambda f: (g.forms[f], len(f), f))
-                entity = Entity(type=g.type, name=name)
+                entity = Entity(type=g.type, name=name, kind=g.kind)
                 if g.type == "Place":
                     entity.geo = gaz.resolve(name)
                     if entity.geo is not None:
@@ -308,6 +367,21 @@ def _entities(
         m.entity = order[target]
         m.type = entities[m.entity].type
     return entities
+
+
+def _nested(
+    found: list[Found], entities: list[Entity], view: TextView, source: str
+) -> list[Mention]:
+    """Mentions of the places and people named inside other names (kg.extract.entities
+    .nested); entities the article did not have yet are added to ``entities``."""
+    out = []
+    for start, end, entity in nested.nested_names(found, entities):
+        index = next((i for i, e in enumerate(entities) if e is entity), len(entities))
+        if index == len(entities):
+            entities.append(entity)
+        span = view.span_to_source(start, end)
+        out.append(Mention(span.start, span.end, source[span.start : span.end], index, True))
+    return out
 
 
 def _add_profile(entity: Entity, doc: Doc, m: Found) -> None:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Protocol
 
 from kg.extract.entities.cues import COMPANY_SUFFIXES, ORG_SUFFIXES
@@ -28,7 +29,13 @@ _EXPANSION = re.compile(
 )
 
 
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # after a surname: "John Smith Jr."
+# Lower-case particles inside a person's name ("Ludwig van Beethoven", "Mohammed bin
+# Salman", "Leonardo da Vinci"); "al-"/"el-" are joined to the next word.
+PARTICLES = {
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "do", "dos", "das", "du",
+    "la", "le", "bin", "ibn", "bint", "ben", "al", "el", "y", "ter", "ten", "zu", "af",
+}  # fmt: skip
 
 # Last words that make a name a club or team, not a person ("Aston Villa").
 CLUB_WORDS = {
@@ -68,7 +75,12 @@ def person_shaped(name: str) -> bool:
         return False  # "Sydney Marathon", "Jordan Valley"
     if is_english_word(words[0]) and gaz.is_major_place(words[-1]):
         return False  # "Little Britain"
-    return not gaz.is_place_name(name) and all(w[:1].isupper() for w in words[1:])
+    inner = words[1:-1]
+    return (
+        not gaz.is_place_name(name)
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w in PARTICLES for w in inner)
+    )
 
 
 def company_short_forms(names: list[str]) -> dict[str, str]:
@@ -94,25 +106,40 @@ class GroupLike(Protocol):
 
 @dataclass
 class NameIndex:
-    """Single words → keys of multi-word person names that begin or end with them."""
+    """Single words → keys of multi-word person names that begin or end with them; the
+    shorter forms of a longer name (its words in order: "bin salman", "luther king") →
+    keys of those names."""
 
     parts: dict[str, set[str]] = field(default_factory=dict)
+    tails: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, people: list[str]) -> NameIndex:
         index = cls()
         for key in people:
             words = key.split()
-            while len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
+            while len(words) > 2 and words[-1].rstrip(".") in SUFFIXES:
                 words.pop()  # "John Mills Jr" is Mills
             if len(words) >= 2:
                 for word in (words[0], words[-1]):
                     if len(word) > 1 and not word.endswith("."):
                         index.parts.setdefault(word, set()).add(key)
+            # Shorter forms of the name in its word order: "bin salman", "joshua norton"
+            # (of Joshua Abraham Norton), "pierre charles" (of Pierre Charles L'Enfant).
+            for n in range(2, min(len(words), 6)):
+                for part in combinations(words[:6], n):
+                    short = " ".join(part)
+                    # an initial kept while another is dropped is someone else's name
+                    # ("George W. Bush" is not George H. W. Bush)
+                    if short != key and not any(len(w.rstrip(".")) == 1 for w in part):
+                        index.tails.setdefault(short, set()).add(key)
         return index
 
     def full_names(self, key: str) -> set[str]:
-        return self.parts.get(key, set()) if " " not in key else set()
+        """The longer names ``key`` is a part of: a first or last word, or last words."""
+        if " " in key:
+            return self.tails.get(key, set())
+        return self.parts.get(key, set())
 
 
 def acronym(name: str) -> str:
@@ -145,12 +172,21 @@ def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]
     defined = {short: long for short, long in spelled_out(text).items() if long in orgs}
     gaz = gazetteer()
     place_ids: dict[int, str] = {}
+    swapped: dict[str, str] = {}  # a person's name → the same words in the first order seen
+    by_words: dict[tuple[str, ...], str] = {}
+    for key in sorted(groups, key=lambda k: (groups[k].first, k)):
+        if groups[key].type == "Person" and " " in key:
+            swapped[key] = by_words.setdefault(tuple(sorted(key.split())), key)
     for key in sorted(groups, key=lambda k: (groups[k].first, k)):
         g = groups[key]
         target = key
         fulls = index.full_names(key)
-        if g.type == "Person" and fulls:
+        if g.type == "Person" and (len(fulls) == 1 or fulls and " " not in key):
+            # A shorter form of two names ("George Bush" of George W. and George H. W.
+            # Bush) stays apart; a single word goes to its most mentioned full name.
             target = min(fulls, key=lambda k: (-sum(groups[k].forms.values()), groups[k].first, k))
+        elif g.type == "Person" and key in swapped and swapped[key] != key:
+            target = swapped[key]  # "Higuchi Natsu" and "Natsu Higuchi"
         elif g.type == "Organization" and key in companies:
             target = companies[key]
         elif g.type == "Organization" and " " not in key:
@@ -164,6 +200,12 @@ def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]
             if place is not None:
                 target = place_ids.setdefault(place.geonames_id, key)
         canonical[key] = target
+    # "Jespersen" → "Otto Jespersen" → "Jens Otto Harry Jespersen": follow to the end.
+    for key in canonical:
+        seen = {key}
+        while canonical[canonical[key]] not in seen:
+            seen.add(canonical[key])
+            canonical[key] = canonical[canonical[key]]
     return canonical
 
 

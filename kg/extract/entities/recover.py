@@ -77,6 +77,31 @@ def prose_competitors(text: str) -> Iterator[tuple[int, int]]:
                 yield a, b
 
 
+_SURNAME = r"[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
+_AUTHORS = rf"{_SURNAME}(?:,[ ]{_SURNAME})*(?:,?[ ](?:&|and)[ ]{_SURNAME})?(?:[ ]et[ ]al\.?)?"
+_SEVERAL = rf"{_SURNAME}(?:(?:,[ ]{_SURNAME})*,?[ ](?:&|and)[ ]{_SURNAME}|[ ]et[ ]al\.?)"
+_YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
+# A reference in parentheses ("(Lewis, Simons, & Fennig, 2014; Moretti 2013)") or after
+# several authors ("Klingberg et al. (2005)", "Dye and Bavelier (2010)").
+_LEAD = r"(?:(?<=[(;])|(?<=[(;][ ]))(?:(?:see|e\.g\.,?|cf\.|i\.e\.,?)[ ])?"
+_REFERENCE = re.compile(
+    rf"{_LEAD}(?P<a>{_AUTHORS}),?[ ]{_YEAR}(?=[;,)])|(?P<b>{_SEVERAL})[ ]\({_YEAR}\)"
+)
+_AUTHOR = re.compile(_SURNAME)
+
+
+def cited_authors(text: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """(start, end, surnames) of each list of authors of a work cited by author and year,
+    academic style; places are no authors ("(London, 2012)" dates a thing there)."""
+    gaz = gazetteer()
+    for m in _REFERENCE.finditer(text):
+        start, end = m.span("a" if m.group("a") else "b")
+        spans = _AUTHOR.finditer(text, start, end)
+        names = [n.span() for n in spans if not gaz.is_major_place(n.group())]
+        if names:
+            yield start, end, names
+
+
 def list_people(text: str, people: set[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Name-shaped list items on a line whose other named items are mostly people.
 
@@ -188,3 +213,9 @@ def mark(taken: list[bool], spans: Iterable[tuple[int, int]]) -> None:
     for a, b in spans:
         for i in range(a, b):
             taken[i] = True
+
+
+def unmark(taken: list[bool], spans: Iterable[tuple[int, int]]) -> None:
+    for a, b in spans:
+        for i in range(a, b):
+            taken[i] = False

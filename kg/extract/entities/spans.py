@@ -14,6 +14,9 @@ from kg.lexicon.gazetteer import fold, gazetteer
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"\s*(?:'s|’s|'|’)$")
+# Lower-case words a name never ends with: the model's span ran one word too far
+# ("Edmund the"), or a citation's "et al." follows a surname.
+_LOWER_TAIL = re.compile(r"(?:\s+(?:[a-z]+\.?))+$")
 _EDGE = " \t\n\r\"“”‘’'`.,;:!?()[]{}<>*-–—•|/"
 # Separators no name contains: a spaced dash, brackets, a colon or semicolon,
 # "v"/"vs" between two sides, a line break, and tokens that are numbers or scores.
@@ -77,10 +80,14 @@ _JUNK = {
 }
 
 # Forms of address: whatever follows is a person's name ("Mr Balls").
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mme", "mlle"}
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mme", "mlle", "madame",
+    "mademoiselle", "monsieur", "herr", "frau", "signor", "signora", "señor", "señora", "prof",
+    "professor",
+}  # fmt: skip
 
 # Words that describe a person and are not part of the name ("Defender Hassan Abbas").
-ROLE_WORDS = {
+ROLE_WORDS = HONORIFICS | {
     "mr",
     "mrs",
     "ms",
@@ -199,7 +206,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     trimmed = _TRAILING.sub("", piece.rstrip(_EDGE)).rstrip(_EDGE)
     if trimmed != piece and piece[len(trimmed)] == "." and _ABBREVIATION_END.search(trimmed):
         trimmed += "."  # "U.S.", "Acme Inc.": the period belongs to the name
-    piece = trimmed
+    piece = _LOWER_TAIL.sub("", trimmed).rstrip(_EDGE.replace(".", ""))
     if len(piece) < 2 or not piece[0].isupper() and not piece[0].isdigit():
         return None
     if not any(c.isalpha() for c in piece) or fold(piece) in _JUNK:
@@ -224,11 +231,12 @@ def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [p for p in parts if p[1] > p[0]]
 
 
-def strip_descriptors(text: str, start: int, end: int) -> int:
+def strip_descriptors(text: str, start: int, end: int, person: bool = False) -> int:
     """New start of a span after leading role words and nationality words.
 
     "Defender Hassan Abbas" → "Hassan Abbas", "Croat Alen Boksic" → "Alen
-    Boksic"; the last word is never cut (a one-word name stays).
+    Boksic"; in a ``person`` span, also a common word before a person's name
+    ("Mathematician Hermann Weyl"). The last word is never cut (a one-word name stays).
     """
     gaz = gazetteer()
     pos = start
@@ -236,14 +244,47 @@ def strip_descriptors(text: str, start: int, end: int) -> int:
         m = re.match(r"(\S+)\s+(?=\S)", text[pos:end])
         if m is None:
             return pos
-        word = m.group(1).rstrip(".,").casefold()
-        if word in ROLE_WORDS or gaz.demonym_country(word):
+        word = m.group(1).rstrip(".,")
+        if word.casefold() in ROLE_WORDS or (
+            gaz.demonym_country(word.casefold()) and not _given(word)
+        ):  # "Croat Alen Boksic", not "Chad Michael Murray"
             pos += m.end()
+            continue
+        if person and _descriptive(word) and _person_shaped(text[pos + m.end() : end]):
+            pos += m.end()  # "Mathematician Hermann Weyl": a description opening the span
             continue
         return pos
 
 
-def spans_of(text: str, start: int, end: int, person: bool) -> list[tuple[int, int]]:
+def _given(word: str) -> bool:
+    from kg.lexicon.words import is_given_name
+
+    return is_given_name(word)
+
+
+def _descriptive(word: str) -> bool:
+    """A capitalised common word that is no one's given name ("Mathematician", "Poet")."""
+    from kg.lexicon.words import is_english_word, is_given_name
+
+    return word[:1].isupper() and is_english_word(word) and not is_given_name(word)
+
+
+# Letters after a person's name: honours and degrees ("Zaha Hadid DBE RA", "Daniel
+# Bernoulli FRS"), not regnal numbers ("Henry VIII").
+_POSTNOMINALS = re.compile(r"(?:,?\s+(?![IVX]+\b)[A-Z]{2,5}\.?)+$")
+
+
+def strip_postnominals(text: str, start: int, end: int) -> int:
+    """New end of a person's span without the honours and degrees that close it."""
+    m = _POSTNOMINALS.search(text, start, end)
+    if m is None or len(text[start : m.start()].split()) < 2:
+        return end  # "Brewpole BV": one word and a legal form, no person
+    return m.start()
+
+
+def spans_of(
+    text: str, start: int, end: int, person: bool, descriptors: bool = True
+) -> list[tuple[int, int]]:
     """Clean name spans inside a model span: split at separators, trimmed.
 
     Role and nationality words are cut off the front of ``person`` spans, and
@@ -255,11 +296,13 @@ def spans_of(text: str, start: int, end: int, person: bool) -> list[tuple[int, i
         cleaned = clean_span(text, a, b)
         if cleaned is None or fold(text[cleaned[0] : cleaned[1]]) in ROLE_WORDS:
             continue
-        a = strip_descriptors(text, *cleaned)
+        a = strip_descriptors(text, *cleaned, person) if descriptors else cleaned[0]
         first = text[cleaned[0] : cleaned[1]].split()[0].rstrip(".").casefold()
         rest = text[a : cleaned[1]]
         if a != cleaned[0] and (person or first in HONORIFICS or _person_shaped(rest)):
             cleaned = clean_span(text, a, cleaned[1])
+        if person and cleaned is not None:
+            cleaned = clean_span(text, cleaned[0], strip_postnominals(text, *cleaned))
         if cleaned is not None and "\n" not in text[cleaned[0] : cleaned[1]]:
             out.append(cleaned)
     return out

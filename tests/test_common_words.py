@@ -1,0 +1,108 @@
+"""Capitalised words that are no names (kg.extract.entities.common), on hand-made groups
+and hand-written sentences."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.extract.entities.common import defined_terms, not_names
+from kg.extract.entities.decide import Group
+from kg.model import EntityType
+
+
+def group(form: str, kind: EntityType = "Organization", **cues: int) -> Group:
+    g = Group(form.casefold(), forms=Counter({form: 2}), type=kind)
+    g.cues.update(cues)
+    return g
+
+
+def test_acronyms_defined_in_lower_case_words_are_terms() -> None:
+    text = (
+        "Exposure to ultraviolet radiation (UVR) rose, the World Health Organization (WHO) "
+        "said, citing cross-linguistic influence (CLI)."
+    )
+    assert defined_terms(text) == {"uvr", "cli"}
+
+
+def test_a_common_noun_is_no_organisation_outside_sports() -> None:
+    groups = {
+        g.key: g
+        for g in (
+            group("Opera"),
+            group("Sense"),
+            group("Senate"),  # institutions call themselves so
+            group("Congress"),
+            group("Apple", Organization=2),  # "Apple shares": a cue says organisation
+            group("NATO"),  # an acronym
+            group("Harmony", "Person"),  # not typed an organisation
+            group("Beatles"),  # never written in lower case, and only a noun
+        )
+    }
+    text = "She went to the opera twice."  # "Sense" is a verb too: no need to see it
+    assert not_names(groups, text, sports=False) == {"opera", "sense"}
+
+
+def test_in_a_sports_report_a_common_word_can_be_a_team() -> None:
+    groups = {g.key: g for g in (group("Eagles"), group("Hearts"))}
+    assert not_names(groups, "", sports=True) == set()
+
+
+def test_a_defined_term_is_no_name_whatever_its_type() -> None:
+    groups = {g.key: g for g in (group("UVR"), group("UVR", "Person"), group("WHO"))}
+    text = "ultraviolet radiation (UVR) and the World Health Organization (WHO)"
+    assert not_names(groups, text, sports=False) == {"uvr"}
+
+
+def test_a_phrase_the_article_also_writes_in_lower_case_is_a_term() -> None:
+    groups = {
+        g.key: g
+        for g in (
+            group("Tidal Mapping"),  # written "tidal mapping" too
+            group("Harbour Trust"),  # only capitalised
+            group("Tidal Mapping Board", Organization=2),
+            group("Quiet Hours", "Person"),
+            group("Salt Marsh", "Place"),  # places have their own rules
+        )
+    }
+    text = (
+        "Tidal Mapping is a young field: tidal mapping of salt marsh edges, the Harbour "
+        "Trust says, needs quiet hours."
+    )
+    assert not_names(groups, text, sports=False) == {"tidal mapping", "quiet hours"}
+    assert not_names(groups, text, sports=True) == set()
+
+
+def test_a_common_word_as_a_person_is_no_name_unless_it_is_part_of_one() -> None:
+    groups = {
+        g.key: g
+        for g in (
+            group("Ladder", "Person"),  # "the ladder" below
+            group("Shepherd", "Person"),  # a word of "Mary Shepherd"
+            group("Mary Shepherd", "Person"),
+            group("Lantern", "Person", Person=2),  # "Lantern said": a cue for a person
+            group("Rose", "Person"),  # a given name
+            group("Fence", "Person"),  # never written in lower case
+        )
+    }
+    text = "The ladder, the shepherd and the lantern were old, said Mary Shepherd. Rose saw a rose."
+    assert not_names(groups, text, sports=False) == {"ladder"}
+
+
+def test_a_name_that_reads_as_a_title_is_no_persons_or_organisations() -> None:
+    groups = {
+        g.key: g
+        for g in (
+            group("Chasing Shadows", "Person"),  # a verb's -ing form opens it
+            group("Finding Our Way"),
+            group("Save Your Garden", "Person"),  # a possessive
+            group("Sterling Brown", "Person"),  # "Sterling": a given name, not a verb
+            group("US Army"),  # capitals: the United States, no pronoun
+            group("Pride Rock", "Person"),
+            group("Making Waves Cove", "Place"),  # places have their own rules
+        )
+    }
+    assert not_names(groups, "", sports=False) == {
+        "chasing shadows",
+        "finding our way",
+        "save your garden",
+    }

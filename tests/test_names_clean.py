@@ -1,0 +1,168 @@
+"""Names kept whole and clean, and one node per person: hand-written sentences and names.
+
+Particles, hyphenated given names, initials and suffixes stay in the name; titles,
+honours, descriptions and words the model ran on to never do. A short form, a
+surname or the same words in another order are the same person; a short form two
+people share is neither.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import article as extraction
+from kg.extract.entities.names import NameIndex, person_shaped
+from kg.extract.entities.recover import cited_authors
+from kg.extract.entities.spans import clean_span, spans_of
+from kg.extract.nlp import load
+from kg.model import Article, Meta, RawDocument
+
+
+def extract(text: str) -> Article:
+    raw = RawDocument(source="test.txt", text=text, meta=Meta(id="test"))
+    return next(extraction.extract([raw], load()))
+
+
+def people(article: Article) -> dict[str, list[str]]:
+    return {e.name: e.alternate_names for e in article.entities if e.type == "Person"}
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("Theodore the", "Theodore"),  # the model ran on one word
+        ("Gibbons et al.", "Gibbons"),
+        ("the Bank of", "Bank"),
+        ("U.S.", "U.S."),
+        ("Acme Inc.", "Acme Inc."),
+        ("Leonardo da Vinci", "Leonardo da Vinci"),
+        ("Martin Luther King Jr.", "Martin Luther King Jr."),
+    ],
+)
+def test_a_span_is_cut_to_the_name(span: str, name: str) -> None:
+    cut = clean_span(span, 0, len(span))
+    assert cut is not None and span[cut[0] : cut[1]] == name
+
+
+@pytest.mark.parametrize(
+    ("span", "names"),
+    [
+        ("Daniel Bernoulli FRS", ["Daniel Bernoulli"]),
+        ("Zaha Mohammad Hadid DBE RA", ["Zaha Mohammad Hadid"]),
+        ("Henry VIII", ["Henry VIII"]),  # a regnal number is part of the name
+        ("John Smith III", ["John Smith III"]),
+        ("Mathematician Hermann Weyl", ["Hermann Weyl"]),
+        ("Mademoiselle Stéphanie-Félicie Poterin", ["Stéphanie-Félicie Poterin"]),
+        ("Senator John Smith", ["John Smith"]),
+        ("President Barack Obama", ["Barack Obama"]),
+    ],
+)
+def test_titles_honours_and_descriptions_leave_a_persons_name(span: str, names: list[str]) -> None:
+    assert [span[a:b] for a, b in spans_of(span, 0, len(span), person=True)] == names
+
+
+def test_a_company_keeps_its_legal_form_and_its_opening_word() -> None:
+    for span in ("Brewpole BV", "New York Jets", "General Motors"):
+        assert [span[a:b] for a, b in spans_of(span, 0, len(span), person=False)] == [span]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Ludwig van Beethoven", "Mohammed bin Salman", "Jean-Pierre Rampal", "J. R. R. Tolkien"],
+)
+def test_particles_hyphens_and_initials_read_as_a_persons_name(name: str) -> None:
+    assert person_shaped(name)
+
+
+def test_shorter_forms_go_to_the_one_name_that_has_them() -> None:
+    index = NameIndex.of(["joshua abraham norton", "george w. bush", "george h. w. bush"])
+    assert index.full_names("joshua norton") == {"joshua abraham norton"}
+    assert index.full_names("abraham norton") == {"joshua abraham norton"}
+    assert index.full_names("george bush") == {"george w. bush", "george h. w. bush"}
+    assert index.full_names("george w. bush") == set()  # not a form of George H. W. Bush
+
+
+def test_particles_and_suffixes_are_kept_and_short_forms_join_the_full_name() -> None:
+    a = extract(
+        "Talks in Riyadh\n\nMohammed bin Salman met Ludwig van Beethoven's biographer. "
+        "Bin Salman said little. Martin Luther King Jr. was quoted, and King's words were "
+        "read by Jean-Pierre Rampal. Rampal played."
+    )
+    found = people(a)
+    assert "Bin Salman" in found["Mohammed bin Salman"]
+    assert "Martin Luther King Jr." in found
+    assert found["Jean-Pierre Rampal"] == ["Rampal"]
+    assert "Bin Salman" not in found and "Rampal" not in found
+
+
+def test_a_shorter_form_and_a_reordered_name_are_the_same_person() -> None:
+    a = extract(
+        "An emperor of San Francisco\n\nJoshua Abraham Norton was born in London. Joshua "
+        "Norton moved to San Francisco in 1849, where Norton declared himself emperor. "
+        "The writer Higuchi Natsu, known in English as Natsu Higuchi, admired him."
+    )
+    found = people(a)
+    assert set(found["Joshua Abraham Norton"]) == {"Joshua Norton", "Norton"}
+    assert "Joshua Norton" not in found
+    assert len([n for n in found if "Higuchi" in n]) == 1
+
+
+def test_two_people_with_one_surname_stay_two() -> None:
+    a = extract(
+        "Two presidents\n\nGeorge W. Bush met his father George H. W. Bush in Texas. "
+        "George W. Bush spoke first."
+    )
+    found = people(a)
+    assert "George W. Bush" in found and "George H. W. Bush" in found
+
+
+def test_authors_of_cited_works_are_people() -> None:
+    text = (
+        "Gaming improves attention (Li, Polat, Scalzo, & Bavelier, 2010; Dye & Bavelier, "
+        "2010), as Klingberg et al. (2005) found; see also (Open Science Collaboration, 2015) "
+        "and the London Olympics (London, 2012)."
+    )
+    assert [text[a:b] for _, _, names in cited_authors(text) for a, b in names] == [
+        "Li",
+        "Polat",
+        "Scalzo",
+        "Bavelier",
+        "Dye",
+        "Bavelier",
+        "Klingberg",
+    ]
+
+
+def test_a_company_and_its_name_without_the_legal_form_are_one_organisation() -> None:
+    a = extract(
+        "Apple Inc said profits rose. Analysts said Apple would gain, and Apple shares rose "
+        "3 percent."
+    )
+    orgs = [e for e in a.entities if e.type == "Organization"]
+    assert [(e.name, e.alternate_names) for e in orgs] == [("Apple Inc", ["Apple"])]
+    assert [m.text for m in a.mentions if a.entities[m.entity] is orgs[0]] == [
+        "Apple Inc",
+        "Apple",
+        "Apple",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "written"),
+    [
+        ("Ivan 'Ice' Kovac told reporters he would leave.", "Ivan Kovac", "Ivan 'Ice' Kovac"),
+        ('The boxer Marvin "Iron" Hale retired on Friday.', "Marvin Hale", 'Marvin "Iron" Hale'),
+        ("Tom ‘Tiny’ Harris said he was pleased.", "Tom Harris", "Tom ‘Tiny’ Harris"),
+        ("Maria “La Roca” Delgado won again.", "Maria Delgado", "Maria “La Roca” Delgado"),
+    ],
+)
+def test_a_nickname_in_quotes_keeps_the_name_whole(text: str, name: str, written: str) -> None:
+    found = people(extract(text))
+    assert name in found, found
+    assert written in found[name]
+    assert not [p for p in found if p != name and p in name], found  # no parts apart
+
+
+def test_a_title_in_quotes_between_two_words_is_no_nickname() -> None:
+    found = people(extract("In 'Hamlet' Shakespeare wrote of a prince who hesitates."))
+    assert "In Shakespeare" not in found
