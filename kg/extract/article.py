@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import chrome, events
+from kg.extract import chrome, events, mainevent
 from kg.extract.dates import parse_published
 from kg.extract.entities import Found, build_entities, spacy_mentions
+from kg.extract.eventcontext import ALL_ON, EventSettings
 from kg.extract.knowledge import Knowledge
 from kg.extract.layout import parse_layout
 from kg.extract.view import TextView, analysed_spans, build_view, truecase
@@ -54,11 +55,13 @@ def finish(
     doc: Doc,
     knowledge: Knowledge | None = None,
     timings: dict[str, float] | None = None,
+    event_settings: EventSettings = ALL_ON,
 ) -> Article:
     """The Article from a prepared document and spaCy's analysis of its view.
 
     ``knowledge`` (authority entries, patterns) must be bound to the pipeline
-    that made ``doc`` (see :meth:`Knowledge.bind`).
+    that made ``doc`` (see :meth:`Knowledge.bind`). ``event_settings`` turn event
+    mechanisms off, for measuring what each brings.
     """
     raw, layout = prepared.raw, prepared.layout
     body = clean_body(raw.text, layout)
@@ -92,7 +95,7 @@ def finish(
     if layout.dateline:
         article.dateline_place = _dateline_place(layout, article.entities)
     start = time.perf_counter()
-    article.events = _events(prepared, doc, found, article)
+    article.events = _events(prepared, doc, found, article, event_settings)
     if timings is not None:
         spent = time.perf_counter() - start
         _add(timings, "events", spent)
@@ -100,7 +103,12 @@ def finish(
     return article
 
 
-def _events(prepared: Prepared, doc: Doc, found: list[Found], article: Article) -> list[Event]:
+def _events(
+    prepared: Prepared, doc: Doc, found: list[Found], article: Article, settings: EventSettings
+) -> list[Event]:
+    counts: dict[int, int] = {}
+    for m in article.mentions:
+        counts[m.entity] = counts.get(m.entity, 0) + 1
     ctx = events.context(
         doc,
         found,
@@ -110,8 +118,12 @@ def _events(prepared: Prepared, doc: Doc, found: list[Found], article: Article) 
         prepared.layout,
         parse_published(article.date_published),
         article.dateline_place,
+        headline=article.headline,
+        section=article.section,
+        mentions=counts,
+        settings=settings,
     )
-    return events.detect(ctx)
+    return mainevent.detect(ctx)
 
 
 def _images(layout: Layout, url: str | None) -> list[Image]:
@@ -149,6 +161,7 @@ def extract(
     batch_size: int = BATCH_SIZE,
     knowledge: Knowledge | None = None,
     timings: dict[str, float] | None = None,
+    event_settings: EventSettings = ALL_ON,
 ) -> Iterator[Article]:
     """Articles for the documents, in order; spaCy runs over them in batches.
 
@@ -172,7 +185,7 @@ def extract(
             return
         doc, p = pair
         start = time.perf_counter()
-        article = finish(p, doc, knowledge, clock)
+        article = finish(p, doc, knowledge, clock, event_settings)
         _add(clock, "rules", time.perf_counter() - start - clock.pop("_events_inside", 0.0))
         yield article
 

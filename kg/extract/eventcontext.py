@@ -15,6 +15,23 @@ from kg.link.gazetteer import gazetteer
 from kg.model import Entity, Layout, Span
 
 
+@dataclass(frozen=True)
+class EventSettings:
+    """Which event mechanisms run: all of them, unless the bench turns one off to
+    measure what it brings (bench/events_dev.py)."""
+
+    kinds: bool = True  # the event types added after the first thirteen
+    main: bool = True  # pick each article's main event (kg.extract.mainevent)
+    statements: bool = True  # a statement that is itself the news is the main event
+    headline: bool = True  # the headline's words choose among the lead's events
+    clause: bool = True  # the lead's main clause is a "happening" when no type names it
+    genre: bool = True  # question headlines and first-person leads have no main event
+    place_fallback: bool = True  # main event placed at the dateline or contentLocation
+
+
+ALL_ON = EventSettings()
+
+
 @dataclass
 class Context:
     """One article's parse and what extraction already knows about it."""
@@ -27,8 +44,13 @@ class Context:
     view: TextView
     source: str
     lead: list[Span]  # source ranges of the headline, standfirst and first paragraph
+    opening: list[Span]  # the standfirst and the first two paragraphs: where the story is told
     published: date | None
     dateline_place: int | None
+    headline: str | None = None
+    section: str | None = None  # articleSection, lower case
+    mentions: dict[int, int] | None = None  # entity index → mentions in the article
+    settings: EventSettings = ALL_ON
 
     def entity(self, token: Token) -> int | None:
         return self.ents.get(token.i)
@@ -68,6 +90,10 @@ def context(
     layout: Layout,
     published: date | None,
     dateline_place: int | None,
+    headline: str | None = None,
+    section: str | None = None,
+    mentions: dict[int, int] | None = None,
+    settings: EventSettings = ALL_ON,
 ) -> Context:
     ents: dict[int, int] = {}
     surface: dict[int, str] = {}
@@ -80,6 +106,21 @@ def context(
     dates = {e.root.i: e for e in doc.ents if e.label_ in ("DATE", "TIME")}
     lead = [s for s in (layout.headline_span, layout.description_span) if s is not None]
     lead.extend(layout.body[:1])
+    opening = [s for s in (layout.description_span,) if s is not None] + list(layout.body[:2])
     return Context(
-        doc, entities, ents, surface, dates, view, source, lead, published, dateline_place
+        doc,
+        entities,
+        ents,
+        surface,
+        dates,
+        view,
+        source,
+        lead,
+        opening,
+        published,
+        dateline_place,
+        headline,
+        section.casefold() if section else None,
+        mentions,
+        settings,
     )

@@ -14,8 +14,14 @@ formed, most specific occurrences first:
   (or both are in one article), so a summit recalled years later is not merged
   into this week's.
 
+Without a date on both sides or a place on both sides, an occurrence joins an
+event of its own article (the lead's "talks" and the later "met in Geneva"), the
+same report word for word, or — for the main events of two articles — an event
+with two of its attendees reported within a month (or by undated sources).
+
 An occurrence that matches no event starts one, and so does one that matches
-two (ambiguous). An occurrence with neither a place nor a date is never
+two (ambiguous). An article's main event (kg.extract.mainevent) is published
+even without a place or a date. Any other occurrence with neither is never
 published on its own; it joins the one event whose attendees include all of its
 own (at least two) and whose date lies within a year before its article, and is
 dropped otherwise. The order of comparison is fixed, so the same input gives
@@ -52,6 +58,7 @@ class PublishedEvent:
     start_date: str | None
     location: Entity | None  # the event's place, possibly named only by another article
     attendees: list[int]  # this article's entity indices
+    agents: list[int]  # the attendees who acted (organizer, performer)
     about: list[int]
     sentences: list[Span]
     sentence_texts: list[str]
@@ -88,6 +95,8 @@ class _Cluster:
     texts: set[str] = field(default_factory=set)  # the members' sentences
     undated: bool = False  # some member's article has no publication date
     published: list[Day] = field(default_factory=list)  # the others' dates, sorted
+    main: bool = False  # some member is its article's main event
+    fallback: Entity | None = None  # where the first main member's article places it
 
     def add(self, occ: _Occurrence) -> None:
         self.members.append(occ)
@@ -98,6 +107,9 @@ class _Cluster:
             self.date = occ.date
         self.articles.add(id(occ.article))
         self.texts.update(occ.event.sentence_texts)
+        self.main = self.main or occ.event.main
+        if self.fallback is None and occ.event.fallback_location is not None:
+            self.fallback = occ.article.entities[occ.event.fallback_location]
         if occ.published is None:
             self.undated = True
         else:
@@ -175,11 +187,21 @@ def link_events(articles: Iterable[Article], iris: Iris, linker: Linker) -> Even
         for event in article.events
     ]
     strong = [o for o in occurrences if o.date or o.place is not None]
-    weak = [o for o in occurrences if not (o.date or o.place is not None)]
+    mains = [o for o in occurrences if not (o.date or o.place is not None) and o.event.main]
+    weak = [o for o in occurrences if not (o.date or o.place is not None or o.event.main)]
     strong.sort(key=lambda o: (*_specificity(o), o.sort_key()))
     clusters = _Clusters()
     for occ in strong:
         fits = [c for c in clusters.candidates(occ) if _fits(occ, c, linker)]
+        if len(fits) == 1:
+            clusters.join(fits[0], occ)
+        else:
+            clusters.start(occ)
+    for occ in sorted(mains, key=lambda o: o.sort_key()):
+        recalled = [c for c in clusters.recalled(occ) if _recalls(occ, c)]
+        if len(recalled) > 1:
+            continue  # it could mean either: publishing a third would be wrong
+        fits = recalled or [c for c in clusters.candidates(occ) if _fits(occ, c, linker)]
         if len(fits) == 1:
             clusters.join(fits[0], occ)
         else:
@@ -239,9 +261,26 @@ def _fits(occ: _Occurrence, cluster: _Cluster, linker: Linker) -> bool:
         return False  # without attendees only place and day together identify an event
     if both_dated:
         return True
-    if not both_placed:
+    if both_placed:
+        return _near_in_time(occ, cluster)
+    return _same_report(occ, cluster) or _two_main_reports(occ, cluster, mine & theirs)
+
+
+def _same_report(occ: _Occurrence, cluster: _Cluster) -> bool:
+    """The same article, or the same sentence in another (one story published twice)."""
+    if id(occ.article) in cluster.articles:
+        return True
+    return not cluster.texts.isdisjoint(occ.event.sentence_texts)
+
+
+def _two_main_reports(occ: _Occurrence, cluster: _Cluster, shared: set[str]) -> bool:
+    """Two articles' main events with two attendees in common, reported close in time."""
+    if not (occ.event.main and cluster.main) or len(shared) < 2:
         return False
-    return _near_in_time(occ, cluster)
+    if occ.published is None or cluster.undated:
+        return occ.published is None and cluster.undated and not cluster.published
+    pubs = cluster.published
+    return occ.published - NEAR <= pubs[0] and pubs[-1] <= occ.published + NEAR
 
 
 def _near_in_time(occ: _Occurrence, cluster: _Cluster) -> bool:
@@ -287,7 +326,14 @@ def _index(clusters: list[_Cluster], iris: Iris, linker: Linker) -> EventIndex:
         cluster.members.sort(key=lambda o: o.sort_key())
         order = dict.fromkeys(iri for o in cluster.members for iri in o.attendees)
         people = [_attendee_entity(cluster, iri) for iri in order]
-        name = event_name(cluster.type, _noun(cluster), people, cluster.place, cluster.date, linker)
+        acting = {
+            linker.entity(o.article.entities[i]).iri for o in cluster.members for i in o.event.agents
+        }
+        agents = [p for p, iri in zip(people, order, strict=True) if iri in acting]
+        title = next((o.event.title for o in cluster.members if o.event.title), None)
+        name = title or event_name(
+            cluster.type, _noun(cluster), people, cluster.place, cluster.date, linker, agents
+        )
         named.append((_key(name, cluster.date), name, cluster))
     named.sort(key=lambda t: (t[0], t[2].members[0].sort_key()))
     taken: Counter[str] = Counter()
@@ -312,7 +358,11 @@ def _index(clusters: list[_Cluster], iris: Iris, linker: Linker) -> EventIndex:
 
 
 def _main(rows: list[tuple[str, str, _Cluster, list[_Occurrence]]]) -> str | None:
-    """The event the article leads with: most reports in its lead, then most reports."""
+    """The article's main event; without one, the event it leads with: most reports in
+    its lead, then most reports."""
+    for iri, _, _, occs in rows:
+        if any(o.event.main for o in occs):
+            return iri
     scored = [
         (sum(o.event.lead for o in occs), len(occs), -min(_first(o) for o in occs), iri)
         for iri, _, _, occs in rows
@@ -329,10 +379,12 @@ def _published(
     iri: str, name: str, cluster: _Cluster, occs: list[_Occurrence], main: bool
 ) -> PublishedEvent:
     attendees: dict[int, None] = {}
+    agents: dict[int, None] = {}
     about: dict[int, None] = {}
     sentences: dict[Span, str] = {}
     for occ in sorted(occs, key=lambda o: o.sort_key()):
         attendees.update(dict.fromkeys(occ.event.attendees))
+        agents.update(dict.fromkeys(occ.event.agents))
         about.update(dict.fromkeys(occ.event.about))
         sentences.update(zip(occ.event.sentences, occ.event.sentence_texts, strict=True))
     ordered = sorted(sentences, key=lambda s: (s.start, s.end))
@@ -341,8 +393,9 @@ def _published(
         name=name,
         type=cluster.type,
         start_date=cluster.date,
-        location=cluster.place,
+        location=cluster.place or cluster.fallback,
         attendees=list(attendees),
+        agents=list(agents),
         about=list(about),
         sentences=ordered,
         sentence_texts=[sentences[s] for s in ordered],
@@ -371,6 +424,7 @@ def _attendee_entity(cluster: _Cluster, iri: str) -> Entity:
 
 # Nouns that name a kind of event more precisely come first: a summit is a meeting.
 _NOUN_ORDER = ("summit", "talks", "negotiations", "meeting", "visit", "trip", "arrival")
+_NOUN_ORDER += ("final", "semi-final", "quarter-final", "match", "victory", "defeat")
 
 
 def _noun(cluster: _Cluster) -> str:
