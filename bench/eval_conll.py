@@ -13,8 +13,11 @@ import sys
 import time
 from pathlib import Path
 
-from kg import evaluate
-from kg.extract import nlp as nlp_mod
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import conll as evaluate  # noqa: E402
+from kg.extract import nlp as nlp_mod  # noqa: E402
 
 # ../shared next to the repository, or $KG_SHARED (as in the tests).
 SHARED = Path(os.environ.get("KG_SHARED", Path(__file__).resolve().parents[2] / "shared"))

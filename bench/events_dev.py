@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.extract import nlp as nlp_mod  # noqa: E402
 from kg.extract.article import finish, prepare  # noqa: E402
-from kg.extract.eventcontext import ALL_ON, EventSettings  # noqa: E402
+from kg.extract.events.context import ALL_ON, EventSettings  # noqa: E402
 from kg.link.events import link_events  # noqa: E402
 from kg.link.iris import Iris  # noqa: E402
 from kg.link.merge import Linker  # noqa: E402

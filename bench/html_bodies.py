@@ -24,8 +24,8 @@ from pathlib import Path
 
 from kg.build import BuildOptions, build
 from kg.publish.manifest import Manifest
+from kg.publish.store import Store
 from kg.sources import iter_inputs
-from kg.store import Store
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "html"
 PREFIX = "aeb__"

@@ -22,7 +22,7 @@ import lxml.html
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.extract.layout import parse_layout  # noqa: E402
+from kg.extract.page.layout import parse_layout  # noqa: E402
 from kg.model import Meta  # noqa: E402
 
 HTML = ROOT.parent / "shared" / "data" / "html"

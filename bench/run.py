@@ -118,9 +118,9 @@ def child_export(out: Path) -> dict[str, Any]:
     import pyoxigraph as ox
 
     from kg.publish.files import EXPORTS
+    from kg.publish.store import Store
     from kg.rdf import formats
     from kg.rdf.namespaces import PREFIXES
-    from kg.store import Store
 
     store = Store(out / "store", read_only=True)
     raw = ox.Store.read_only(str(out / "store"))
@@ -155,8 +155,8 @@ def child_queries(out: Path, repeat: int) -> dict[str, Any]:
     import pyoxigraph as ox
 
     from bench.sparql_bench import PROLOGUE, QUERIES, plans
-    from kg.query import execute, open_store, write_result
-    from kg.sparql_text import bind
+    from kg.sparql.query import execute, open_store, write_result
+    from kg.sparql.text import bind
 
     store, raw = open_store(out), ox.Store.read_only(str(out / "store"))
     rows = []

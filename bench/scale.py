@@ -36,9 +36,9 @@ EPOCH = 1_700_000_000
 sys.path.insert(0, str(ROOT))
 
 from kg.build import BuildOptions, build, extraction_settings  # noqa: E402
-from kg.cache import Cache, document_key  # noqa: E402
+from kg.build.cache import Cache, document_key  # noqa: E402
 from kg.extract import nlp  # noqa: E402
-from kg.extract.knowledge import Knowledge  # noqa: E402
+from kg.extract.entities.knowledge import Knowledge  # noqa: E402
 from kg.model import Article, RawDocument  # noqa: E402
 from kg.sources import InputLimits, iter_inputs  # noqa: E402
 

@@ -33,9 +33,9 @@ QUERIES = ROOT / "queries"
 
 sys.path.insert(0, str(ROOT))
 from kg.build import BuildOptions, build  # noqa: E402
-from kg.query import execute, open_store, write_result  # noqa: E402
 from kg.rdf.namespaces import PREFIXES  # noqa: E402
-from kg.sparql_text import Term, bind, parse_term  # noqa: E402
+from kg.sparql.query import execute, open_store, write_result  # noqa: E402
+from kg.sparql.text import Term, bind, parse_term  # noqa: E402
 
 PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 TOP_PLACE = """SELECT ?name (COUNT(DISTINCT ?a) AS ?n) WHERE {

@@ -13,17 +13,6 @@ class ConfigError(KGError):
     """A setting, option value or required resource (model, shapes) is wrong or missing."""
 
 
-class InputError(KGError):
-    """One input cannot be read as an article; the batch goes on without it."""
-
-    def __init__(self, source: str, reason: str, line: int | None = None) -> None:
-        where = f"{source}:{line}" if line is not None else source
-        super().__init__(f"{where}: {reason}")
-        self.source = source
-        self.reason = reason
-        self.line = line
-
-
 class DataError(KGError):
     """An RDF file given to kg (to validate, embed, query) cannot be parsed."""
 

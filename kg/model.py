@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Literal
 
 EntityType = Literal["Person", "Place", "Organization"]
@@ -208,3 +209,13 @@ class Article:
         return replace(
             self, source=source, source_line=line, source_mtime=mtime, warnings=list(warnings)
         )
+
+
+def parse_published(value: str | None) -> date | None:
+    """The calendar date of an xsd:date or xsd:dateTime value, None when unreadable."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

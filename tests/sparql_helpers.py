@@ -8,10 +8,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from kg.query import execute
+from kg.publish.store import Store
 from kg.rdf.namespaces import PREFIXES
-from kg.sparql_text import Term, bind
-from kg.store import Store
+from kg.sparql.query import execute
+from kg.sparql.text import Term, bind
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"

@@ -17,10 +17,10 @@ from ldcheck import expand_rdflib, missing_from
 from playwright.sync_api import Browser, Page, sync_playwright
 from rdflib import Graph, URIRef
 
-from kg.publish.describe import open_published
-from kg.publish.embed import article_script
-from kg.publish.inject import embed_into
 from kg.rdf.namespaces import SCHEMA
+from kg.web.describe import open_published
+from kg.web.embed import article_script
+from kg.web.inject import embed_into
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; .ci/run installs it
 ARGS = [

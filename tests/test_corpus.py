@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from kg.build import BuildOptions, build
-from kg.corpus import Corpus
+from kg.build.corpus import Corpus
 from kg.extract.article import extract
 from kg.extract.nlp import load
 from kg.link.iris import Iris

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from kg.extract.dates import parse_published, resolve
+from kg.extract.events.dates import resolve
+from kg.model import parse_published
 
 THURSDAY = date(2019, 4, 25)  # a Thursday
 WEDNESDAY = date(2019, 4, 24)

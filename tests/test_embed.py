@@ -17,18 +17,17 @@ from rdflib.namespace import RDF
 
 from kg.cli import main
 from kg.errors import DataError
-from kg.publish.describe import Describer, Published, open_published
-from kg.publish.embed import (
-    ARTICLE_PROPERTIES,
-    NODE_PROPERTIES,
+from kg.publish.store import Store
+from kg.rdf import jsonld
+from kg.rdf.namespaces import SCHEMA
+from kg.web.describe import Describer, Published, open_published
+from kg.web.embed import (
+    ARTICLE_OMITS,
     article_jsonld,
     article_script,
     script_element,
 )
-from kg.publish.inject import embed_into, insert_block
-from kg.rdf import jsonld
-from kg.rdf.namespaces import SCHEMA
-from kg.store import Store
+from kg.web.inject import embed_into, insert_block
 
 EVENT_ARTICLE = Path(__file__).parent / "data" / "web" / "event-article.ttl"
 PAGE = """<!DOCTYPE html>
@@ -103,12 +102,28 @@ def test_graph_is_cross_referenced_by_id(seeds_out: Path, seeds_published: Publi
         assert with_geo and all(p["geo"]["@id"] in nodes for p in with_geo)
 
 
-def test_properties_are_terms_of_kg_context() -> None:
+def test_properties_are_terms_of_kg_context(seeds_out: Path) -> None:
     """The node writer compacts with kg's copy of the official context: every property the
-    block uses must be in it, or a term the official context coerces could be miswritten."""
+    block uses must be in it, or a term the official context coerces could be miswritten.
+    The block carries what the mapping emits, so every schema: property of the seeds'
+    graph (the text included, which --body adds) is checked."""
     terms = jsonld.schema_context()
-    for prop in ARTICLE_PROPERTIES | NODE_PROPERTIES | {SCHEMA.articleBody}:
+    graph = Graph().parse(seeds_out / "kg.ttl", format="turtle")
+    used = {p for p in graph.predicates() if str(p).startswith(str(SCHEMA))}
+    assert SCHEMA.headline in used and SCHEMA.geo in used  # the build is not empty
+    for prop in used | set(ARTICLE_OMITS):
         assert str(prop).removeprefix(str(SCHEMA)) in terms, prop
+
+
+def test_block_leaves_out_the_text_and_comments(seeds_out: Path) -> None:
+    published = open_published(seeds_out)
+    manifest = json.loads((seeds_out / "manifest.json").read_text())
+    iri = next(iter(manifest["articles"].values()))["iri"]
+    article = article_jsonld(published.describer, iri)["@graph"][0]
+    assert article["@id"] == iri and "headline" in article
+    assert "articleBody" not in article and "comment" not in article
+    with_body = article_jsonld(published.describer, iri, body=True)["@graph"][0]
+    assert with_body["articleBody"].startswith("North Korean leader Kim Jong Un ")
 
 
 def test_main_event_places_and_people_from_the_store(tmp_path: Path) -> None:

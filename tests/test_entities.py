@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.extract import article as extraction
-from kg.extract.entities import Found, find_mentions
+from kg.extract.entities.mentions import Found, find_mentions
 from kg.extract.nlp import load
 from kg.model import Article, Entity, Meta, RawDocument
 
@@ -111,7 +111,7 @@ def test_a_name_with_the_is_not_a_persons() -> None:
 def test_a_name_with_a_digit_or_in_capitals_is_not_a_persons() -> None:
     from collections import Counter
 
-    from kg.extract.decide import Group, decide_types
+    from kg.extract.entities.decide import Group, decide_types
 
     groups = {
         k.casefold(): Group(k.casefold(), Counter({k: 2}), Counter({"Person": 2}), mentions=2)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import cues, recover
-from kg.extract.lexicon import is_english_word, is_given_name
-from kg.extract.names import canonical_keys, person_shaped, spelled_out
-from kg.extract.spans import clean_span, spans_of
-from kg.extract.view import Casing, build_view, line_spans, truecase
-from kg.link.gazetteer import gazetteer
+from kg.extract.entities import cues, recover
+from kg.extract.entities.names import canonical_keys, person_shaped, spelled_out
+from kg.extract.entities.spans import clean_span, spans_of
+from kg.extract.page.view import Casing, build_view, line_spans, truecase
+from kg.lexicon.gazetteer import gazetteer
+from kg.lexicon.words import is_english_word, is_given_name
 
 
 def cut(text: str, person: bool = False) -> list[str]:
@@ -150,7 +150,7 @@ def test_regions_and_continents_are_places() -> None:
 
 
 def test_role_only_and_honorifics() -> None:
-    from kg.extract.spans import role_only
+    from kg.extract.entities.spans import role_only
 
     assert role_only("Roman Catholic Archbishop") and not role_only("Rowan Williams")
     assert cut("Mr Balls") == ["Balls"]  # an honorific goes whatever the model's label

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import CONLL, ROOT
 
-from kg import evaluate
+from bench import conll as evaluate
 from kg.extract.nlp import load
 
 

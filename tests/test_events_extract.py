@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from kg.extract import nlp as nlp_mod
 from kg.extract.article import extract
-from kg.extract.triggers import KINDS, MAIN_ONLY_TYPES
+from kg.extract.events.triggers import KINDS, MAIN_ONLY_TYPES
 from kg.model import Article, Meta, RawDocument
 from kg.rdf.events import concept_keys
 

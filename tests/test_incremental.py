@@ -17,7 +17,7 @@ from kg.build import BuildOptions, BuildResult, build
 from kg.cli import main
 from kg.errors import StoreError
 from kg.publish.output import OutputFolder
-from kg.store import Store
+from kg.publish.store import Store
 
 EPOCH = 1_700_000_000
 

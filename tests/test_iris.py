@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from kg.errors import ConfigError
-from kg.link.gazetteer import gazetteer
+from kg.lexicon.gazetteer import gazetteer
 from kg.link.iris import Iris, id_slug, slug
 
 
@@ -13,7 +15,10 @@ def test_slugs() -> None:
     assert slug("Kim Jong Un") == "kim-jong-un"
     assert slug("Moon Jae-in") == "moon-jae-in"
     assert slug("José Mourinho") == "jose-mourinho"
-    assert slug("北京") == slug("北京") != ""
+    # A name with no Latin letters slugs to a digest of itself: non-empty and stable.
+    assert slug("北京") == hashlib.sha1("北京".encode()).hexdigest()[:8]
+    assert slug("Ünïcödé  --  Names!") == "unicode-names"
+    assert len(slug("word " * 40)) <= 80 and not slug("word " * 40).endswith("-")
 
 
 def test_article_ids() -> None:

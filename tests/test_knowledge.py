@@ -13,7 +13,7 @@ from kg.build import BuildOptions, build, extraction_settings
 from kg.cli import main
 from kg.errors import ConfigError
 from kg.extract import article as extraction
-from kg.extract.knowledge import WIKIDATA, Knowledge
+from kg.extract.entities.knowledge import WIKIDATA, Knowledge
 from kg.extract.nlp import load
 from kg.model import Meta, RawDocument
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kg.extract import chrome
-from kg.extract.layout import parse_layout
-from kg.extract.view import analysed_spans, build_view, truecase
+from kg.extract.page import chrome, marks
+from kg.extract.page.layout import parse_layout
+from kg.extract.page.view import analysed_spans, build_view, truecase
 from kg.model import Agent, Meta
 
 WIRE_PAGE = """Home | World | Business | Sport | Opinion | Login
@@ -115,22 +115,22 @@ def test_chrome_lines() -> None:
 
 
 def test_bylines() -> None:
-    assert chrome.parse_byline("By Maria Vasilyeva and Vladimir Soldatkin") == (
+    assert marks.parse_byline("By Maria Vasilyeva and Vladimir Soldatkin") == (
         Agent("Maria Vasilyeva"), Agent("Vladimir Soldatkin"),
     )  # fmt: skip
-    assert chrome.parse_byline("By Reuters Staff") == (Agent("Reuters", "Organization"),)
-    assert chrome.parse_byline("By the time the police arrived, the crowd had left.") is None
+    assert marks.parse_byline("By Reuters Staff") == (Agent("Reuters", "Organization"),)
+    assert marks.parse_byline("By the time the police arrived, the crowd had left.") is None
 
 
 def test_datelines() -> None:
-    d = chrome.parse_dateline("Vladivostok (Russia), Apr 24", lambda name: name == "Vladivostok")
+    d = marks.parse_dateline("Vladivostok (Russia), Apr 24", lambda name: name == "Vladivostok")
     assert d is not None and (d.place, d.region, d.date) == ("Vladivostok", "Russia", "Apr 24")
-    assert chrome.parse_dateline("NAIROBI", lambda name: False) is not None
-    assert chrome.parse_dateline("Analysts say", lambda name: False) is None
-    inline = chrome.parse_inline_dateline("WASHINGTON (Reuters) - The U.S. Senate voted")
+    assert marks.parse_dateline("NAIROBI", lambda name: False) is not None
+    assert marks.parse_dateline("Analysts say", lambda name: False) is None
+    inline = marks.parse_inline_dateline("WASHINGTON (Reuters) - The U.S. Senate voted")
     assert inline is not None and inline.place == "WASHINGTON" and inline.agency == "Reuters"
-    assert chrome.parse_inline_dateline("NATO - the alliance said") is not None
-    assert chrome.parse_inline_dateline("The U.S. - and others") is None
+    assert marks.parse_inline_dateline("NATO - the alliance said") is not None
+    assert marks.parse_inline_dateline("The U.S. - and others") is None
 
 
 def test_reader_comment_shapes() -> None:

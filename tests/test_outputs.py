@@ -11,7 +11,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.build import BuildOptions, build
-from kg.store import Store
+from kg.publish.store import Store
 
 
 def terms(path: Path) -> dict[str, set[str]]:

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from conftest import SEEDS
 
 from kg.cli import main
-from kg.progress import ProgressLine, format_progress
+from kg.cli.progress import ProgressLine, format_progress
 
 
 def test_format_progress() -> None:

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from servers import free_port, running
 
 from kg.cli import main
-from kg.push import PushOptions, push
-from kg.store import Store
+from kg.publish.store import Store
+from kg.sparql.push import PushOptions, push
 
 COUNT = (
     "SELECT (COUNT(*) AS ?quads) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } }"

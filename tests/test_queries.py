@@ -22,8 +22,8 @@ from sparql_helpers import (
     rdflib_rows,
 )
 
-from kg.sparql_text import parse_term
-from kg.store import Store
+from kg.publish.store import Store
+from kg.sparql.text import parse_term
 
 EVENTS = DATA / "events.trig"
 

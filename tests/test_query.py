@@ -18,10 +18,10 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.query import execute, write_result
+from kg.publish.store import Store
 from kg.rdf import jsonld
-from kg.sparql_text import bind, parse_term, uses_service, where_offset
-from kg.store import Store
+from kg.sparql.query import execute, write_result
+from kg.sparql.text import bind, parse_term, uses_service, where_offset
 
 PEOPLE = "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }"
 

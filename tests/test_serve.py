@@ -20,9 +20,9 @@ from servers import children, free_port, kg_serve, running
 from SPARQLWrapper import CSV, GET, JSON, POST, POSTDIRECTLY, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
+from kg.publish.store import Store
 from kg.rdf import jsonld
 from kg.rdf.convert import triples
-from kg.store import Store
 
 PEOPLE = "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

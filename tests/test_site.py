@@ -18,9 +18,9 @@ from rdflib.namespace import RDF
 
 from kg.cli import main
 from kg.link.iris import KINDS
-from kg.publish import pages, svg
-from kg.publish.site import MARKER
 from kg.rdf import jsonld
+from kg.web import pages, svg
+from kg.web.site import MARKER
 
 BASE = "http://localhost:8000/"
 
@@ -215,7 +215,7 @@ def event_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Graph]:
     import pyoxigraph as ox
 
     from kg.publish.manifest import Manifest
-    from kg.store import Store
+    from kg.publish.store import Store
 
     fixture = Path(__file__).parent / "data" / "web" / "event-article.ttl"
     data = tmp_path_factory.mktemp("event-data")

@@ -12,8 +12,8 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.errors import StoreError
+from kg.publish.store import Store
 from kg.rdf import convert, formats
-from kg.store import Store
 
 P = ox.NamedNode("http://example.org/p")
 A = ox.NamedNode("http://example.org/a")

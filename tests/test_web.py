@@ -14,10 +14,10 @@ from ldcheck import Scripts, expand_rdflib, missing_from
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from kg.publish.describe import open_published
-from kg.publish.web import LinkedData, negotiate
 from kg.rdf import jsonld
 from kg.rdf.namespaces import SCHEMA
+from kg.web.describe import open_published
+from kg.web.negotiation import LinkedData, negotiate
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
 PUTIN = "person/vladimir-putin"

@@ -1,4 +1,5 @@
 """kg's command line. Parses options, calls the library, reports; nothing else in kg knows click.
+May import every stage.
 
 The group is here; the commands live in building.py, sparql.py and web.py.
 

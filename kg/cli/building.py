@@ -15,7 +15,7 @@ from kg.cli.common import (
     folder_option,
     library_errors,
 )
-from kg.progress import ProgressLine
+from kg.cli.progress import ProgressLine
 
 
 @click.command()
@@ -87,13 +87,24 @@ def build(
 
     kg reads page text (.txt, with an optional NAME.meta.json), whole web pages
     (.html, .htm), RSS and Atom feeds (.rss, .atom, .xml) and JSON Lines (.jsonl,
-    .ndjson, one article per line); folders are read recursively. Without
-    SOURCES, kg builds the seed articles in seeds/.
+    .ndjson, one article per line); folders are read recursively (hidden files and
+    the output folder skipped). Without SOURCES, kg builds the seed articles in
+    seeds/.
 
     Output: kg.ttl, kg.jsonld, kg.nq, articles/ID.ttl|.jsonld, an Oxigraph store
     in store/, manifest.json and report.jsonl (one line per input or article not
     published, and why, plus input warnings). Unchanged articles are reused from
-    the last build; a build that is stopped leaves the last output as it was.
+    the last build; a build that is stopped leaves the last output as it was. On
+    a terminal a progress line (articles done, rate, time left) is drawn on
+    stderr; at the end a summary and the first problems.
+
+    --authority names entities the newsroom already knows: CSV with columns
+    id,type,name,aliases,same_as (aliases and same_as separated by "|"), or
+    Turtle with schema:name, schema:alternateName and schema:sameAs. Matching
+    names become mentions of them and win over the model; a Wikidata id (Q7747)
+    becomes sameAs, any other IRI names the entity's node. --patterns takes
+    spaCy EntityRuler patterns, one JSON object a line ({"label": "ORG",
+    "pattern": "Acme"}); an "id" equal to an authority id joins that entry.
 
     Exit code 3 means built, but some inputs were rejected or some articles
     failed SHACL validation; report.jsonl lists them.
@@ -182,7 +193,8 @@ def remove(ids: tuple[str, ...], out: Path) -> None:
     under articles/ (manifest.json lists them all). The article's graph leaves
     the store, its files leave articles/, and kg.ttl, kg.jsonld, kg.nq and
     manifest.json are written again without it. The next `kg build` of the
-    same sources publishes it again.
+    same sources publishes it again. An ID kg does not know changes nothing
+    (exit 2).
 
     \b
     Examples:

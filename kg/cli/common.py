@@ -112,7 +112,7 @@ class BindingType(click.ParamType):
     name = "NAME=VALUE"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> tuple[str, Any]:
-        from kg.sparql_text import parse_term
+        from kg.sparql.text import parse_term
 
         name, sep, text = str(value).partition("=")
         if not sep or not name.strip().lstrip("?$"):

@@ -9,6 +9,12 @@ from typing import Any
 import click
 
 from kg.cli.common import DATA_OPTION, EXIT_FAILURE, BindingType, library_errors
+from kg.rdf import formats
+
+# What kg query writes: the SPARQL results formats and a table, then the RDF formats.
+QUERY_FORMATS = list(
+    dict.fromkeys(f.name for k in ("solutions", "graph") for f in formats.carrying(k))
+)
 
 
 @click.command()
@@ -18,7 +24,7 @@ from kg.cli.common import DATA_OPTION, EXIT_FAILURE, BindingType, library_errors
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "jsonld", "nt"]),
+    type=click.Choice(QUERY_FORMATS),
     default=None,
     help="Output format [default: table; turtle for CONSTRUCT/DESCRIBE].",
 )
@@ -42,9 +48,10 @@ def query(
 ) -> None:
     """Run a SPARQL QUERY (or @FILE.rq) on the store kg build wrote.
 
-    The default graph is the union of all article graphs; --graph restricts it
-    to one article. Prefixes schema:, rdf:, rdfs:, xsd:, owl:, skos:, prov:,
-    geo:, nif:, itsrdf:, dcterms:, kg: and kgt: are predeclared. SELECT and ASK
+    The default graph is the union of all article graphs (a set: a triple two
+    articles share counts once); --graph restricts it to one article. Prefixes
+    schema:, rdf:, rdfs:, xsd:, owl:, skos:, prov:, geo:, nif:, itsrdf:,
+    dcterms:, kg: and kgt: are predeclared. SELECT and ASK
     print a table, or csv, tsv, json, xml (the SPARQL results formats);
     CONSTRUCT and DESCRIBE print turtle, jsonld or nt. A syntax error exits 2.
 
@@ -55,8 +62,8 @@ def query(
       kg query @queries/timeline.rq --bind name="Kim Jong Un"
       kg query 'DESCRIBE ?a WHERE { ?a a schema:NewsArticle }' --graph ID -f jsonld
     """
-    from kg import query as sparql
-    from kg.sparql_text import read_query
+    from kg.sparql import query as sparql
+    from kg.sparql.text import read_query
 
     with library_errors():
         text = read_query(query)
@@ -73,7 +80,14 @@ def query(
 @click.command()
 @DATA_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--port",
+    "-p",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
@@ -110,8 +124,10 @@ def serve(
     GET /sparql?query=…, POST form-encoded or application/sparql-query. SELECT
     and ASK answer JSON, XML, CSV or TSV by Accept; CONSTRUCT and DESCRIBE
     Turtle, JSON-LD or N-Triples. SPARQL Update and SERVICE are refused; a
-    query running past --timeout is stopped. CORS is open to any origin. The
-    store is opened read-only, so kg build can update it meanwhile.
+    query running past --timeout is stopped (its worker process is killed;
+    HTTP 503); an answer is cut at --max-rows. CORS is open to any origin. The
+    store is opened read-only, so kg build can update it meanwhile; the server
+    answers from a new build once it has finished.
 
     Every IRI kg minted answers at its path under the base IRI, by content
     negotiation: text/html the page (as kg site writes it), text/turtle,
@@ -125,9 +141,9 @@ def serve(
       curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=SELECT...'
       curl -H 'Accept: text/turtle' http://127.0.0.1:8000/person/vladimir-putin
     """
-    from kg.query import open_store
     from kg.serve.app import ServeSettings
     from kg.serve.app import serve as run_server
+    from kg.sparql.query import open_store
 
     with library_errors():
         open_store(data)  # fail here, not in a worker, when there is no store
@@ -180,8 +196,8 @@ def push(
       kg push https://triples.example.org/news/data --user kg --password "$PW"
       kg push https://graphdb.example.org/repositories/news/rdf-graphs/service --token "$T"
     """
-    from kg.push import Credentials, PushOptions
-    from kg.push import push as run_push
+    from kg.sparql.push import Credentials, PushOptions
+    from kg.sparql.push import push as run_push
 
     options = PushOptions(url, Credentials(user, password, token), retries=retries)
     failed = done = 0

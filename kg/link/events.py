@@ -36,12 +36,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from kg.extract.dates import parse_published
-from kg.extract.placetime import contains
+from kg.lexicon.gazetteer import contains
 from kg.link.event_names import event_name
 from kg.link.iris import Iris
 from kg.link.merge import Linker
-from kg.model import Article, Entity, Event, Span
+from kg.model import Article, Entity, Event, Span, parse_published
 
 Day = date  # (a field of _Cluster is called date)
 NEAR = timedelta(days=31)  # place-only evidence: the date must be this close to publication

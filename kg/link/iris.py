@@ -13,7 +13,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from kg.errors import ConfigError
-from kg.link.gazetteer import gazetteer
+from kg.lexicon.gazetteer import gazetteer
 from kg.model import GeoPlace
 
 DEFAULT_BASE_IRI = "http://localhost:8000/"
@@ -85,3 +85,31 @@ class Iris:
 
 def geonames_iri(geonames_id: int) -> str:
     return f"https://sws.geonames.org/{geonames_id}/"
+
+
+# Nodes that only exist inside one described resource are fragments of its IRI.
+
+
+def image_iri(article: str, n: int) -> str:
+    """The ``n``-th image (from 1) of an article."""
+    return f"{article}#image-{n}"
+
+
+def comment_iri(article: str, n: int) -> str:
+    """The ``n``-th reader comment (from 1) of an article."""
+    return f"{article}#comment-{n}"
+
+
+def geo_iri(place: str) -> str:
+    """A place's coordinates."""
+    return f"{place}#geo"
+
+
+def source_iri(article: str) -> str:
+    """The source text an article graph was derived from (the NIF context of its offsets)."""
+    return f"{article}#source"
+
+
+def chars_iri(article: str, start: int, end: int) -> str:
+    """Characters [start, end) of the article's source text (RFC 5147 ``char=``)."""
+    return f"{article}#char={start},{end}"

@@ -14,11 +14,10 @@ Only small per-article summaries are kept, so this scales with entities, not tex
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.extract.chrome import agency_name
-from kg.link.gazetteer import fold
+from kg.lexicon.agencies import agency_name
+from kg.lexicon.gazetteer import fold
 from kg.link.iris import Iris, slug
 from kg.model import Agent, Article, Entity
 
@@ -118,10 +117,3 @@ class Linker:
         if self._resolved is None:
             self._resolved = self._resolve()
         return self._resolved
-
-
-def link_all(articles: Iterable[Article], iris: Iris) -> Linker:
-    linker = Linker(iris)
-    for article in articles:
-        linker.add(article)
-    return linker

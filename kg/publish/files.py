@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from kg.publish.store import Store
 from kg.rdf import formats
-from kg.store import Store
 
+_LINE_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 EXPORTS = (("kg.ttl", "turtle"), ("kg.jsonld", "json-ld"), ("kg.nq", "nquads"))
 REPORT = "report.jsonl"
 
@@ -86,4 +87,9 @@ def write_exports(store: Store, out_dir: Path) -> list[Path]:
 def report_bytes(problems: Iterable[Any]) -> bytes:
     """report.jsonl: one JSON object per rejected input, invalid article or input warning."""
     lines = [json.dumps(p.as_json(), ensure_ascii=False, sort_keys=True) for p in problems]
-    return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
+    text = "\n".join(lines) + "\n" if lines else ""
+    # Characters str.splitlines() and some editors take for line ends stay escaped, so
+    # every reader sees one line per problem.
+    for char in _LINE_BREAKS:
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text.encode("utf-8")

@@ -25,9 +25,9 @@ from kg.errors import StoreError
 from kg.parallel import ordered_map
 from kg.publish import files
 from kg.publish.manifest import Manifest
+from kg.publish.store import Store, recover, swap_in
 from kg.rdf import formats
 from kg.rdf.jsonld import Triple
-from kg.store import Store, recover, swap_in
 
 STAGED = ".staged-"
 STORE = "store"

@@ -27,8 +27,9 @@ from kg.link.iris import Iris, id_slug
 from kg.publish import files, output
 from kg.publish.manifest import Manifest
 from kg.publish.output import OutputFolder
+from kg.publish.store import Store
 from kg.rdf.events import scheme_bytes
-from kg.store import Store
+from kg.timing import Timings
 
 Progress = Callable[[str, int, int | None], None]
 FRESH_STORE_SHARE = 0.5  # rebuild the store from scratch when more than this share changed
@@ -60,7 +61,7 @@ class Problems(Protocol):
 class Outcome:
     triples: int  # distinct triples in the union of the published graphs
     kept_previous: bool  # nothing was publishable, so the last output was kept
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: Timings = field(default_factory=Timings)
 
 
 class Staging:
@@ -113,14 +114,15 @@ def publish(
     folder: OutputFolder,
     staging: Staging,
     graphs: Mapping[str, Published],
+    *,
     base_iri: str,
     model: str | None,
     result: Problems,
-    report: Progress,
+    progress: Progress,
     workers: int = 1,
 ) -> Outcome:
     """Make ``folder`` publish exactly ``graphs``, with ``result.problems`` as its report."""
-    timings: dict[str, float] = {}
+    timings = Timings()
     clock = time.perf_counter()
     report_file = folder.staged(files.REPORT)
     files.write_new_bytes(report_file, files.report_bytes(result.problems))
@@ -135,22 +137,22 @@ def publish(
     manifest = Manifest.from_entries(
         {aid: p.manifest_entry(iris.article(aid)) for aid, p in graphs.items()}, base_iri, model
     )
-    store = _stage_store(folder, staging, graphs, report)
-    clock = _lap(timings, "store", clock)
+    store = _stage_store(folder, staging, graphs, progress)
+    clock = timings.lap("store", clock)
     if store is not None:
         staged.append((store, output.STORE))
     if store is not None or not all((folder.out / n).exists() for n, _ in files.EXPORTS):
-        report("export", 0, len(files.EXPORTS))
+        progress("export", 0, len(files.EXPORTS))
         current = store or folder.out / output.STORE
         staged.extend(output.stage_exports(folder, current, workers))
-    clock = _lap(timings, "export", clock)
+    clock = timings.lap("export", clock)
     articles = staging.finish_articles(graphs)
     if articles is not None:
         staged.append((articles, output.ARTICLES))
-    report("commit", 0, len(staged) + 1)
-    folder.commit(staged, manifest, report)
+    progress("commit", 0, len(staged) + 1)
+    folder.commit(staged, manifest, progress)
     triples = Store(folder.out / output.STORE, read_only=True).count()
-    _lap(timings, "commit", clock)
+    timings.lap("commit", clock)
     return Outcome(triples, kept_previous=False, timings=timings)
 
 
@@ -255,9 +257,3 @@ class _Concatenated(io.RawIOBase):
         if self._file is not None:
             self._file.close()
         super().close()
-
-
-def _lap(timings: dict[str, float], stage: str, since: float) -> float:
-    now = time.perf_counter()
-    timings[stage] = timings.get(stage, 0.0) + now - since
-    return now

@@ -1,1 +1,4 @@
-"""RDF: namespaces, the mapping of records to triples, and kg's serialisers."""
+"""RDF: namespaces, the mapping of records to triples (``mapping``, ``events``), kg's
+JSON-LD writer, reading RDF files, and the registry of every format (``formats``).
+May import: kg.link and earlier, and the lower modules.
+"""

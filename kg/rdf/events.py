@@ -35,6 +35,7 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from kg.link.events import EventIndex, PublishedEvent
+from kg.link.iris import chars_iri
 from kg.model import Article
 from kg.rdf.mapping import (
     Builder,
@@ -165,7 +166,7 @@ def _event(b: Builder, event: PublishedEvent) -> None:
     add(article, SCHEMA.about if event.main else SCHEMA.mentions, node)
     context = source_node(b)
     for span, text in zip(event.sentences, event.sentence_texts, strict=True):
-        sentence = URIRef(f"{article}#char={span.start},{span.end}")
+        sentence = URIRef(chars_iri(article, span.start, span.end))
         add(sentence, RDF.type, NIF.Sentence)
         add(sentence, NIF.beginIndex, integer_literal(span.start))
         add(sentence, NIF.endIndex, integer_literal(span.end))

@@ -20,8 +20,16 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg import __version__
-from kg.link.gazetteer import gazetteer
-from kg.link.iris import Iris, geonames_iri
+from kg.lexicon.gazetteer import gazetteer
+from kg.link.iris import (
+    Iris,
+    chars_iri,
+    comment_iri,
+    geo_iri,
+    geonames_iri,
+    image_iri,
+    source_iri,
+)
 from kg.link.merge import Linker, Ref
 from kg.model import Agent, Article, Entity, GeoPlace
 from kg.rdf.convert import graph_from, term
@@ -177,7 +185,7 @@ def _organization(b: _Builder, ref: Ref) -> URIRef:
 
 def _images(b: _Builder) -> None:
     for n, image in enumerate(b.article.images, start=1):
-        node = URIRef(f"{b.subject}#image-{n}")
+        node = URIRef(image_iri(b.subject, n))
         b.add(b.subject, SCHEMA.image, node)
         b.add(node, RDF.type, SCHEMA.ImageObject)
         b.add(node, SCHEMA.caption, image.caption)
@@ -192,7 +200,7 @@ def _comments(b: _Builder) -> None:
     if comments:
         b.add(b.subject, SCHEMA.commentCount, integer_literal(len(comments)))
     for n, text in enumerate(comments, start=1):
-        node = URIRef(f"{b.subject}#comment-{n}")
+        node = URIRef(comment_iri(b.subject, n))
         b.add(b.subject, SCHEMA.comment, node)
         b.add(node, RDF.type, SCHEMA.Comment)
         b.add(node, SCHEMA.text, text)
@@ -253,7 +261,7 @@ def _place(b: _Builder, node: URIRef, name: str, geo: GeoPlace | None) -> None:
         return
     b.add(node, SCHEMA.sameAs, URIRef(geonames_iri(geo.geonames_id)))
     if geo.latitude is not None and geo.longitude is not None:
-        point = URIRef(f"{node}#geo")
+        point = URIRef(geo_iri(node))
         b.add(node, SCHEMA.geo, point)
         b.add(point, RDF.type, SCHEMA.GeoCoordinates)
         b.add(point, SCHEMA.latitude, decimal_literal(geo.latitude))
@@ -265,13 +273,13 @@ def _place(b: _Builder, node: URIRef, name: str, geo: GeoPlace | None) -> None:
 
 
 def source_node(b: _Builder) -> URIRef:
-    return URIRef(f"{b.subject}#source")
+    return URIRef(source_iri(b.subject))
 
 
 def _mentions(b: _Builder) -> None:
     context = source_node(b)
     for m in b.article.mentions:
-        node = URIRef(f"{b.subject}#char={m.start},{m.end}")
+        node = URIRef(chars_iri(b.subject, m.start, m.end))
         b.add(node, NIF.beginIndex, integer_literal(m.start))
         b.add(node, NIF.endIndex, integer_literal(m.end))
         b.add(node, NIF.anchorOf, m.text)

@@ -10,30 +10,24 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import DataError
-from kg.rdf import jsonld
+from kg.rdf import formats, jsonld
 from kg.rdf.convert import graph_from
 
-_OX_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-}
 DEFAULT_GRAPH = ""
 
 
 def read_graphs(path: Path, allow_remote_context: bool = False) -> dict[str, Graph]:
     """{graph name: Graph}; triple formats give one graph named "" (the default graph)."""
     suffix = path.suffix.lower()
+    found = formats.by_extension(suffix)
     try:
-        if suffix in (".jsonld", ".json"):
+        if found is not None and found.name == "jsonld":
             text = path.read_text(encoding="utf-8")
             return {DEFAULT_GRAPH: jsonld.parse(text, allow_remote=allow_remote_context)}
-        fmt = _OX_FORMATS.get(suffix)
-        if fmt is None:
-            known = ", ".join(sorted([*_OX_FORMATS, ".jsonld", ".json"]))
+        if found is None or found.native is None:
+            known = ", ".join(sorted(f".{e}" for f in formats.rdf_formats() for e in f.extensions))
             raise DataError(f"{path}: unknown RDF format '{suffix}' (kg reads {known})")
+        fmt = found.native
         grouped: dict[str, list[ox.Triple]] = defaultdict(list)
         for quad in ox.parse(path=str(path), format=fmt):
             name = (

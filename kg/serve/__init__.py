@@ -1,4 +1,5 @@
 """`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over the store kg build wrote.
+May import: kg.web and earlier, and the lower modules.
 
 - ``app.py`` builds the ASGI application (Starlette): /sparql, CORS, and a list of
   extra routes other parts of kg mount next to it.

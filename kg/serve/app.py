@@ -23,12 +23,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from kg.rdf import formats
 from kg.serve.pool import PoolSettings, QueryPool
 from kg.serve.worker import Answer, QueryJob, text_answer
 
-QUERY_TYPE = "application/sparql-query"
-UPDATE_TYPE = "application/sparql-update"
-FORM_TYPE = "application/x-www-form-urlencoded"
+QUERY_TYPE = formats.SPARQL_QUERY
+UPDATE_TYPE = formats.SPARQL_UPDATE
+FORM_TYPE = formats.FORM
 MAX_QUERY_BYTES = 1_000_000
 
 
@@ -117,7 +118,7 @@ def _service_description(request: Request) -> Answer:
    sd:resultFormat fmt:SPARQL_Results_JSON, fmt:SPARQL_Results_XML, fmt:SPARQL_Results_CSV,
        fmt:SPARQL_Results_TSV, fmt:Turtle, fmt:JSON-LD, fmt:N-Triples .
 """
-    return Answer(200, "text/turtle", turtle.encode("utf-8"))
+    return Answer(200, formats.get("turtle").content_type, turtle.encode("utf-8"))
 
 
 def create_app(settings: ServeSettings, extra_routes: Sequence[BaseRoute] = ()) -> Starlette:

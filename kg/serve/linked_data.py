@@ -15,10 +15,10 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from kg.publish.describe import open_published
-from kg.publish.web import LinkedData
+from kg.publish.store import Store
 from kg.serve.worker import Snapshot
-from kg.store import Store
+from kg.web.describe import open_published
+from kg.web.negotiation import LinkedData
 
 
 class CurrentSite:

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from kg.errors import KGError, QueryError, StoreError
 from kg.publish.manifest import FILENAME
-from kg.query import Result, kind_of, result_format, write_result
+from kg.publish.store import Store
+from kg.rdf import formats
 from kg.serve.negotiate import choose, offered
-from kg.sparql_text import refuse_service
-from kg.store import Store
+from kg.sparql.query import Result, kind_of, result_format, write_result
+from kg.sparql.text import refuse_service
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Answer:
 
 
 def text_answer(status: int, message: str) -> Answer:
-    return Answer(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+    return Answer(status, formats.PLAIN_TEXT_UTF8, (message + "\n").encode("utf-8"))
 
 
 class Snapshot:
@@ -100,7 +101,7 @@ def answer(snapshot: Snapshot, job: QueryJob, max_rows: int | None, allow_servic
     except KGError as e:
         return text_answer(500, str(e))
     headers = {"KG-Truncated": str(max_rows)} if written.truncated else {}
-    return Answer(200, result_format(kind, name).media_type, buf.getvalue(), headers)
+    return Answer(200, result_format(kind, name).content_type, buf.getvalue(), headers)
 
 
 def main(conn: Connection, data: str, max_rows: int | None, allow_service: bool) -> None:

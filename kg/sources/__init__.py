@@ -3,6 +3,7 @@
 Readers are registered by file extension in READERS, one plain function each.
 Every input is accounted for: it yields RawDocuments or Rejected records, never
 raises for a bad file, so one broken input never stops a batch.
+May import: the lower modules only (kg.model, kg.errors, kg.lexicon, …).
 """
 
 from __future__ import annotations
@@ -50,19 +51,14 @@ class ReaderEntry:
     description: str
 
 
-READERS: list[ReaderEntry] = [
+READERS: tuple[ReaderEntry, ...] = (
     ReaderEntry((".txt",), read_text_file, "scraped page text, optional NAME.meta.json sidecar"),
     ReaderEntry((".jsonl", ".ndjson"), _read_jsonl_file, "JSON Lines, one article per line"),
     ReaderEntry((".html", ".htm"), read_html_file, "whole news web pages"),
     ReaderEntry((".rss", ".atom", ".xml"), read_feed_file, "RSS 2.0 and Atom feeds"),
-]
+)
 
 SIDECAR_SUFFIX = ".meta.json"
-
-
-def register(entry: ReaderEntry) -> None:
-    """Add a reader; later entries win for an extension both claim."""
-    READERS.append(entry)
 
 
 def supported_extensions() -> list[str]:

@@ -1,0 +1,289 @@
+"""`kg build` as a library call: sources in, a published graph out.
+
+read → extract (cached by content; in worker processes or on a Dask cluster)
+→ link across articles → map each article to its graph, validate it with SHACL
+and write its files (in batches, in worker processes) → store (Oxigraph) →
+exports. Articles that fail validation and inputs that cannot be read are
+reported, never published, and never stop the others.
+
+Only small summaries of the articles stay in memory (kg.corpus): the articles
+themselves go to the extraction cache and are read back a batch at a time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Generator, Iterator
+from contextlib import ExitStack, closing, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from kg.build.cache import Cache, document_key
+from kg.build.corpus import Corpus
+from kg.extract import code_digest
+from kg.extract import nlp as nlp_mod
+from kg.extract import workers as extraction
+from kg.extract.entities.knowledge import Knowledge
+from kg.build.batches import BATCH, GraphWork, Mapped, generated_at, map_batch
+from kg.lexicon.gazetteer import gazetteer
+from kg.link.iris import DEFAULT_BASE_IRI, Iris
+from kg.model import Article, RawDocument, Rejected
+from kg.parallel import default_workers, ordered_map
+from kg.publish.manifest import Manifest
+from kg.publish.output import OutputFolder
+from kg.publish.publish import Staging, publish
+from kg.sources import InputLimits, iter_inputs
+from kg.sources.reading import DEFAULT_MAX_BYTES
+from kg.timing import Timings
+from kg.validate import Report, Validator
+
+Progress = Callable[[str, int, int | None], None]
+ProblemKind = Literal["rejected", "invalid", "warning"]
+CACHE_WRITES = 200  # fresh articles written to the cache per transaction
+__all__ = ["BuildOptions", "BuildResult", "Problem", "build", "generated_at"]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    sources: tuple[str, ...] = ("seeds",)
+    out: Path = Path("output")
+    base_iri: str = DEFAULT_BASE_IRI
+    model: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    cache: bool = True
+    patterns: Path | None = None  # spaCy EntityRuler patterns (JSON Lines)
+    authority: Path | None = None  # known entities (CSV or Turtle)
+    workers: int = 0  # processes for extraction and mapping; 0: one per core
+    scheduler: str | None = None  # a Dask scheduler's address: extraction runs on its cluster
+
+    @property
+    def processes(self) -> int:
+        return self.workers if self.workers > 0 else default_workers()
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: ProblemKind
+    source: str
+    reason: str
+    line: int | None = None
+    article: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class BuildResult:
+    published: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    reused: int = 0
+    shacl_warnings: dict[str, int] = field(default_factory=dict)
+    timings: Timings = field(default_factory=Timings)
+    triples: int = 0
+    kept_previous: bool = False  # nothing was publishable, so the last output was kept
+
+    def of_kind(self, kind: ProblemKind) -> list[Problem]:
+        return [p for p in self.problems if p.kind == kind]
+
+    @property
+    def complete(self) -> bool:
+        """True when every input was published."""
+        return not any(p.kind != "warning" for p in self.problems)
+
+
+def _quiet(stage: str, done: int, total: int | None) -> None:
+    return None
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    """Build the knowledge graph of ``options.sources`` into ``options.out``.
+
+    The output folder is locked for the whole build and changed only at the end,
+    in one commit (kg.publish.output): a build that fails or is killed leaves the
+    previous output as it was. ``result.timings`` has the seconds of each stage;
+    those of the steps inside extraction and mapping (layout, nlp, rules,
+    events, map, validate, files, spool) are summed over the worker processes.
+    """
+    report = progress or _quiet
+    result = BuildResult()
+    timer = result.timings.stage
+    iris = Iris(options.base_iri)
+    with OutputFolder(options.out) as folder:
+        cache_path = _cache_path(options, folder)
+        try:
+            with timer("read"):
+                docs = _read(options, result)
+            corpus = Corpus(iris)
+            with timer("extract"):
+                _extract(docs, options, cache_path, corpus, result, report)
+            del docs
+            with timer("link"):
+                events = corpus.event_mapper()
+                corpus.linker.resolve()
+            previous = Manifest() if folder.interrupted else Manifest.load(folder.out)
+            staging = Staging(folder, previous)
+            work = GraphWork(
+                iris=iris,
+                linker=corpus.linker,
+                events=events,
+                validator=Validator(),
+                cache=cache_path,
+                unchanged=staging.unchanged(),
+                articles=staging.articles,
+                spool=staging.spool,
+            )
+            with timer("graphs"):
+                published = _map_and_validate(corpus, work, options, result, report)
+            with timer("publish"):
+                outcome = publish(
+                    folder,
+                    staging,
+                    published,
+                    base_iri=options.base_iri,
+                    model=options.model,
+                    result=result,
+                    progress=report,
+                    workers=options.processes,
+                )
+        finally:
+            if not options.cache:
+                Cache.remove(cache_path)
+        result.kept_previous, result.triples = outcome.kept_previous, outcome.triples
+        result.timings.update(outcome.timings)
+    result.published = sorted(published)
+    return result
+
+
+def _read(options: BuildOptions, result: BuildResult) -> list[RawDocument]:
+    docs: list[RawDocument] = []
+    limits = InputLimits(options.max_bytes)
+    for item in iter_inputs(options.sources, limits, exclude=(options.out,)):
+        if isinstance(item, Rejected):
+            result.problems.append(Problem("rejected", item.source, item.reason, item.line))
+            continue
+        docs.append(item)
+        for warning in item.warnings:
+            result.problems.append(Problem("warning", item.source, warning, item.line))
+    return docs
+
+
+def _extract(
+    docs: list[RawDocument],
+    options: BuildOptions,
+    cache_path: Path,
+    corpus: Corpus,
+    result: BuildResult,
+    report: Progress,
+) -> None:
+    """Every document's Article into the cache and the corpus, in input order."""
+    knowledge = Knowledge.load(options.authority, options.patterns)
+    nlp = nlp_mod.load(options.model)  # for the cache key; forked workers inherit it
+    gazetteer()  # built once here, before any worker is forked, rather than in each
+    settings = extraction_settings(nlp_mod.model_id(nlp), knowledge)
+    keys = [document_key(d, settings) for d in docs]
+    with ExitStack() as stack:
+        cache = stack.enter_context(Cache.opened(cache_path))
+        cached = cache.present(keys)
+        result.reused = len(cached)
+        missing = [d for d, k in zip(docs, keys, strict=True) if k not in cached]
+        fresh = _fresh_articles(missing, options, knowledge, result)
+        stack.enter_context(closing(fresh))  # stops the workers, whatever happens
+        pending: list[tuple[str, Article]] = []
+        report("extract", result.reused, len(docs))
+        done = result.reused
+        for doc, key in zip(docs, keys, strict=True):
+            article = cache.get(key, doc) if key in cached else None
+            if article is None:
+                if key in cached:  # written by another kg version: extracted again, here
+                    again = extraction.extract_chunk(_settings(options, knowledge), [doc])
+                    article = again.articles[0]
+                else:
+                    article = next(fresh)
+                    done += 1
+                    report("extract", done, len(docs))
+                pending.append((key, article))
+            if len(pending) >= CACHE_WRITES:
+                cache.put_many(pending)
+                pending = []
+            problem = corpus.add(article, key)
+            if problem is not None:
+                result.problems.append(
+                    Problem("rejected", article.source, problem, article.source_line, article.id)
+                )
+        cache.put_many(pending)
+
+
+def _settings(options: BuildOptions, knowledge: Knowledge) -> extraction.Settings:
+    return extraction.Settings(options.model, knowledge if knowledge.digest else None)
+
+
+def _fresh_articles(
+    docs: list[RawDocument], options: BuildOptions, knowledge: Knowledge, result: BuildResult
+) -> Generator[Article, None, None]:
+    """The Articles of ``docs`` in order, extracted here, in local workers or on Dask."""
+    settings = _settings(options, knowledge)
+    chunks = list(extraction.chunks(docs))
+    if options.scheduler:
+        from kg.build.distributed import cluster_map
+
+        results = cluster_map(options.scheduler, extraction.extract_chunk, settings, chunks)
+    else:
+        workers = min(options.processes, len(chunks)) or 1
+        results = ordered_map(extraction.extract_chunk, settings, chunks, workers)
+    with closing(results):
+        for extracted in results:
+            result.timings.merge(extracted.timings)
+            yield from extracted.articles
+
+
+def extraction_settings(model_id: str, knowledge: Knowledge) -> str:
+    """What extraction depends on besides the document: part of the cache key."""
+    return f"{model_id}|code {code_digest()}|knowledge {knowledge.digest or '-'}"
+
+
+def _map_and_validate(
+    corpus: Corpus, work: GraphWork, options: BuildOptions, result: BuildResult, report: Progress
+) -> dict[str, Mapped]:
+    """The articles whose graphs conform to the shapes (written as they go); the others
+    are reported. A graph validated before (same triples, same shapes) reuses its verdict."""
+    entries = corpus.entries
+    batches = [(n, entries[i : i + BATCH]) for n, i in enumerate(range(0, len(entries), BATCH))]
+    workers = min(options.processes, len(batches)) or 1
+    published: dict[str, Mapped] = {}
+    done = 0
+    with Cache.opened(work.cache) as cache:
+        for batch in ordered_map(map_batch, work, batches, workers):
+            cache.put_verdicts(batch.verdicts)
+            result.timings.merge(batch.timings)
+            for m in batch.mapped:
+                if _accept(m, result):
+                    published[m.entry.id] = m
+            done += len(batch.mapped)
+            report("validate", done, len(entries))
+    return published
+
+
+def _cache_path(options: BuildOptions, folder: OutputFolder) -> Path:
+    """The extraction cache; a scratch file of this build when caching is off."""
+    if options.cache:
+        return options.out / ".kg" / "cache.sqlite"
+    return folder.staged("cache.sqlite")
+
+
+def _accept(mapped: Mapped, result: BuildResult) -> bool:
+    """True when the article's graph conforms; an "invalid" problem when it does not."""
+    verdict = mapped.report
+    _count_warnings(verdict, result)
+    if verdict.conforms:
+        return True
+    reason = "; ".join(str(f) for f in verdict.violations[:5])
+    e = mapped.entry
+    result.problems.append(Problem("invalid", e.source, f"fails SHACL: {reason}", e.line, e.id))
+    return False
+
+
+def _count_warnings(verdict: Report, result: BuildResult) -> None:
+    for finding in verdict.warnings:
+        result.shacl_warnings[finding.message] = result.shacl_warnings.get(finding.message, 0) + 1

@@ -1,0 +1,265 @@
+"""Span cleanup: what of a model's entity span is the name itself.
+
+The model's spans often carry more than the name: "the", possessives, a role
+word ("Defender Hassan Abbas"), a nationality ("Croat Alen Boksic"), a score
+("Vaughan 9-1-55-1"), or two names glued by a separator ("Partizan - Dejan
+Koturovic", "Simon Parke ( England"). These functions cut spans to names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.lexicon.gazetteer import fold, gazetteer
+
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"\s*(?:'s|’s|'|’)$")
+_EDGE = " \t\n\r\"“”‘’'`.,;:!?()[]{}<>*-–—•|/"
+# Separators no name contains: a spaced dash, brackets, a colon or semicolon,
+# "v"/"vs" between two sides, a line break, and tokens that are numbers or scores.
+_SPLIT = re.compile(
+    r"\s+(?:-|--|–|—|[vV]|[vV][sS]\.?|\(|\)|\[|\]|:|;|\+|=)\s+"
+    r"|\s*\n\s*|\s+\(|\)\s+"
+    r"|(?:^|\s+)[-+]?[\d][\d.,:/-]*(?:st|nd|rd|th)?(?=\s|$)"
+)
+_JUNK = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "photo",
+    "reuters photo",
+    "afp photo",
+    "ap photo",
+    "file",
+    "pool",
+    "getty",
+    "getty images",
+    "advertisement",
+    # sports and disciplines: topics, not names (a headline's "SOCCER - ...")
+    "soccer",
+    "football",
+    "cricket",
+    "tennis",
+    "golf",
+    "basketball",
+    "baseball",
+    "ice hockey",
+    "hockey",
+    "boxing",
+    "cycling",
+    "athletics",
+    "skiing",
+    "alpine skiing",
+    "nordic skiing",
+    "swimming",
+    "squash",
+    "badminton",
+    "motor racing",
+    "horse racing",
+    "formula one",
+    "american football",
+    "rugby",
+    "volleyball",
+    "handball",
+    "snooker",
+    "rowing",
+    "sailing",
+    "wrestling",
+    "judo",
+    "speed skating",
+    "figure skating",
+}
+
+# Forms of address: whatever follows is a person's name ("Mr Balls").
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mme", "mlle"}
+
+# Words that describe a person and are not part of the name ("Defender Hassan Abbas").
+ROLE_WORDS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "premier",
+    "minister",
+    "chancellor",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "mayor",
+    "judge",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "sgt",
+    "lt",
+    "coach",
+    "manager",
+    "striker",
+    "defender",
+    "defenders",
+    "midfielder",
+    "midfielders",
+    "forward",
+    "forwards",
+    "goalkeeper",
+    "goalkeepers",
+    "keeper",
+    "winger",
+    "centre",
+    "center",
+    "fullback",
+    "full-back",
+    "flanker",
+    "prop",
+    "hooker",
+    "lock",
+    "quarterback",
+    "pitcher",
+    "skipper",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "analyst",
+    "economist",
+    "veteran",
+    "champion",
+    "rookie",
+    "international",
+    "fellow",
+    "former",
+    "late",
+    "rebel",
+    "leader",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "father",
+    "rev",
+    "reverend",
+    "sheikh",
+    "ayatollah",
+    "seed",
+    "squad",
+    "substitute",
+    "substitutes",
+    "replacement",
+    "replacements",
+    "candidate",
+}
+
+
+def role_only(name: str) -> bool:
+    """True for a "name" that ends in a role word ("Roman Catholic Archbishop")."""
+    return name.split()[-1].rstrip(".").casefold() in ROLE_WORDS
+
+
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s.])[A-Za-z]\.[A-Za-z]$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Bros|Mt|Ft|Gen|Dr)$"
+)
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim articles, possessives, punctuation and credit tails off a span."""
+    piece = text[start:end]
+    cut = piece.find("/")
+    if cut > 0:
+        piece = piece[:cut]
+    left = len(piece) - len(piece.lstrip(_EDGE))
+    piece = piece[left:]
+    m = _LEADING.match(piece)
+    if m:
+        left += m.end()
+        piece = piece[m.end() :]
+    piece = _TRAILING.sub("", piece.rstrip(_EDGE.replace(".", "")))
+    trimmed = _TRAILING.sub("", piece.rstrip(_EDGE)).rstrip(_EDGE)
+    if trimmed != piece and piece[len(trimmed)] == "." and _ABBREVIATION_END.search(trimmed):
+        trimmed += "."  # "U.S.", "Acme Inc.": the period belongs to the name
+    piece = trimmed
+    if len(piece) < 2 or not piece[0].isupper() and not piece[0].isdigit():
+        return None
+    if not any(c.isalpha() for c in piece) or fold(piece) in _JUNK:
+        return None
+    return start + left, start + left + len(piece)
+
+
+def _person_shaped(name: str) -> bool:
+    from kg.extract.entities.names import person_shaped  # names imports this module's word lists
+
+    return person_shaped(name)
+
+
+def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a span between separators no name contains (scores, dashes, brackets)."""
+    parts: list[tuple[int, int]] = []
+    pos = start
+    for m in _SPLIT.finditer(text, start, end):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, end))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def strip_descriptors(text: str, start: int, end: int) -> int:
+    """New start of a span after leading role words and nationality words.
+
+    "Defender Hassan Abbas" → "Hassan Abbas", "Croat Alen Boksic" → "Alen
+    Boksic"; the last word is never cut (a one-word name stays).
+    """
+    gaz = gazetteer()
+    pos = start
+    while True:
+        m = re.match(r"(\S+)\s+(?=\S)", text[pos:end])
+        if m is None:
+            return pos
+        word = m.group(1).rstrip(".,").casefold()
+        if word in ROLE_WORDS or gaz.demonym_country(word):
+            pos += m.end()
+            continue
+        return pos
+
+
+def spans_of(text: str, start: int, end: int, person: bool) -> list[tuple[int, int]]:
+    """Clean name spans inside a model span: split at separators, trimmed.
+
+    Role and nationality words are cut off the front of ``person`` spans, and
+    of other spans when what remains reads as a person's name ("General
+    Antoine Lahd" → "Antoine Lahd"; "General Motors" stays).
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in split_span(text, start, end):
+        cleaned = clean_span(text, a, b)
+        if cleaned is None or fold(text[cleaned[0] : cleaned[1]]) in ROLE_WORDS:
+            continue
+        a = strip_descriptors(text, *cleaned)
+        first = text[cleaned[0] : cleaned[1]].split()[0].rstrip(".").casefold()
+        rest = text[a : cleaned[1]]
+        if a != cleaned[0] and (person or first in HONORIFICS or _person_shaped(rest)):
+            cleaned = clean_span(text, a, cleaned[1])
+        if cleaned is not None and "\n" not in text[cleaned[0] : cleaned[1]]:
+            out.append(cleaned)
+    return out

@@ -1,0 +1,126 @@
+"""What the event detector knows about one article, and the frame of one trigger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kg.extract.entities.mentions import Found
+from kg.extract.events.triggers import Kind
+from kg.extract.page.view import TextView
+from kg.lexicon.gazetteer import gazetteer
+from kg.model import Entity, Layout, Span
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """Which event mechanisms run: all of them, unless the bench turns one off to
+    measure what it brings (bench/events_dev.py)."""
+
+    kinds: bool = True  # the event types added after the first thirteen
+    main: bool = True  # pick each article's main event (kg.extract.mainevent)
+    statements: bool = True  # a statement that is itself the news is the main event
+    headline: bool = True  # the headline's words choose among the lead's events
+    clause: bool = True  # the lead's main clause is a "happening" when no type names it
+    genre: bool = True  # question headlines and first-person leads have no main event
+    place_fallback: bool = True  # main event placed at the dateline or contentLocation
+
+
+ALL_ON = EventSettings()
+
+
+@dataclass
+class Context:
+    """One article's parse and what extraction already knows about it."""
+
+    doc: Doc
+    entities: list[Entity]
+    ents: dict[int, int]  # token index → entity index
+    surface: dict[int, str]  # token index → the mention's text
+    dates: dict[int, SpacySpan]  # root token index → DATE/TIME entity
+    view: TextView
+    source: str
+    lead: list[Span]  # source ranges of the headline, standfirst and first paragraph
+    opening: list[Span]  # the standfirst and the first two paragraphs: where the story is told
+    published: date | None
+    dateline_place: int | None
+    headline: str | None = None
+    section: str | None = None  # articleSection, lower case
+    mentions: dict[int, int] | None = None  # entity index → mentions in the article
+    settings: EventSettings = ALL_ON
+
+    def entity(self, token: Token) -> int | None:
+        return self.ents.get(token.i)
+
+    def agent(self, token: Token) -> int | None:
+        i = self.ents.get(token.i)
+        return i if i is not None and self.entities[i].type != "Place" else None
+
+    def place(self, token: Token) -> int | None:
+        i = self.ents.get(token.i)
+        return i if i is not None and self.entities[i].type == "Place" else None
+
+    def sure_place(self, token: Token) -> int | None:
+        """The Place the token names when the gazetteer knows it without doubt."""
+        i = self.place(token)
+        if i is None or self.entities[i].geo is None:
+            return None
+        return i if gazetteer().unambiguous(self.surface.get(token.i, token.text)) else None
+
+
+@dataclass
+class Frame:
+    trigger: Token
+    kind: Kind
+    verbal: bool
+    governor: Token | None  # the verb whose clause places and dates a trigger noun
+    light: bool  # the governor's subject takes part ("held talks", "at the summit")
+    via: str = ""  # "light" (a light verb's object), "frame" ("at the summit"), "subject"
+
+
+def context(
+    doc: Doc,
+    found: list[Found],
+    entities: list[Entity],
+    view: TextView,
+    source: str,
+    layout: Layout,
+    published: date | None,
+    dateline_place: int | None,
+    headline: str | None = None,
+    section: str | None = None,
+    mentions: dict[int, int] | None = None,
+    settings: EventSettings = ALL_ON,
+) -> Context:
+    ents: dict[int, int] = {}
+    surface: dict[int, str] = {}
+    for f in found:
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is not None and f.entity >= 0:
+            for token in span:
+                ents.setdefault(token.i, f.entity)
+                surface.setdefault(token.i, f.text)
+    dates = {e.root.i: e for e in doc.ents if e.label_ in ("DATE", "TIME")}
+    lead = [s for s in (layout.headline_span, layout.description_span) if s is not None]
+    lead.extend(layout.body[:1])
+    opening = [s for s in (layout.description_span,) if s is not None] + list(layout.body[:2])
+    return Context(
+        doc,
+        entities,
+        ents,
+        surface,
+        dates,
+        view,
+        source,
+        lead,
+        opening,
+        published,
+        dateline_place,
+        headline,
+        section.casefold() if section else None,
+        mentions,
+        settings,
+    )

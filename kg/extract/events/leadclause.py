@@ -1,0 +1,102 @@
+"""The lead sentence's own clause as the main event, when no event type names it.
+
+"Hayao Miyazaki's latest film has set a new box office record", "Comedy Meet The
+Fockers has held on to the number one spot at the box office": a news lead reports a happening
+even when its verb is in none of kg's trigger tables. Its main clause is then
+the main event, of the scheme's catch-all type ``happening``, named by the
+article's headline (the name the newsroom gave the story), with the named people
+and organisations the clause's arguments are (and the owners of its subject and
+object: "Miyazaki's film") as participants.
+
+Only a real report counts: a verb with a subject that is neither a copula nor a
+verb of state or thought ("is", "has", "believes"), not denied, doubted or
+asked, and not a verb of saying (a statement is its own kind, see
+kg.extract.events.statements). Its tense must report: the past, the perfect or the
+progressive ("set", "has held", "is suing"); the simple present of a lead
+describes ("Creative Commons helps you share") and the future has not happened.
+A clause without a named participant is no event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from kg.extract.events import clauses as cl
+from kg.extract.events import detect as detector
+from kg.extract.events.context import Context, Frame
+from kg.extract.events.kind import PAST_FORMS, Kind, verb
+from kg.extract.events.statements import statement_kind
+from kg.model import Event
+
+HAPPENING = Kind(
+    key="happening",
+    verbs={},
+    nouns={},
+    roles=frozenset({"subj", "obj", "with", "vs", "to", "into"}),
+)
+# Verbs of state, thought and prospect: no happening is reported by them.
+STATIVE = frozenset(
+    verb("", "have", "include", "contain", "remain", "seem", "appear", "look", "lie")
+    | verb("", "belong", "mean", "want", "need", "know", "believe", "think", "hope", "expect")
+    | verb("", "like", "love", "hate", "prefer", "deserve", "matter", "cost", "depend")
+    | verb("", "consist", "involve", "face", "feel", "fear", "wonder", "plan", "aim", "intend")
+    | verb("", "try", "seek", "wish", "feature", "represent", "own", "exist", "become", "stay")
+    | verb("", "keep", "tend", "use", "let", "do", "get", "see")
+)
+# People whose owner is not the doer: "Brown's closest ally denied…" is not Brown.
+_PEOPLE_NOUNS = frozenset(
+    {"ally", "allies", "associate", "wife", "husband", "son", "daughter", "friend", "lawyer"}
+    | {"lawyers", "adviser", "advisers", "aide", "aides", "spokesman", "spokeswoman", "rival"}
+    | {"brother", "sister", "father", "mother", "partner", "colleague", "boss", "critics"}
+    | {"fans", "supporters", "staff", "officials", "member", "members", "team", "players"}
+)
+
+
+_PERFECT = {"has", "have", "had", "'s", "'ve", "'d"}
+_BE = {"is", "are", "was", "were", "been", "being", "'s", "'re"}
+
+
+def clause_event(ctx: Context, sent: SpacySpan) -> Event | None:
+    """The sentence's main clause as a ``happening``, when it reports one with a name."""
+    root = sent.root
+    word = root.lower_
+    if word in cl.COPULAS or word in STATIVE or statement_kind(word) is not None:
+        return None
+    if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline or not reports(root):
+        return None
+    frame = Frame(root, HAPPENING, True, root, False)
+    event = detector.event_of(ctx, frame)
+    if event is None:
+        return None
+    owners = _owners(ctx, root)
+    event.attendees += [i for i in owners if i not in event.attendees]
+    if not event.attendees:
+        return None
+    event.title = ctx.headline
+    return event
+
+
+def reports(verb: Token) -> bool:
+    """True for a verb in a tense that reports: past, perfect, progressive, passive."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in cl.FUTURE_AUX or a in cl.MODALS for a in aux):
+        return False
+    if any(a in _PERFECT for a in aux):
+        return True
+    if any(a in _BE for a in aux):
+        return verb.lower_.endswith(("ing", "ed", "en")) or verb.lower_ in PAST_FORMS
+    return not aux and (verb.lower_.endswith("ed") or verb.lower_ in PAST_FORMS)
+
+
+def _owners(ctx: Context, root: Token) -> list[int]:
+    """The named owners of the clause's subject and object: "Miyazaki's film set…"."""
+    out: list[int] = []
+    for arg in cl.kids(root, *cl.SUBJECTS, "dobj"):
+        if arg.lower_ in _PEOPLE_NOUNS or ctx.entity(arg) is not None:
+            continue
+        for c in cl.kids(arg, "poss", "compound"):
+            i = ctx.agent(c)
+            if i is not None and i not in out:
+                out.append(i)
+    return out

@@ -1,0 +1,211 @@
+"""The main event of a news article: the happening it reports, read from its lead.
+
+News tells its story in the first sentence ("Tony Blair has met George Bush in
+Washington"), so kg reads the main clause of the opening's first two sentences:
+the root, the verbs conjoined to it, the clause a verb of saying reports, and
+the nouns these verbs govern ("held talks", "attended the premiere", "a
+conference in London heard"). Its candidates, best first:
+
+1. an event the detector found on that clause (kg.extract.events);
+2. the statement itself, when the root is a verb of saying with a named speaker
+   and the reported clause has no event of its own ("Mike Ruddock says …");
+3. an event elsewhere in those sentences that the headline names.
+
+A candidate the headline shares words with (a participant's name, a word of its
+type: "Federer claims Dubai crown") comes before one it does not. An article
+whose headline is a question, or whose lead speaks in the first or second person,
+reports no main event, and neither does one whose lead has none of these: a
+feature or an opinion piece is not made to have one.
+
+The main event is published without a place or a date (kg.link.events); when
+its clause names no place it is placed at the dateline, else at the place the
+article mentions most (its schema:contentLocation).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from kg.extract.events import clauses as cl
+from kg.extract.events import detect as detector
+from kg.extract.events.context import Context, Frame
+from kg.extract.events.leadclause import clause_event
+from kg.extract.events.statements import ADDRESSING, statement_kind
+from kg.extract.events.triggers import BY_KEY
+from kg.lexicon.gazetteer import fold
+from kg.model import Event
+
+LEAD_SENTENCES = 2
+_SPINE_ARGS = {"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative"}
+_SPINE_CLAUSES = {"ccomp", "xcomp", "parataxis"}
+_SELF = {"i", "we", "you"}  # a lead in the first or second person is no report
+_WORD = re.compile(r"[^\W\d_]{3,}")
+# English function words: a lead with none of them is in another language, which
+# kg's English parser cannot read (a page's declared language is often wrong).
+_ENGLISH = frozenset(
+    "the a an of to in on at for with by from and or but that this is are was were has have"
+    " had be been will would it its he she they his her their who which as not".split()
+)
+ENGLISH_SHARE = 0.15
+_STOP = {"the", "and", "for", "with", "from", "into", "over", "after", "new", "says", "said"}
+
+
+def detect(ctx: Context) -> list[Event]:
+    """Every event the article reports, in text order, its main event marked."""
+    found = detector.detect(ctx)
+    if not ctx.settings.main:
+        return found
+    main = _choose(ctx, found)
+    if main is None:
+        return found
+    main.main = True
+    if main.location is None and ctx.settings.place_fallback:
+        main.fallback_location = _fallback_place(ctx, main)
+    if main not in found:
+        found.append(main)
+        found.sort(key=lambda e: e.trigger_span.start if e.trigger_span else 0)
+    return found
+
+
+def _choose(ctx: Context, found: list[Event]) -> Event | None:
+    if ctx.settings.genre and (ctx.headline or "").rstrip().endswith("?"):
+        return None
+    by_start = {e.trigger_span.start: e for e in found if e.trigger_span is not None}
+    ranked: list[tuple[tuple[int, int, int], Event]] = []
+    for n, sent in enumerate(lead_sentences(ctx)):
+        if ctx.settings.genre and _first_person(sent):
+            continue
+        spine = _spine(sent)
+        for rank, token in enumerate(spine):
+            event = by_start.get(ctx.view.to_source(token.idx))
+            if event is not None:
+                ranked.append(((n, 0, rank), event))
+        statement = _statement(ctx, sent) if ctx.settings.statements else None
+        if statement is not None:
+            ranked.append(((n, 1, 0), statement))
+        clause = clause_event(ctx, sent) if ctx.settings.clause else None
+        if clause is not None:
+            ranked.append(((n, 3, 0), clause))
+        if ctx.settings.headline:
+            on_spine = {ctx.view.to_source(t.idx) for t in spine}
+            for event in found:
+                if _in(ctx, event, sent) and event.trigger_span.start not in on_spine:  # type: ignore[union-attr]
+                    ranked.append(((n, 2, event.trigger_span.start), event))  # type: ignore[union-attr]
+    if not ranked:
+        return None
+    if not ctx.settings.headline:
+        return min(ranked, key=lambda r: r[0])[1]
+    words = headline_words(ctx.headline)
+    scored = [(not _named_by(ctx, event, words), key, event) for key, event in ranked]
+    scored = [s for s in scored if s[1][1] != 2 or not s[0]]  # off the spine: only if named
+    if not scored:
+        return None
+    return min(scored, key=lambda s: (s[0], s[1]))[2]
+
+
+def lead_sentences(ctx: Context) -> list[SpacySpan]:
+    """The first sentences of the story (standfirst, first paragraphs), not the headline."""
+    headline = fold(ctx.headline or "")
+    out: list[SpacySpan] = []
+    for sent in ctx.doc.sents:
+        start = ctx.view.to_source(sent.start_char)
+        if not any(s.start <= start < s.end for s in ctx.opening):
+            continue
+        text = sent.text.strip()
+        if len(text) < 2 or fold(text) == headline or not english(sent):
+            continue
+        out.append(sent)
+        if len(out) == LEAD_SENTENCES:
+            break
+    return out
+
+
+def english(sent: SpacySpan) -> bool:
+    words = [t.lower_ for t in sent if t.is_alpha]
+    return bool(words) and sum(w in _ENGLISH for w in words) >= ENGLISH_SHARE * len(words)
+
+
+def _first_person(sent: SpacySpan) -> bool:
+    return any(c.lower_ in _SELF for c in cl.kids(sent.root, *cl.SUBJECTS))
+
+
+def _spine(sent: SpacySpan) -> list[Token]:
+    """The sentence's main clause: its verbs, then what they govern, in reading order."""
+    heads = [sent.root]
+    for head in heads:  # grows as it goes: conjoined verbs, reported and complement clauses
+        heads += [c for c in head.children if c.dep_ == "conj" or c.dep_ in _SPINE_CLAUSES]
+        if len(heads) > 12:
+            break
+    out: list[Token] = []
+    for head in heads:
+        out.append(head)
+        for c in head.children:
+            if c.dep_ in _SPINE_ARGS:
+                out.append(c)
+            elif c.dep_ in ("prep", "agent"):
+                out += cl.kids(c, "pobj")
+    return list(dict.fromkeys(out))
+
+
+def _statement(ctx: Context, sent: SpacySpan) -> Event | None:
+    """The lead's statement: a verb of saying at its root, with a named speaker."""
+    root = sent.root
+    kind = statement_kind(root.lower_)
+    if kind is None:
+        return None
+    frame = detector.verb_frame(ctx, root, kind)
+    if frame is None:
+        return None
+    event = detector.event_of(ctx, frame)
+    if event is None:
+        return None
+    if not event.agents and not (kind is ADDRESSING and cl.is_passive(root)):
+        return None  # "the comedian has told BBC News": no named speaker
+    return event
+
+
+def _in(ctx: Context, event: Event, sent: SpacySpan) -> bool:
+    span = event.trigger_span
+    if span is None:
+        return False
+    return ctx.view.to_source(sent.start_char) <= span.start < ctx.view.to_source(sent.end_char)
+
+
+def headline_words(headline: str | None) -> set[str]:
+    return {w for w in _WORD.findall(fold(headline or "")) if w not in _STOP}
+
+
+def _named_by(ctx: Context, event: Event, words: set[str]) -> bool:
+    """True when the headline names a participant or place of the event, or its type."""
+    if not words:
+        return False
+    names: set[str] = set()
+    for i in [*event.attendees, *([event.location] if event.location is not None else [])]:
+        entity = ctx.entities[i]
+        for name in (entity.name, *entity.alternate_names):
+            names.update(_WORD.findall(fold(name)))
+    kind = BY_KEY.get(event.type)
+    forms = set(kind.verbs) | set(kind.nouns) if kind is not None else set()
+    forms.add(fold(event.trigger))
+    return bool(words & (names | forms))
+
+
+def _fallback_place(ctx: Context, event: Event) -> int | None:
+    """The dateline's place, else the place the article mentions most."""
+    kind = BY_KEY.get(event.type)
+    if event.type == "announcement" or (kind is not None and not kind.placed):
+        return None  # where a statement was made the article seldom says
+    if ctx.dateline_place is not None and ctx.entities[ctx.dateline_place].geo is not None:
+        return ctx.dateline_place
+    counts = ctx.mentions or {}
+    places = [i for i in counts if ctx.entities[i].type == "Place"]
+    if not places:
+        return None
+    best = min(places, key=lambda i: (-counts[i], i))
+    return best if ctx.entities[best].geo is not None else None
+
+
+__all__ = ["Frame", "detect", "headline_words", "lead_sentences"]

@@ -1,0 +1,197 @@
+"""Where and when an event happened, and what it was about, from its trigger's clause.
+
+The place is a Place the gazetteer knows without doubt, named in a phrase of the
+trigger's clause ("in Vladivostok", "the port city of Vladivostok", "Vladivostok,
+where the summit will take place", "Ukraine held an election"), else the
+dateline's place for the article's current news. The date is a date expression
+of the clause, resolved against the publication date (kg.extract.dates).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from kg.extract.events import clauses as cl
+from kg.extract.events.context import Context, Frame
+from kg.extract.events.dates import MONTH_ABBR, MONTHS, WEEKDAYS, resolve
+from kg.extract.events.triggers import BY_KEY
+from kg.lexicon.gazetteer import contains, gazetteer
+from kg.model import Entity
+
+PLACE_PREPS = frozenset({"in", "at", "to", "near", "outside", "inside", "across"})
+DATE_PREPS = frozenset({"on", "in", "at", "during"})
+ABOUT_PREPS = frozenset({"on", "about", "over"})
+_DATE_DEPS = {"npadvmod", "advmod", "tmod", "poss", "compound", "nummod", "amod", "nmod"}
+_NAME_DEPS = {"compound", "nummod", "amod", "nmod"}  # "the 2002 summit" but not "the 9/11 attacks"
+_YEAR = re.compile(r"\b\d{4}\b")
+VISIT = BY_KEY["visit"]
+CURRENT = timedelta(days=3)  # an event this close to publication is the dateline's news
+_PLACE_RANK = {"City": 3, "AdministrativeArea": 2, "Country": 1}
+
+
+def _anchors(frame: Frame) -> list[Token]:
+    """The trigger and the verb whose clause places and dates it."""
+    gov = frame.governor
+    return [frame.trigger] if gov is None or gov.i == frame.trigger.i else [frame.trigger, gov]
+
+
+def place_of(ctx: Context, frame: Frame) -> int | None:
+    t, kind = frame.trigger, frame.kind
+    words = PLACE_PREPS | ({"on"} if kind.key == "attack" else set())
+    found: list[int] = []
+    for anchor in _anchors(frame):
+        for obj in cl.preps(anchor, words):
+            found += _places_under(ctx, obj)
+    if frame.verbal and kind.key == "visit":
+        for obj in cl.kids(t, "dobj"):
+            found += _places_under(ctx, obj)
+    if not frame.verbal and kind.place_modifier:
+        found += [i for c in cl.kids(t, "compound", "poss") if (i := ctx.sure_place(c)) is not None]
+        found += [i for c in cl.kids(t, "amod") if (i := _demonym_place(ctx, c)) is not None]
+    gov = frame.governor
+    if frame.via == "light" and gov is not None:  # "Ukraine held an election"
+        found += [i for s in cl.kids(gov, *cl.SUBJECTS) if (i := ctx.sure_place(s)) is not None]
+    if gov is not None and gov.dep_ == "relcl" and any(c.lower_ == "where" for c in gov.children):
+        found += _places_under(ctx, gov.head)
+    if not found:  # "met Merkel in Berlin", "negotiations with Trump in Hanoi"
+        for arg in _objects(frame):
+            for sub in cl.preps(arg, words):
+                found += _places_under(ctx, sub)
+    if not found and t.dep_ == "pobj" and t.head.lower_ == "for":
+        purpose = t.head.head  # "arrived in Beijing for talks"
+        if purpose.lower_ in VISIT.verbs:
+            for obj in cl.preps(purpose, words):
+                found += _places_under(ctx, obj)
+    return most_specific(ctx.entities, found)
+
+
+def _objects(frame: Frame) -> list[Token]:
+    """The trigger's objects and ``with``-objects, where a place phrase often hangs."""
+    t = frame.trigger
+    out = cl.kids(t, "dobj") if frame.verbal else []
+    return out + list(cl.preps(t, {"with"}))
+
+
+def _places_under(ctx: Context, token: Token, depth: int = 3) -> list[int]:
+    """Places named by a prepositional object: "the port city of Vladivostok, Russia"."""
+    i = ctx.sure_place(token)
+    out = [] if i is None else [i]
+    if depth == 0:
+        return out
+    for c in token.children:
+        # A possessor counts only on the phrase itself ("at Spain's High Court"), not
+        # deeper ("in one of Britain's highest profile cases").
+        if (
+            c.dep_ in ("appos", "compound", "conj")
+            or (c.dep_ == "poss" and depth == 3)
+            or (c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "near"))
+        ):
+            nxt = cl.kids(c, "pobj") if c.dep_ == "prep" else [c]
+            for n in nxt:
+                out += _places_under(ctx, n, depth - 1)
+    return out
+
+
+def _demonym_place(ctx: Context, token: Token) -> int | None:
+    """ "the Ukrainian election" → Ukraine, added to the article's entities when missing."""
+    code = gazetteer().demonym_country(" ".join(t.text for t in token.subtree))
+    country = gazetteer().country(code) if code else None
+    if country is None:
+        return None
+    for i, e in enumerate(ctx.entities):
+        if e.geo is not None and e.geo.geonames_id == country.geonames_id:
+            return i
+    ctx.entities.append(Entity(type="Place", name=country.name, geo=country))
+    return len(ctx.entities) - 1
+
+
+def most_specific(entities: list[Entity], places: list[int]) -> int | None:
+    """The narrowest of places that nest (a city in its country); None when they disagree."""
+    unique = list(dict.fromkeys(places))
+    if not unique:
+        return None
+    best = max(unique, key=lambda i: (_rank(entities[i]), -unique.index(i)))
+    for i in unique:
+        if i != best and not contains(entities[i], entities[best]):
+            return None
+    return best
+
+
+def _rank(entity: Entity) -> int:
+    return _PLACE_RANK.get(entity.geo.kind, 0) if entity.geo else 0
+
+
+def date_of(ctx: Context, frame: Frame) -> str | None:
+    t = frame.trigger
+    ahead = cl.future(t, frame.governor)
+    values: list[str] = []
+    for anchor in _anchors(frame):
+        for c in anchor.children:
+            if c.dep_ == "prep" and c.lower_ in DATE_PREPS:
+                objects = cl.kids(c, "pobj")
+            elif c.dep_ in _DATE_DEPS:
+                objects = [c]
+            else:
+                continue
+            for obj in objects:
+                text = _date_text(ctx, obj)
+                if text is None or (c.dep_ in _NAME_DEPS and not _YEAR.search(text)):
+                    continue
+                value = resolve(text, ctx.published, future=ahead)
+                if value:
+                    values.append(value)
+    return most_precise(values)
+
+
+def _date_text(ctx: Context, token: Token) -> str | None:
+    """The date expression headed by ``token``: spaCy's DATE entity, or a month or
+    weekday name with its numbers when the model missed it ("on Apr 24")."""
+    ent = ctx.dates.get(token.i)
+    if ent is not None:
+        return ent.text
+    word = token.text.rstrip(".").casefold()
+    if token.text[:1].isupper() and (word in WEEKDAYS or word in MONTHS or word in MONTH_ABBR):
+        return "".join(t.text_with_ws for t in token.subtree).strip()
+    return None
+
+
+def most_precise(values: list[str]) -> str | None:
+    """The most precise of dates that agree ("2019-04" and "2019-04-25"); None if they don't."""
+    if not values:
+        return None
+    best = max(values, key=len)
+    return best if all(best.startswith(v) for v in values) else None
+
+
+def dateline_place(ctx: Context, frame: Frame, when: str | None) -> int | None:
+    """The dateline's place, for the news the article is datelined with."""
+    if ctx.dateline_place is None or ctx.entities[ctx.dateline_place].geo is None:
+        return None
+    if when is not None:
+        if ctx.published is None or len(when) != 10:
+            return None
+        return (
+            ctx.dateline_place if abs(date.fromisoformat(when) - ctx.published) <= CURRENT else None
+        )
+    leads = in_lead(ctx, ctx.view.to_source(frame.trigger.idx))
+    anchor = frame.governor or frame.trigger
+    return ctx.dateline_place if leads and not cl.past_perfect(anchor) else None
+
+
+def in_lead(ctx: Context, start: int) -> bool:
+    return any(s.start <= start < s.end for s in ctx.lead)
+
+
+def about_of(ctx: Context, frame: Frame) -> list[int]:
+    if frame.verbal:
+        return []
+    out: list[int] = []
+    for obj in cl.preps(frame.trigger, ABOUT_PREPS):
+        for t in cl.with_conjuncts(obj):
+            i = ctx.entity(t)
+            if i is not None and i not in out:
+                out.append(i)
+    return out

@@ -1,0 +1,4 @@
+"""SPARQL over a published build: ``query`` (run a query on the store, write results),
+``text`` (prefixes, bindings, SERVICE checks on the query text), ``push`` (SPARQL 1.1
+Graph Store Protocol push to another store). May import up to kg.publish.
+"""
