@@ -9,12 +9,15 @@ from kg.model import Entity
 _MAX_NAMES = 3
 _AMONG = frozenset({"meeting", "agreement", "acquisition", "sanction", "sports_match"})  # "A–B talks"
 _OF = frozenset({"arrest", "trial", "appointment", "resignation", "election", "death"})  # "Arrest of A"
-_OF |= {"sentencing", "dismissal", "rescue", "fine", "ceremony"}
+_OF |= {"sentencing", "rescue", "ceremony"}
 _BY = frozenset({"announcement", "protest", "attack", "launch", "release", "investigation"})
-_BY |= {"strike", "legislation", "ruling"}  # "Protest by A"
+_BY |= {"strike", "legislation", "ruling", "fine", "dismissal"}  # "Protest by A"
 # What the others are to the agents: "Accusation by A against B", "Investigation into B".
 _TOWARDS = {"accusation": "against", "criticism": "of", "threat": "to", "investigation": "into"}
 _TOWARDS |= {"inquiry": "into", "probe": "into", "appeal": "to", "praise": "of"}
+_TOWARDS |= {"fine": "of", "ban": "of", "suspension": "of", "dismissal": "of"}
+# Nouns of _OF kinds whose participants are not "of" it: "Lawsuit against HP".
+_OF_WORD = {"lawsuit": "against"}
 _TO = frozenset({"visit", "trip"})  # "Kim's visit to Moscow", but "Kim's arrival in Moscow"
 
 
@@ -79,7 +82,7 @@ def event_name(
     elif kind == "election" and where:
         base = noun  # "Election in Ukraine": its attendees may be candidates, not winners
     elif kind in _OF and who:
-        base = f"{noun} of {who}"
+        base = f"{noun} {_OF_WORD.get(noun, 'of')} {who}"
     elif noun in _TO and who and where:
         base, in_place = f"{_possessive(who, people)} {noun} to {where}", ""
     elif who:

@@ -111,8 +111,13 @@ def _other_sense(ctx: Context, frame: Frame) -> bool:
     return not kind.context & words
 
 
-def event_of(ctx: Context, frame: Frame) -> Event | None:
-    """The event a frame reports, when its clause is real and names who took part."""
+def event_of(ctx: Context, frame: Frame, place_will_do: bool = False) -> Event | None:
+    """The event a frame reports, when its clause is real and names who took part.
+
+    With ``place_will_do`` (an article's main event) a place alone is enough for a
+    noun ("a media conference in London"; a verb needs its arguments named); other
+    events without a named participant need a place and a date.
+    """
     trigger, kind = frame.trigger, frame.kind
     if _other_sense(ctx, frame):
         return None
@@ -121,7 +126,8 @@ def event_of(ctx: Context, frame: Frame) -> Event | None:
     parties = participants(ctx, frame)
     attendees = parties.all
     needed = kind.min_verbal if frame.verbal else kind.min_nominal
-    if len(attendees) < needed:
+    place_will_do = place_will_do and (not frame.verbal or needed == 0)
+    if len(attendees) < needed and not place_will_do:
         return None
     place = place_of(ctx, frame) if kind.placed else None
     if place is not None and ctx.entities[place].geo is None:
@@ -131,7 +137,9 @@ def event_of(ctx: Context, frame: Frame) -> Event | None:
     when = date_of(ctx, frame)
     if place is None and kind.placed and not kind.needs_place:
         place = dateline_place(ctx, frame, when)
-    if not attendees and (place is None or when is None):
+    if len(attendees) < needed and place is None:
+        return None
+    if not attendees and (place is None or (when is None and not place_will_do)):
         return None
     sentence = sentence_span(ctx, trigger.sent)
     start = ctx.view.to_source(trigger.idx)

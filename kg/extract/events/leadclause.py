@@ -19,7 +19,6 @@ A clause without a named participant is no event.
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from kg.extract.events import clauses as cl
@@ -33,45 +32,33 @@ HAPPENING = Kind(
     key="happening",
     verbs={},
     nouns={},
-    roles=frozenset({"subj", "obj", "with", "vs", "to", "into"}),
+    roles=frozenset({"subj", "obj", "owners", "with", "vs", "to", "into"}),
+    min_verbal=0,
 )
 # Verbs of state, thought and prospect: no happening is reported by them.
 STATIVE = frozenset(
-    verb("", "have", "include", "contain", "remain", "seem", "appear", "look", "lie")
+    verb("", "have", "include", "contain", "remain", "seem", "appear", "lie")
     | verb("", "belong", "mean", "want", "need", "know", "believe", "think", "hope", "expect")
     | verb("", "like", "love", "hate", "prefer", "deserve", "matter", "cost", "depend")
     | verb("", "consist", "involve", "face", "feel", "fear", "wonder", "plan", "aim", "intend")
     | verb("", "try", "seek", "wish", "feature", "represent", "own", "exist", "become", "stay")
     | verb("", "keep", "tend", "use", "let", "do", "get", "see")
 )
-# People whose owner is not the doer: "Brown's closest ally denied…" is not Brown.
-_PEOPLE_NOUNS = frozenset(
-    {"ally", "allies", "associate", "wife", "husband", "son", "daughter", "friend", "lawyer"}
-    | {"lawyers", "adviser", "advisers", "aide", "aides", "spokesman", "spokeswoman", "rival"}
-    | {"brother", "sister", "father", "mother", "partner", "colleague", "boss", "critics"}
-    | {"fans", "supporters", "staff", "officials", "member", "members", "team", "players"}
-)
-
-
 _PERFECT = {"has", "have", "had", "'s", "'ve", "'d"}
 _BE = {"is", "are", "was", "were", "been", "being", "'s", "'re"}
 
 
-def clause_event(ctx: Context, sent: SpacySpan) -> Event | None:
-    """The sentence's main clause as a ``happening``, when it reports one with a name."""
-    root = sent.root
+def clause_event(ctx: Context, root: Token) -> Event | None:
+    """The clause of ``root`` (a sentence's root, or the clause a verb of saying
+    reports) as a ``happening``, when it reports one with a name or a place."""
     word = root.lower_
     if word in cl.COPULAS or word in STATIVE or statement_kind(word) is not None:
         return None
     if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline or not reports(root):
         return None
     frame = Frame(root, HAPPENING, True, root, False)
-    event = detector.event_of(ctx, frame)
+    event = detector.event_of(ctx, frame, place_will_do=True)
     if event is None:
-        return None
-    owners = _owners(ctx, root)
-    event.attendees += [i for i in owners if i not in event.attendees]
-    if not event.attendees:
         return None
     event.title = ctx.headline
     return event
@@ -87,16 +74,3 @@ def reports(verb: Token) -> bool:
     if any(a in _BE for a in aux):
         return verb.lower_.endswith(("ing", "ed", "en")) or verb.lower_ in PAST_FORMS
     return not aux and (verb.lower_.endswith("ed") or verb.lower_ in PAST_FORMS)
-
-
-def _owners(ctx: Context, root: Token) -> list[int]:
-    """The named owners of the clause's subject and object: "Miyazaki's film set…"."""
-    out: list[int] = []
-    for arg in cl.kids(root, *cl.SUBJECTS, "dobj"):
-        if arg.lower_ in _PEOPLE_NOUNS or ctx.entity(arg) is not None:
-            continue
-        for c in cl.kids(arg, "poss", "compound"):
-            i = ctx.agent(c)
-            if i is not None and i not in out:
-                out.append(i)
-    return out

@@ -80,15 +80,14 @@ def _choose(ctx: Context, found: list[Event]) -> Event | None:
             continue
         spine = _spine(sent)
         for rank, token in enumerate(spine):
-            event = by_start.get(ctx.view.to_source(token.idx))
+            event = by_start.get(ctx.view.to_source(token.idx)) or _placed_only(ctx, token)
             if event is not None:
                 ranked.append(((n, 0, rank), event))
         statement = _statement(ctx, sent) if ctx.settings.statements else None
         if statement is not None:
             ranked.append(((n, 1, 0), statement))
-        clause = clause_event(ctx, sent) if ctx.settings.clause else None
-        if clause is not None:
-            ranked.append(((n, 3, 0), clause))
+        if ctx.settings.clause:
+            ranked += [((n, 3, r), e) for r, e in enumerate(_clauses(ctx, sent, statement))]
         if ctx.settings.headline:
             on_spine = {ctx.view.to_source(t.idx) for t in spine}
             for event in found:
@@ -139,6 +138,8 @@ def _spine(sent: SpacySpan) -> list[Token]:
         heads += [c for c in head.children if c.dep_ == "conj" or c.dep_ in _SPINE_CLAUSES]
         if len(heads) > 12:
             break
+    # "… is in hospital after suffering a stroke": the -ing clause of the root's adjunct
+    heads += [p for c in cl.kids(sent.root, "prep") for p in cl.kids(c, "pcomp")]
     out: list[Token] = []
     for head in heads:
         out.append(head)
@@ -148,6 +149,27 @@ def _spine(sent: SpacySpan) -> list[Token]:
             elif c.dep_ in ("prep", "agent"):
                 out += cl.kids(c, "pobj")
     return list(dict.fromkeys(out))
+
+
+def _placed_only(ctx: Context, token: Token) -> Event | None:
+    """An event of the lead's clause that names a place but nobody: "a media
+    conference in London heard" (the detector wants a date as well)."""
+    for kind in detector.kinds_of(ctx, token.lower_):
+        frame = detector.frame_of(ctx, token, kind)
+        event = detector.event_of(ctx, frame, place_will_do=True) if frame else None
+        if event is not None:
+            return event
+    return None
+
+
+def _clauses(ctx: Context, sent: SpacySpan, statement: Event | None) -> list[Event]:
+    """The lead's clause as a happening; under a verb of saying whose speaker is
+    unnamed, the clause it reports ("X and Y have signed up …, the comedian said")."""
+    root = sent.root
+    heads = [root]
+    if statement is None and statement_kind(root.lower_) is not None:
+        heads = cl.kids(root, "ccomp", "parataxis")
+    return [e for h in heads if (e := clause_event(ctx, h)) is not None]
 
 
 def _statement(ctx: Context, sent: SpacySpan) -> Event | None:

@@ -38,6 +38,20 @@ class Parties:
 
 
 NOBODY = Parties([], [])
+# People whose owner is not the doer: "Brown's closest ally denied…" is not Brown.
+PEOPLE_NOUNS = frozenset(
+    {"ally", "allies", "associate", "wife", "husband", "son", "daughter", "friend", "lawyer"}
+    | {"lawyers", "adviser", "advisers", "aide", "aides", "spokesman", "spokeswoman", "rival"}
+    | {"brother", "sister", "father", "mother", "partner", "colleague", "boss", "critics"}
+    | {"fans", "supporters", "staff", "officials", "member", "members", "team", "players"}
+)
+# Nouns that say what kind of organisation the name before them is.
+ORG_NOUNS = frozenset(
+    {"magazine", "newspaper", "paper", "website", "programme", "program", "channel"}
+    | {"network", "agency", "company", "firm", "group", "party", "band", "club", "label"}
+    | {"studio", "bank", "airline", "operator", "retailer", "chain", "giant", "maker"}
+    | {"manufacturer", "broadcaster", "publisher", "foundation", "charity", "union"}
+)
 # Nouns through which an organisation speaks: its name before them is the speaker.
 VOICES = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "survey", "report", "study"}
@@ -47,26 +61,7 @@ VOICES = frozenset(
 
 def participants(ctx: Context, frame: Frame) -> Parties:
     t, roles = frame.trigger, frame.kind.roles
-    doers: list[Token] = []
-    args: list[Token] = []
-    if frame.verbal:
-        passive = cl.is_passive(t)
-        if "subj" in roles:
-            doers += list(cl.preps(t, {"by"})) if passive else subject_of(t)
-        if "obj" in roles:
-            args += cl.kids(t, "dobj") + (subject_of(t) if passive else [])
-    else:
-        if frame.light and frame.governor is not None and "subj" in roles:
-            gov = frame.governor
-            doers += list(cl.preps(gov, {"by"})) if cl.is_passive(gov) else subject_of(gov)
-        if "poss" in roles:
-            # "the Nato summit", "a BNP meeting", "the Apple launch": a name before the noun
-            owners = cl.kids(t, "poss") + [c for c in cl.kids(t, "compound") if ctx.agent(c) is not None]
-            (doers if "subj" in roles else args).extend(owners)
-        elif "with" in roles:
-            args += [c for c in cl.kids(t, "compound") if ctx.agent(c) is not None]
-        if "of" in roles or "by" in roles:
-            args += list(cl.preps(t, {"of", "by"}))
+    doers, args = _verbal_args(ctx, frame) if frame.verbal else _nominal_args(ctx, frame)
     anchors = [t] + ([frame.governor] if frame.light and frame.governor is not None else [])
     for anchor in anchors:
         for role, words in _ROLE_PREPS.items():
@@ -87,6 +82,43 @@ def participants(ctx: Context, frame: Frame) -> Parties:
     if person_needed and not any(ctx.entities[i].type == "Person" for i in found):
         return NOBODY  # "Nelson Town met Nelson College": clubs meet on the pitch
     return Parties(found, [i for i in agents if i in found])
+
+
+def _verbal_args(ctx: Context, frame: Frame) -> tuple[list[Token], list[Token]]:
+    """(doers, other arguments) of a verb trigger."""
+    t, roles = frame.trigger, frame.kind.roles
+    doers: list[Token] = []
+    args: list[Token] = []
+    passive = cl.is_passive(t)
+    if "subj" in roles:
+        doers += list(cl.preps(t, {"by"})) if passive else subject_of(t)
+    if "obj" in roles:
+        args += cl.kids(t, "dobj") + (subject_of(t) if passive else [])
+    if "owners" in roles:  # "Miyazaki's latest film has set a record"
+        for arg in [*doers, *args]:
+            if arg.lower_ not in PEOPLE_NOUNS and ctx.entity(arg) is None:
+                owners = [c for c in cl.kids(arg, "poss", "compound") if ctx.agent(c) is not None]
+                (doers if arg in doers else args).extend(owners)
+    return doers, args
+
+
+def _nominal_args(ctx: Context, frame: Frame) -> tuple[list[Token], list[Token]]:
+    """(doers, other arguments) of a noun trigger."""
+    t, roles = frame.trigger, frame.kind.roles
+    doers: list[Token] = []
+    args: list[Token] = []
+    if frame.light and frame.governor is not None and "subj" in roles:
+        gov = frame.governor
+        doers += list(cl.preps(gov, {"by"})) if cl.is_passive(gov) else subject_of(gov)
+    if "poss" in roles:
+        # "the Nato summit", "a BNP meeting", "the Apple launch": a name before the noun
+        owners = cl.kids(t, "poss") + [c for c in cl.kids(t, "compound") if ctx.agent(c) is not None]
+        (doers if "subj" in roles else args).extend(owners)
+    elif "with" in roles:
+        args += [c for c in cl.kids(t, "compound") if ctx.agent(c) is not None]
+    if "of" in roles or "by" in roles:
+        args += list(cl.preps(t, {"of", "by"}))
+    return doers, args
 
 
 def subject_of(verb: Token) -> list[Token]:
@@ -121,6 +153,13 @@ def _names(ctx: Context, token: Token) -> list[int]:
         # "a Vodafone spokesman", "the Mori survey": who speaks through them
         if c.dep_ in ("compound", "poss") and word in VOICES and (j := ctx.agent(c)) is not None:
             return [j]
+        # "PC Pro magazine", "the Vodafone group": a name before the noun of its kind
+        if c.dep_ == "compound" and word in ORG_NOUNS and (j := ctx.agent(c)) is not None:
+            return [j]
+        if c.dep_ == "acl" and word in VOICES:  # "a survey carried out by PC Pro"
+            found = [j for a in cl.preps(c, {"by"}) for j in _names(ctx, a)]
+            if found:
+                return found
     return []
 
 

@@ -48,6 +48,9 @@ def place_of(ctx: Context, frame: Frame) -> int | None:
     if frame.verbal and kind.key == "visit":
         for obj in cl.kids(t, "dobj"):
             found += _places_under(ctx, obj)
+    if frame.verbal and "owners" in kind.roles:  # "China's economy has expanded"
+        for arg in cl.kids(t, *cl.SUBJECTS, "dobj"):
+            found += [i for c in cl.kids(arg, "poss") if (i := ctx.sure_place(c)) is not None]
     if not frame.verbal and kind.place_modifier:
         found += [i for c in cl.kids(t, "compound", "poss") if (i := ctx.sure_place(c)) is not None]
         found += [i for c in cl.kids(t, "amod") if (i := _demonym_place(ctx, c)) is not None]

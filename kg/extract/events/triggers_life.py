@@ -30,7 +30,26 @@ _SPORT_WORDS = frozenset(
     | {"league", "striker", "season", "rate", "bowling", "wickets", "innings", "runs"}
 )
 
+_BODY = frozenset(
+    {"hospital", "doctors", "surgery", "operation", "treatment", "suffered", "suffering"}
+    | {"mild", "knee", "ankle", "hamstring", "back", "shoulder", "leg", "head", "heart"}
+)
+
 LIFE: tuple[Kind, ...] = (
+    Kind(
+        key="injury",
+        verbs={},
+        nouns=forms("injury", "injury", "injuries") | forms("stroke", "stroke")
+        | forms("illness", "illness") | forms("concussion", "concussion"),
+        roles=frozenset({"subj", "poss"}),
+        light=frozenset({"suffer", "suffered", "suffers", "suffering", "sustain", "sustained"})
+        | frozenset({"sustains", "sustaining", "pick", "picked", "aggravate", "aggravated"}),
+        needs_light=True,
+        people_only=True,
+        placed=False,
+        ambiguous=frozenset({"stroke"}),
+        context=_BODY,
+    ),
     Kind(
         key="death",
         verbs=verb("death", "die") | forms("killing", "killed"),
