@@ -62,6 +62,7 @@ ABLATION: list[tuple[str, EventSettings]] = [
     ("- headline", replace(ALL_ON, headline=False)),
     ("- genre gate", replace(ALL_ON, genre=False)),
     ("- place fallback", replace(ALL_ON, place_fallback=False)),
+    ("+ contentLocation fallback", replace(ALL_ON, content_location=True)),
     ("- new kinds (first 13 only)", replace(ALL_ON, kinds=False)),
 ]
 

@@ -75,7 +75,9 @@ def event_name(
     where = linker.entity(place).name if place is not None else None
     in_place = f" in {where}" if where else ""
     if kind in _AMONG:
-        if len(people) == 1 and kind == "meeting" and people[0].type == "Person":
+        if agents is not None and not agents and noun in ("victory", "win"):
+            base = f"{noun} over {who}"  # "scored a victory over Webb": Webb lost
+        elif len(people) == 1 and kind == "meeting" and people[0].type == "Person":
             base = f"{who} at {noun}"
         else:
             base = f"{who} {noun}".strip()

@@ -46,6 +46,7 @@ STATIVE = frozenset(
 )
 _PERFECT = {"has", "have", "had", "'s", "'ve", "'d"}
 _BE = {"is", "are", "was", "were", "been", "being", "'s", "'re"}
+_PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 
 
 def clause_event(ctx: Context, root: Token) -> Event | None:
@@ -58,19 +59,31 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
         return None
     frame = Frame(root, HAPPENING, True, root, False)
     event = detector.event_of(ctx, frame, place_will_do=True)
-    if event is None:
-        return None
+    if event is None or not (event.attendees or _owner_place(ctx, root)):
+        return None  # a place in a phrase is not enough: "are held in Belmarsh prison"
     event.title = ctx.headline
     return event
+
+
+def _owner_place(ctx: Context, root: Token) -> bool:
+    """ "Germany's economy grew…": the subject belongs to a place, and is its news."""
+    return any(
+        ctx.sure_place(c) is not None
+        for arg in cl.kids(root, *cl.SUBJECTS)
+        for c in cl.kids(arg, "poss")
+    )
 
 
 def reports(verb: Token) -> bool:
     """True for a verb in a tense that reports: past, perfect, progressive, passive."""
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in cl.FUTURE_AUX or a in cl.MODALS for a in aux):
-        return False
+    if any(a in cl.FUTURE_AUX or a in cl.MODALS for a in aux) or "had" in aux:
+        return False  # not yet, or not now: "had won" is the backstory
     if any(a in _PERFECT for a in aux):
         return True
     if any(a in _BE for a in aux):
-        return verb.lower_.endswith(("ing", "ed", "en")) or verb.lower_ in PAST_FORMS
+        if verb.lower_.endswith("ing"):
+            return True  # "is suing", "were fighting"
+        # a past passive reports ("was banned"), a present one describes ("is seeded")
+        return not any(a in _PRESENT_BE for a in aux)
     return not aux and (verb.lower_.endswith("ed") or verb.lower_ in PAST_FORMS)

@@ -18,8 +18,8 @@ reports no main event, and neither does one whose lead has none of these: a
 feature or an opinion piece is not made to have one.
 
 The main event is published without a place or a date (kg.link.events); when
-its clause names no place it is placed at the dateline, else at the place the
-article mentions most (its schema:contentLocation).
+its clause names no place it is placed at the dateline, else at the one place
+its sentence names.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from kg.extract.events import clauses as cl
 from kg.extract.events import detect as detector
 from kg.extract.events.context import Context, Frame
 from kg.extract.events.leadclause import clause_event
-from kg.extract.events.statements import ADDRESSING, statement_kind
+from kg.extract.events.placetime import most_specific
+from kg.extract.events.statements import ADDRESSING, DOUBTING, statement_kind
 from kg.extract.events.triggers import BY_KEY
 from kg.lexicon.gazetteer import fold
 from kg.model import Event
@@ -78,14 +79,16 @@ def _choose(ctx: Context, found: list[Event]) -> Event | None:
     for n, sent in enumerate(lead_sentences(ctx)):
         if ctx.settings.genre and _first_person(sent):
             continue
-        spine = _spine(sent)
+        statement = _statement(ctx, sent) if ctx.settings.statements else None
+        if statement is not None:
+            ranked.append(((n, 1, 0), statement))
+        if _doubted(sent):
+            continue  # "…, a new book claims": the rest is someone's claim
+        spine = [t for t in _spine(sent) if not cl.past_perfect(t)]  # "had met": backstory
         for rank, token in enumerate(spine):
             event = by_start.get(ctx.view.to_source(token.idx)) or _placed_only(ctx, token)
             if event is not None:
                 ranked.append(((n, 0, rank), event))
-        statement = _statement(ctx, sent) if ctx.settings.statements else None
-        if statement is not None:
-            ranked.append(((n, 1, 0), statement))
         if ctx.settings.clause:
             ranked += [((n, 3, r), e) for r, e in enumerate(_clauses(ctx, sent, statement))]
         if ctx.settings.headline:
@@ -122,8 +125,16 @@ def lead_sentences(ctx: Context) -> list[SpacySpan]:
     return out
 
 
+def _doubted(sent: SpacySpan) -> bool:
+    """True when the sentence ends with a doubting attribution: "…, the report claims"."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and words[-1].lower_ in DOUBTING
+
+
 def english(sent: SpacySpan) -> bool:
-    words = [t.lower_ for t in sent if t.is_alpha]
+    """True when enough of the sentence's lower-case words are English function words
+    (names are left out: a lead can be half names)."""
+    words = [t.text for t in sent if t.is_alpha and t.is_lower]
     return bool(words) and sum(w in _ENGLISH for w in words) >= ENGLISH_SHARE * len(words)
 
 
@@ -135,7 +146,8 @@ def _spine(sent: SpacySpan) -> list[Token]:
     """The sentence's main clause: its verbs, then what they govern, in reading order."""
     heads = [sent.root]
     for head in heads:  # grows as it goes: conjoined verbs, reported and complement clauses
-        heads += [c for c in head.children if c.dep_ == "conj" or c.dep_ in _SPINE_CLAUSES]
+        reported = _SPINE_CLAUSES if head.lower_ not in DOUBTING else {"xcomp"}
+        heads += [c for c in head.children if c.dep_ == "conj" or c.dep_ in reported]
         if len(heads) > 12:
             break
     # "… is in hospital after suffering a stroke": the -ing clause of the root's adjunct
@@ -168,7 +180,7 @@ def _clauses(ctx: Context, sent: SpacySpan, statement: Event | None) -> list[Eve
     root = sent.root
     heads = [root]
     if statement is None and statement_kind(root.lower_) is not None:
-        heads = cl.kids(root, "ccomp", "parataxis")
+        heads = [] if root.lower_ in DOUBTING else cl.kids(root, "ccomp", "parataxis")
     return [e for h in heads if (e := clause_event(ctx, h)) is not None]
 
 
@@ -176,8 +188,8 @@ def _statement(ctx: Context, sent: SpacySpan) -> Event | None:
     """The lead's statement: a verb of saying at its root, with a named speaker."""
     root = sent.root
     kind = statement_kind(root.lower_)
-    if kind is None:
-        return None
+    if kind is None or cl.past_perfect(root):
+        return None  # "had earlier said": the background, not the news
     frame = detector.verb_frame(ctx, root, kind)
     if frame is None:
         return None
@@ -216,18 +228,43 @@ def _named_by(ctx: Context, event: Event, words: set[str]) -> bool:
 
 
 def _fallback_place(ctx: Context, event: Event) -> int | None:
-    """The dateline's place, else the place the article mentions most."""
+    """The dateline's place, else the one place its sentence names ("added the Dubai
+    Championship trophy"). The place the article mentions most (its contentLocation)
+    is often another one (an opponent's country, an earlier match), so it is used only
+    when the settings ask for it (the bench measures it)."""
     kind = BY_KEY.get(event.type)
     if event.type == "announcement" or (kind is not None and not kind.placed):
         return None  # where a statement was made the article seldom says
     if ctx.dateline_place is not None and ctx.entities[ctx.dateline_place].geo is not None:
         return ctx.dateline_place
+    named = _sentence_places(ctx, event)
+    if named is not None or not ctx.settings.content_location:
+        return named
     counts = ctx.mentions or {}
     places = [i for i in counts if ctx.entities[i].type == "Place"]
     if not places:
         return None
     best = min(places, key=lambda i: (-counts[i], i))
     return best if ctx.entities[best].geo is not None else None
+
+
+def _sentence_places(ctx: Context, event: Event) -> int | None:
+    """The place the event's sentence names, when it names one (or places that nest)."""
+    for sent in ctx.doc.sents:
+        if _in(ctx, event, sent):
+            # "in Dubai", "at Heathrow": not "Manchester band Doves" (where they are from)
+            found = [
+                i
+                for t in sent
+                if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
+                for i in _places(ctx, t)
+            ]
+            return most_specific(ctx.entities, found)
+    return None
+
+
+def _places(ctx: Context, token: Token) -> list[int]:
+    return [i for t in (token, *cl.kids(token, "compound", "appos")) if (i := ctx.sure_place(t)) is not None]
 
 
 __all__ = ["Frame", "detect", "headline_words", "lead_sentences"]

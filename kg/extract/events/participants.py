@@ -44,6 +44,9 @@ PEOPLE_NOUNS = frozenset(
     | {"lawyers", "adviser", "advisers", "aide", "aides", "spokesman", "spokeswoman", "rival"}
     | {"brother", "sister", "father", "mother", "partner", "colleague", "boss", "critics"}
     | {"fans", "supporters", "staff", "officials", "member", "members", "team", "players"}
+    | {"executive", "chief", "manager", "coach", "leader", "president", "chairman", "head"}
+    | {"director", "minister", "secretary", "captain", "player", "striker", "defender"}
+    | {"owner", "founder", "editor", "star", "singer", "actor", "actress", "winger"}
 )
 # Nouns that say what kind of organisation the name before them is.
 ORG_NOUNS = frozenset(

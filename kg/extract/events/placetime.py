@@ -75,7 +75,7 @@ def _objects(frame: Frame) -> list[Token]:
     """The trigger's objects and ``with``-objects, where a place phrase often hangs."""
     t = frame.trigger
     out = cl.kids(t, "dobj") if frame.verbal else []
-    return out + list(cl.preps(t, {"with"}))
+    return out + list(cl.preps(t, {"with", "over", "against"}))
 
 
 def _places_under(ctx: Context, token: Token, depth: int = 3) -> list[int]:

@@ -52,6 +52,13 @@ ADDRESSING = Kind(
     particles={f: p for f, p in _PHRASAL.items() if f in _ADDRESS},
 )
 STATEMENT_KINDS = (SAYING, ADDRESSING)
+# Verbs whose reported clause the article does not assert: "claims Jesus married",
+# "denied they were planning a sell-off", "warns prices will rise".
+DOUBTING = frozenset(
+    verb("", "claim", "allege", "deny", "reject", "dismiss", "rubbish", "insist", "argue")
+    | verb("", "suggest", "hint", "maintain", "predict", "forecast", "warn", "fear", "believe")
+    | verb("", "think", "hope", "rumour", "speculate", "doubt", "expect")
+)
 
 
 def statement_kind(word: str) -> Kind | None:

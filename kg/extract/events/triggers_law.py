@@ -66,7 +66,8 @@ LAW: tuple[Kind, ...] = (
         | frozenset({"levy", "levied", "slap", "slapped", "serve", "served", "serving"}),
         needs_light=True,
         not_with=frozenset({"smoking", "hunting", "import", "export", "travel", "arms"}),
-        ambiguous=frozenset(verb("", "ban", "suspend", "fine")) | frozenset({"ban", "suspension"}),
+        # "fined" is unambiguous; "fine" and "ban" have other senses.
+        ambiguous=frozenset(verb("", "ban", "suspend")) | frozenset({"fine", "ban", "suspension"}),
         context=_DISCIPLINE | _COURT,
         off_context=_TRADING,
     ),
@@ -102,7 +103,7 @@ LAW: tuple[Kind, ...] = (
         verbs=verb("dismissal", "sack", "oust", "dismiss", "fire"),
         nouns=forms("dismissal", "sacking", "dismissal", "ousting"),
         roles=frozenset({"obj", "poss", "subj"}),
-        people_only=True,
+        needs_person=True,  # the club that sacks its manager takes part too
         placed=False,
         ambiguous=frozenset(verb("", "dismiss", "fire")),
         context=_JOBS,

@@ -86,7 +86,7 @@ WORK: tuple[Kind, ...] = (
         key="award",
         verbs=verb("award", "award"),
         nouns=forms("award", "award", "awards") | forms("prize", "prize") | forms("medal", "medal"),
-        roles=frozenset({"obj", "poss", "to"}),
+        roles=frozenset({"subj", "obj", "poss", "to"}),
         light=_WIN,
         not_with=frozenset({"pay", "contract", "damages", "compensation", "libel", "bonus"}),
         not_objects=frozenset({"contract", "contracts", "damages", "compensation", "deal"})
@@ -104,6 +104,7 @@ WORK: tuple[Kind, ...] = (
         | forms("defeat", "defeat"),
         roles=frozenset({"subj", "obj", "poss", "of", "vs", "with"}),
         light=_PLAY,
+        frame_preps=frozenset({"to"}),  # "stormed to victory over X"
         not_with=frozenset({"arms", "presidential", "leadership", "election", "video", "computer"})
         | frozenset({"two-horse", "political", "party"}),
         ambiguous=frozenset(verb("", "beat", "defeat", "edge", "win", "overcome"))
