@@ -32,6 +32,9 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pyoxigraph as ox
+from spacy.tokens import Doc
+
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared next to the repository, or $KG_SHARED (as in the tests).
 DATA = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared")) / "data"
@@ -44,7 +47,7 @@ BASELINE = "021ed59"  # main when issue 12 was started: kg before this work
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import nlp as nlp_mod  # noqa: E402
-from kg.extract.article import finish, prepare  # noqa: E402
+from kg.extract.article import Prepared, finish, prepare  # noqa: E402
 from kg.extract.events.context import ALL_ON, EventSettings  # noqa: E402
 from kg.link.events import link_events  # noqa: E402
 from kg.link.iris import Iris  # noqa: E402
@@ -114,21 +117,23 @@ def baseline_code(ref: str, folder: Path) -> Path:
     return code
 
 
-def parsed(sources: list[str]) -> list[tuple[object, object]]:
+def parsed(sources: list[str]) -> list[tuple[Prepared, Doc]]:
     """(prepared, doc) for every document: spaCy runs once for all the rows."""
-    raws = [r for r in iter_inputs(tuple(sources), InputLimits(10**8)) if isinstance(r, RawDocument)]
+    raws = [
+        r for r in iter_inputs(tuple(sources), InputLimits(10**8)) if isinstance(r, RawDocument)
+    ]
     nlp = nlp_mod.load()
     prepared = [prepare(r) for r in raws]
     docs = nlp.pipe((p.view.text for p in prepared), batch_size=32)
-    out = []
+    out: list[tuple[Prepared, Doc]] = []
     for p, doc in zip(prepared, docs, strict=True):
         doc.tensor = doc.tensor[:0]  # the rules never read it; the whole corpus fits
         out.append((p, doc))
     return out
 
 
-def articles_with(docs: list[tuple[object, object]], settings: EventSettings) -> list[Article]:
-    return [finish(p, d, event_settings=settings) for p, d in docs]  # type: ignore[arg-type]
+def articles_with(docs: list[tuple[Prepared, Doc]], settings: EventSettings) -> list[Article]:
+    return [finish(p, d, event_settings=settings) for p, d in docs]
 
 
 def write_build(articles: list[Article], out: Path) -> dict[str, int]:
@@ -160,16 +165,15 @@ def write_build(articles: list[Article], out: Path) -> dict[str, int]:
 
 def store_counts(out: Path) -> dict[str, int]:
     """Counts of a real build's published events, read back from its kg.nq."""
-    import pyoxigraph as ox
-
     store = ox.Store()
     with (out / "kg.nq").open("rb") as f:
         store.bulk_load(f, ox.RdfFormat.N_QUADS)
     s = "PREFIX s: <http://schema.org/>\n"
 
     def one(query: str) -> int:
-        row = next(iter(store.query(s + query, use_default_graph_as_union=True)))
-        return int(row[0].value)
+        result = store.query(s + query, use_default_graph_as_union=True)
+        assert isinstance(result, ox.QuerySolutions)
+        return int(next(iter(result))[0].value)
 
     return {
         "articles": one("SELECT (COUNT(DISTINCT ?a) AS ?n) { ?a a s:NewsArticle }"),
@@ -238,7 +242,8 @@ def whole_table(rows: list[Row]) -> list[str]:
     lines = [
         "### whole BBC corpus",
         "",
-        "| row | articles with ≥1 event | share | with a main event | events | reported by ≥2 articles |",
+        "| row | articles with ≥1 event | share | with a main event | events "
+        "| reported by ≥2 articles |",
         "|---|---:|---:|---:|---:|---:|",
     ]
     for r in rows:

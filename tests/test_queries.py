@@ -153,7 +153,11 @@ def test_took_part_with(events_store: Store, events_dataset: Dataset) -> None:
         ("Chen Wei", "1", "Okafor–Chen meeting in Porto"),
     ]
     everyone = both(events_store, events_dataset, "took-part-with.rq")
-    assert len(everyone) == 4 and {r[0] for r in everyone} == {"Ana Reyes", "Ben Okafor", "Chen Wei"}
+    assert len(everyone) == 4 and {r[0] for r in everyone} == {
+        "Ana Reyes",
+        "Ben Okafor",
+        "Chen Wei",
+    }
 
 
 def _mentioned_with(graph: Graph, name: str) -> Counter[str]:

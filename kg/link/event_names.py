@@ -7,8 +7,12 @@ from kg.link.merge import Linker
 from kg.model import Entity
 
 _MAX_NAMES = 3
-_AMONG = frozenset({"meeting", "agreement", "acquisition", "sanction", "sports_match"})  # "A–B talks"
-_OF = frozenset({"arrest", "trial", "appointment", "resignation", "election", "death"})  # "Arrest of A"
+_AMONG = frozenset(
+    {"meeting", "agreement", "acquisition", "sanction", "sports_match"}
+)  # "A–B talks"
+_OF = frozenset(
+    {"arrest", "trial", "appointment", "resignation", "election", "death"}
+)  # "Arrest of A"
 _OF |= {"sentencing", "rescue", "ceremony"}
 _BY = frozenset({"announcement", "protest", "attack", "launch", "release", "investigation"})
 _BY |= {"strike", "legislation", "ruling", "fine", "dismissal"}  # "Protest by A"

@@ -25,8 +25,8 @@ from spacy.tokens import Token
 
 from kg.extract.events import clauses as cl
 from kg.extract.events.context import Context, Frame, context
-from kg.extract.events.placetime import about_of, date_of, dateline_place, in_lead, place_of
 from kg.extract.events.participants import participants
+from kg.extract.events.placetime import about_of, date_of, dateline_place, in_lead, place_of
 from kg.extract.events.triggers import FIRST_KINDS, Kind, lookup
 from kg.model import Event, Span
 
@@ -36,7 +36,8 @@ _FRAME_PREPS = {"at", "during"}
 
 
 def detect(ctx: Context) -> list[Event]:
-    """Every event the article reports, in text order; the main one marked (kg.extract.events.main)."""
+    """Every event the article reports, in text order (kg.extract.events.main marks the
+    main one)."""
     events: list[Event] = []
     for token in ctx.doc:
         for kind in kinds_of(ctx, token.lower_):

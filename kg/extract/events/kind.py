@@ -156,4 +156,3 @@ def particles(*bases: str) -> dict[str, str]:
             head, particle = base.split(" ", 1)
             out.update(dict.fromkeys(inflect(head), particle))
     return out
-

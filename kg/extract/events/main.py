@@ -47,8 +47,10 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 # English function words: a lead with none of them is in another language, which
 # kg's English parser cannot read (a page's declared language is often wrong).
 _ENGLISH = frozenset(
-    "the a an of to in on at for with by from and or but that this is are was were has have"
-    " had be been will would it its he she they his her their who which as not".split()
+    {"the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and"}
+    | {"or", "but", "that", "this", "is", "are", "was", "were", "has", "have", "had", "be"}
+    | {"been", "will", "would", "it", "its", "he", "she", "they", "his", "her", "their"}
+    | {"who", "which", "as", "not"}
 )
 ENGLISH_SHARE = 0.15
 _STOP = {"the", "and", "for", "with", "from", "into", "over", "after", "new", "says", "said"}
@@ -79,11 +81,11 @@ def _choose(ctx: Context, found: list[Event]) -> Event | None:
     for n, sent in enumerate(lead_sentences(ctx)):
         if ctx.settings.genre and _first_person(sent):
             continue
+        if _doubted(sent) and sent.root.lower_ not in DOUBTING:
+            continue  # "…, a new book claims" (read as a noun): the sentence is a claim
         statement = _statement(ctx, sent) if ctx.settings.statements else None
         if statement is not None:
             ranked.append(((n, 1, 0), statement))
-        if _doubted(sent):
-            continue  # "…, a new book claims": the rest is someone's claim
         spine = [t for t in _spine(sent) if not cl.past_perfect(t)]  # "had met": backstory
         for rank, token in enumerate(spine):
             event = by_start.get(ctx.view.to_source(token.idx)) or _placed_only(ctx, token)
@@ -264,7 +266,11 @@ def _sentence_places(ctx: Context, event: Event) -> int | None:
 
 
 def _places(ctx: Context, token: Token) -> list[int]:
-    return [i for t in (token, *cl.kids(token, "compound", "appos")) if (i := ctx.sure_place(t)) is not None]
+    return [
+        i
+        for t in (token, *cl.kids(token, "compound", "appos"))
+        if (i := ctx.sure_place(t)) is not None
+    ]
 
 
 __all__ = ["Frame", "detect", "headline_words", "lead_sentences"]

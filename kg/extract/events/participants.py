@@ -115,7 +115,9 @@ def _nominal_args(ctx: Context, frame: Frame) -> tuple[list[Token], list[Token]]
         doers += list(cl.preps(gov, {"by"})) if cl.is_passive(gov) else subject_of(gov)
     if "poss" in roles:
         # "the Nato summit", "a BNP meeting", "the Apple launch": a name before the noun
-        owners = cl.kids(t, "poss") + [c for c in cl.kids(t, "compound") if ctx.agent(c) is not None]
+        owners = cl.kids(t, "poss") + [
+            c for c in cl.kids(t, "compound") if ctx.agent(c) is not None
+        ]
         (doers if "subj" in roles else args).extend(owners)
     elif "with" in roles:
         args += [c for c in cl.kids(t, "compound") if ctx.agent(c) is not None]
@@ -226,5 +228,3 @@ def _counterparts(ctx: Context, frame: Frame) -> list[int]:
             if s.lower_ in ("counterpart", "host", "guest") and clause.lower_ in cl.COPULAS:
                 out += agents_of(ctx, cl.kids(clause, "attr"))
     return out
-
-

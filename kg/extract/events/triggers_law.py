@@ -34,14 +34,16 @@ LAW: tuple[Kind, ...] = (
     Kind(
         key="ruling",
         verbs=verb("ruling", "rule") | verb("ruling", "find"),
-        nouns=forms("ruling", "ruling") | forms("verdict", "verdict")
+        nouns=forms("ruling", "ruling")
+        | forms("verdict", "verdict")
         | forms("judgment", "judgment", "judgement"),
         roles=frozenset({"subj", "poss", "of"}),
         light=frozenset({"deliver", "delivered", "issue", "issued", "hand", "handed", "give"})
         | frozenset({"gave", "given", "reach", "reached", "return", "returned", "overturn"})
         | frozenset({"overturned", "uphold", "upheld"}),
         not_with=frozenset({"guilty", "not"}),
-        ambiguous=frozenset(verb("", "rule", "find")) | frozenset({"ruling", "judgment", "judgement"}),
+        ambiguous=frozenset(verb("", "rule", "find"))
+        | frozenset({"ruling", "judgment", "judgement"}),
         context=_COURT,
         # "ruled the country": a court rules that, or in favour of ("ruled out" is
         # another verb: see the detector's particle rule).
@@ -49,15 +51,20 @@ LAW: tuple[Kind, ...] = (
     ),
     Kind(
         key="sentencing",
-        verbs=verb("sentencing", "sentence") | verb("jailing", "jail") | verb("jailing", "imprison"),
+        verbs=verb("sentencing", "sentence")
+        | verb("jailing", "jail")
+        | verb("jailing", "imprison"),
         nouns={},
         roles=frozenset({"obj", "poss"}),
         people_only=True,
     ),
     Kind(
         key="fine",
-        verbs=verb("fine", "fine") | verb("ban", "ban") | verb("suspension", "suspend")
-        | verb("disqualification", "disqualify") | verb("penalty", "penalise", "penalize")
+        verbs=verb("fine", "fine")
+        | verb("ban", "ban")
+        | verb("suspension", "suspend")
+        | verb("disqualification", "disqualify")
+        | verb("penalty", "penalise", "penalize")
         | verb("expulsion", "expel"),
         nouns=forms("fine", "fine") | forms("ban", "ban") | forms("suspension", "suspension"),
         roles=frozenset({"obj", "subj", "poss"}),

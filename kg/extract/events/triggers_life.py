@@ -39,8 +39,10 @@ LIFE: tuple[Kind, ...] = (
     Kind(
         key="injury",
         verbs={},
-        nouns=forms("injury", "injury", "injuries") | forms("stroke", "stroke")
-        | forms("illness", "illness") | forms("concussion", "concussion"),
+        nouns=forms("injury", "injury", "injuries")
+        | forms("stroke", "stroke")
+        | forms("illness", "illness")
+        | forms("concussion", "concussion"),
         roles=frozenset({"subj", "poss"}),
         light=frozenset({"suffer", "suffered", "suffers", "suffering", "sustain", "sustained"})
         | frozenset({"sustains", "sustaining", "pick", "picked", "aggravate", "aggravated"}),
@@ -63,8 +65,10 @@ LIFE: tuple[Kind, ...] = (
     Kind(
         key="accident",
         verbs=verb("crash", "crash") | verb("collision", "collide") | verb("derailment", "derail"),
-        nouns=forms("crash", "crash") | forms("collision", "collision")
-        | forms("accident", "accident") | forms("derailment", "derailment"),
+        nouns=forms("crash", "crash")
+        | forms("collision", "collision")
+        | forms("accident", "accident")
+        | forms("derailment", "derailment"),
         roles=frozenset({"subj", "poss", "of"}),
         min_nominal=0,
         place_modifier=True,
@@ -120,7 +124,9 @@ LIFE: tuple[Kind, ...] = (
         min_nominal=0,
         place_modifier=True,
         not_with=frozenset({"air", "missile", "drone", "military", "nuclear", "lucky", "first"})
-        | frozenset({"pre-emptive", "hunger", "free", "rocket", "surgical", "counter", "retaliatory"}),
+        | frozenset(
+            {"pre-emptive", "hunger", "free", "rocket", "surgical", "counter", "retaliatory"}
+        ),
         ambiguous=frozenset({"strike", "strikes"}),
         context=_WORKERS,
         off_context=_SPORT_WORDS,
