@@ -85,6 +85,30 @@ def test_a_lead_of_no_known_type_is_a_happening_named_by_the_headline(nlp: Langu
     assert names(a, main.attendees) == ["Hayao Miyazaki"]  # the film's owner
 
 
+def test_an_announced_future_is_a_happening_a_modal_one_is_not(nlp: Language) -> None:
+    text = "Gareth Llewellyn will retire from Test rugby at the end of the season."
+    a = article(nlp, text, "Llewellyn plans retirement")
+    main = main_of(a)
+    assert main is not None and main.type == "happening"
+    assert names(a, main.attendees) == ["Gareth Llewellyn"]
+    text = "Gareth Llewellyn may retire from Test rugby at the end of the season."
+    assert main_of(article(nlp, text, "Llewellyn may retire")) is None
+
+
+def test_a_country_acting_is_where_it_happened_except_in_the_sports_pages(
+    nlp: Language,
+) -> None:
+    text = "Libya has withdrawn $1bn in assets from American banks."
+    a = article(nlp, text, "Libya takes $1bn")
+    main = main_of(a)
+    assert main is not None and main.location is not None
+    assert a.entities[main.location].name == "Libya" and main.attendees == []
+    sport = next(
+        extract([RawDocument("s.txt", text, Meta(id="s", headline="Libya", section="sport"))], nlp)
+    )
+    assert main_of(sport) is None  # "Ireland beat England": a country there is a team
+
+
 @pytest.mark.parametrize(
     ("headline", "text"),
     [

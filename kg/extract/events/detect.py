@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from kg.extract.events import clauses as cl
 from kg.extract.events.context import Context, Frame, context
+from kg.extract.events.language import english
 from kg.extract.events.participants import participants
 from kg.extract.events.placetime import about_of, date_of, dateline_place, in_lead, place_of
 from kg.extract.events.triggers import FIRST_KINDS, Kind, lookup
@@ -39,7 +40,15 @@ def detect(ctx: Context) -> list[Event]:
     """Every event the article reports, in text order (kg.extract.events.main marks the
     main one)."""
     events: list[Event] = []
-    for token in ctx.doc:
+    for sent in ctx.doc.sents:
+        if english(sent):
+            events += _detect_in(ctx, sent)
+    return events
+
+
+def _detect_in(ctx: Context, sent: SpacySpan) -> list[Event]:
+    events: list[Event] = []
+    for token in sent:
         for kind in kinds_of(ctx, token.lower_):
             frame = frame_of(ctx, token, kind)
             if frame is not None:

@@ -11,10 +11,12 @@ object: "Miyazaki's film") as participants.
 Only a real report counts: a verb with a subject that is neither a copula nor a
 verb of state or thought ("is", "has", "believes"), not denied, doubted or
 asked, and not a verb of saying (a statement is its own kind, see
-kg.extract.events.statements). Its tense must report: the past, the perfect or the
-progressive ("set", "has held", "is suing"); the simple present of a lead
-describes ("Creative Commons helps you share") and the future has not happened.
-A clause without a named participant is no event.
+kg.extract.events.statements). Its tense must report: the past, the perfect, the
+progressive or the announced future ("set", "has held", "is suing", "will
+retire"); the simple present of a lead describes ("Creative Commons helps you
+share"), a modal doubts ("may launch") and the past perfect tells the backstory.
+A clause without a named participant, or a place it is the news of ("Libya has
+withdrawn…", "Germany's economy grew…"), is no event.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from kg.extract.events import clauses as cl
 from kg.extract.events import detect as detector
 from kg.extract.events.context import Context, Frame
 from kg.extract.events.kind import PAST_FORMS, Kind, verb
+from kg.extract.events.placetime import SPORTS_SECTIONS
 from kg.extract.events.statements import statement_kind
 from kg.model import Event
 
@@ -66,19 +69,21 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
 
 
 def _owner_place(ctx: Context, root: Token) -> bool:
-    """ "Germany's economy grew…": the subject belongs to a place, and is its news."""
-    return any(
-        ctx.sure_place(c) is not None
-        for arg in cl.kids(root, *cl.SUBJECTS)
-        for c in cl.kids(arg, "poss")
-    )
+    """ "Germany's economy grew…", "Libya has withdrawn $1bn": the subject is a place
+    or belongs to one, and is its news."""
+    subjects = cl.kids(root, *cl.SUBJECTS)
+    acting = [] if ctx.section in SPORTS_SECTIONS else subjects  # "Ireland beat England"
+    owners = [c for arg in subjects for c in cl.kids(arg, "poss")]
+    return any(ctx.sure_place(c) is not None for c in [*acting, *owners])
 
 
 def reports(verb: Token) -> bool:
     """True for a verb in a tense that reports: past, perfect, progressive, passive."""
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in cl.FUTURE_AUX or a in cl.MODALS for a in aux) or "had" in aux:
-        return False  # not yet, or not now: "had won" is the backstory
+    if any(a in cl.FUTURE_AUX for a in aux) and verb.lower_ not in ("have", "be"):
+        return not any(a in cl.MODALS for a in aux)  # "will appear": announced, to come
+    if any(a in cl.MODALS for a in aux) or "had" in aux:
+        return False  # not sure, or not now: "had won" is the backstory
     if any(a in _PERFECT for a in aux):
         return True
     if any(a in _BE for a in aux):

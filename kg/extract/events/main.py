@@ -32,6 +32,7 @@ from spacy.tokens import Token
 from kg.extract.events import clauses as cl
 from kg.extract.events import detect as detector
 from kg.extract.events.context import Context, Frame
+from kg.extract.events.language import english
 from kg.extract.events.leadclause import clause_event
 from kg.extract.events.placetime import most_specific
 from kg.extract.events.statements import ADDRESSING, DOUBTING, statement_kind
@@ -43,16 +44,10 @@ LEAD_SENTENCES = 2
 _SPINE_ARGS = {"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative"}
 _SPINE_CLAUSES = {"ccomp", "xcomp", "parataxis"}
 _SELF = {"i", "we", "you"}  # a lead in the first or second person is no report
+# Case matters: "US" is no "us".
+_FIRST_PERSON = {"I", "me", "my", "My", "we", "We", "us", "our", "Our"}
+_AGO = re.compile(r"\b(?:years|decades|centuries)\s+ago\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
-# English function words: a lead with none of them is in another language, which
-# kg's English parser cannot read (a page's declared language is often wrong).
-_ENGLISH = frozenset(
-    {"the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and"}
-    | {"or", "but", "that", "this", "is", "are", "was", "were", "has", "have", "had", "be"}
-    | {"been", "will", "would", "it", "its", "he", "she", "they", "his", "her", "their"}
-    | {"who", "which", "as", "not"}
-)
-ENGLISH_SHARE = 0.15
 _STOP = {"the", "and", "for", "with", "from", "into", "over", "after", "new", "says", "said"}
 
 
@@ -79,7 +74,7 @@ def _choose(ctx: Context, found: list[Event]) -> Event | None:
     by_start = {e.trigger_span.start: e for e in found if e.trigger_span is not None}
     ranked: list[tuple[tuple[int, int, int], Event]] = []
     for n, sent in enumerate(lead_sentences(ctx)):
-        if ctx.settings.genre and _first_person(sent):
+        if ctx.settings.genre and (_first_person(sent) or _backstory(sent)):
             continue
         if _doubted(sent) and sent.root.lower_ not in DOUBTING:
             continue  # "…, a new book claims" (read as a noun): the sentence is a claim
@@ -133,15 +128,22 @@ def _doubted(sent: SpacySpan) -> bool:
     return bool(words) and words[-1].lower_ in DOUBTING
 
 
-def english(sent: SpacySpan) -> bool:
-    """True when enough of the sentence's lower-case words are English function words
-    (names are left out: a lead can be half names)."""
-    words = [t.text for t in sent if t.is_alpha and t.is_lower]
-    return bool(words) and sum(w in _ENGLISH for w in words) >= ENGLISH_SHARE * len(words)
-
-
 def _first_person(sent: SpacySpan) -> bool:
-    return any(c.lower_ in _SELF for c in cl.kids(sent.root, *cl.SUBJECTS))
+    """A lead that speaks in the first or second person outside quotes is no report."""
+    if any(c.lower_ in _SELF for c in cl.kids(sent.root, *cl.SUBJECTS)):
+        return True
+    quoted = False
+    for t in sent:
+        if t.is_quote:
+            quoted = not quoted
+        elif not quoted and t.text in _FIRST_PERSON:
+            return True
+    return False
+
+
+def _backstory(sent: SpacySpan) -> bool:
+    """ "Three decades ago, Thomas Malone…": a lead that starts from the past."""
+    return bool(_AGO.search(sent.text))
 
 
 def _spine(sent: SpacySpan) -> list[Token]:

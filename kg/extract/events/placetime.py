@@ -29,6 +29,7 @@ _NAME_DEPS = {"compound", "nummod", "amod", "nmod"}  # "the 2002 summit" but not
 _YEAR = re.compile(r"\b\d{4}\b")
 VISIT = BY_KEY["visit"]
 CURRENT = timedelta(days=3)  # an event this close to publication is the dateline's news
+SPORTS_SECTIONS = frozenset({"sport", "sports"})
 _PLACE_RANK = {"City": 3, "AdministrativeArea": 2, "Country": 1}
 
 
@@ -51,6 +52,10 @@ def place_of(ctx: Context, frame: Frame) -> int | None:
     if frame.verbal and "owners" in kind.roles:  # "China's economy has expanded"
         for arg in cl.kids(t, *cl.SUBJECTS, "dobj"):
             found += [i for c in cl.kids(arg, "poss") if (i := ctx.sure_place(c)) is not None]
+        # "Madagascar has completed the switch": a country acting is where it happened
+        # (not in the sports pages, where "Ireland beat England" names teams)
+        if ctx.section not in SPORTS_SECTIONS:
+            found += [i for s in cl.kids(t, *cl.SUBJECTS) if (i := ctx.sure_place(s)) is not None]
     if not frame.verbal and kind.place_modifier:
         found += [i for c in cl.kids(t, "compound", "poss") if (i := ctx.sure_place(c)) is not None]
         found += [i for c in cl.kids(t, "amod") if (i := _demonym_place(ctx, c)) is not None]
