@@ -48,5 +48,13 @@ class QueryError(KGError):
         return cls(f"SPARQL syntax error at line {line}, column {column}: {detail}", line, column)
 
 
+class AnswerTooLarge(KGError):
+    """A query's answer has passed the byte cap it is written under."""
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(f"the answer is over {max_bytes} bytes")
+        self.max_bytes = max_bytes
+
+
 class WorkerError(KGError):
     """A worker process or a cluster running part of a build failed or went away."""

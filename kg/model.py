@@ -55,11 +55,23 @@ class RawDocument:
     line: int | None = None  # 1-based line of a JSON Lines record
     mtime: float | None = None  # the source file's modification time (POSIX seconds)
     warnings: tuple[str, ...] = ()
+    # The text is a page's main text as an extractor found it (one paragraph a line):
+    # the cleaner keeps every line of it that is not page chrome.
+    main_text: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
     """An input that could not become an article, and why."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A document whose extraction raised an error: reported, and the batch goes on."""
 
     source: str
     reason: str
@@ -201,6 +213,9 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # What extraction had to guess (a fallback headline): reported as warnings, and,
+    # unlike ``warnings`` (the source's), kept with the article in the cache.
+    notes: list[str] = field(default_factory=list)
 
     def as_read(
         self, source: str, line: int | None, mtime: float | None, warnings: Iterable[str]

@@ -158,14 +158,22 @@ def test_article_without_entities_is_published(mixed: tuple[Path, Path, Result])
 
 
 def test_jsonl_on_stdin(tmp_path: Path) -> None:
-    lines = corpus_lines(2) + ["[1, 2]\n", '{"title": "no text"}\n']
+    lines = corpus_lines(2) + ["[1, 2]\n", '{"title": "no text"}\n', '{"id": "x"}\n']
     result = build(["-", "--out", str(tmp_path)], stdin="".join(lines).encode())
     assert result.exit_code == 3, result.output
     assert not_published(tmp_path) == {
         ("<stdin>", 3): "expected a JSON object, got an array",
-        ("<stdin>", 4): "no 'text' field with the article's text",
+        ("<stdin>", 5): "no 'text' field with the article's text",
     }
-    assert sorted(manifest(tmp_path)) == ["bbc/business/001", "bbc/business/002"]
+    # A record with a headline and no text is an article (issue 14): published, and said so.
+    warned = [p for p in report(tmp_path) if p["kind"] == "warning"]
+    assert [(p["line"], p["reason"]) for p in warned] == [
+        (4, "no 'text' field: published from its headline and other fields")
+    ]
+    assert len(manifest(tmp_path)) == 3
+    assert {"bbc/business/001", "bbc/business/002"} <= set(manifest(tmp_path))
+    headlines = {e["headline"] for e in manifest(tmp_path).values()}
+    assert "no text" in headlines
     assert {e["source"] for e in manifest(tmp_path).values()} == {"<stdin>"}
 
 
@@ -198,11 +206,13 @@ def test_nothing_publishable_keeps_the_previous_output(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert build([str(SEEDS), "--out", str(out)]).exit_code == 0
     before = (out / "kg.ttl").read_bytes(), (out / "manifest.json").read_bytes()
+    articles = {p.name: p.read_bytes() for p in (out / "articles").iterdir()}
     (tmp_path / "typo.txt").write_bytes(b"")
     result = build([str(tmp_path / "typo.txt"), str(tmp_path / "missing"), "--out", str(out)])
     assert result.exit_code == 3
     assert "Nothing could be published: 2 rejected, 0 failed SHACL." in result.stdout
     assert ((out / "kg.ttl").read_bytes(), (out / "manifest.json").read_bytes()) == before
+    assert {p.name: p.read_bytes() for p in (out / "articles").iterdir()} == articles
     assert not_published(out) == {
         ("typo.txt", None): "empty file",
         ("missing", None): "no such file or folder",
@@ -250,4 +260,6 @@ def test_jsonl_line_numbers_count_blank_lines() -> None:
     data = b'\n{"text": "One article with some words."}\n\n{"text": 5}\n'
     items = list(iter_inputs(["-"], InputLimits(), stdin=io.BytesIO(data)))
     assert isinstance(items[0], RawDocument) and items[0].line == 2
-    assert items[1] == Rejected("<stdin>", "no 'text' field with the article's text", 4)
+    assert items[1] == Rejected(
+        "<stdin>", "'text' is a number, not a string with the article's text", 4
+    )

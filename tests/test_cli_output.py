@@ -134,8 +134,8 @@ def test_remove_error(runner: CliRunner, built: tuple[Path, str, str]) -> None:
     assert result.output == (
         "Usage: kg remove [OPTIONS] IDS...\n"
         "Try 'kg remove --help' for help.\n\n"
-        f"Error: no article 'nope' in {out} (article ids, IRIs and urls are listed in "
-        f"{out}/manifest.json)\n"
+        f"Error: no article 'nope' in {out} (article ids, IRIs, urls and file names are "
+        f"listed in {out}/manifest.json)\n"
     )
 
 
@@ -167,7 +167,7 @@ def test_embed_error(runner: CliRunner, built: tuple[Path, str, str]) -> None:
 
 @pytest.mark.parametrize(
     ("command", "what"),
-    [("site", "no kg output in {data}"), ("serve", "no kg store at {data}/store")],
+    [("site", "no kg output in {data}"), ("serve", "no kg output in {data}")],
 )
 def test_missing_build_errors(runner: CliRunner, tmp_path: Path, command: str, what: str) -> None:
     data = tmp_path / "nothing"

@@ -170,7 +170,9 @@ def test_unresolvable_date_is_left_out(nlp: Language, text: str) -> None:
     ],
 )
 def test_not_an_event(nlp: Language, text: str) -> None:
-    assert rows(article(nlp, text)) == []
+    # No event of the trigger's type; a lead's own clause may still be the article's
+    # main "happening" (kg.extract.events.leadclause, tests/test_events_main.py).
+    assert [r for r in rows(article(nlp, text)) if r[0] not in MAIN_ONLY_TYPES] == []
 
 
 def test_attendees_are_the_arguments_not_every_name_in_the_sentence(nlp: Language) -> None:

@@ -45,7 +45,7 @@ def test_media_types_are_spelled_in_the_registry_only() -> None:
     }
     # Only the registry names the media types of what kg writes and answers; the two
     # readers of HTML input name the types they find inside pages and feeds.
-    assert spelled == {"rdf/formats.py", "sources/htmlmeta.py", "sources/feed.py"}
+    assert spelled == {"rdf/formats.py", "sources/pageld.py", "sources/feed.py"}
 
 
 def test_names_aliases_and_extensions() -> None:

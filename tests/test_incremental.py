@@ -17,6 +17,7 @@ from kg.build import BuildOptions, BuildResult, build
 from kg.cli import main
 from kg.errors import StoreError
 from kg.publish.output import OutputFolder
+from kg.publish.state import PUBLISHED, open_state
 from kg.publish.store import Store
 
 EPOCH = 1_700_000_000
@@ -138,7 +139,7 @@ def test_removed_input_leaves_the_output(tmp_path: Path) -> None:
     assert len(Store.open_existing(out / "store").graphs()) == 2
 
 
-@pytest.mark.parametrize("ref", ["id", "iri", "url", "file"])
+@pytest.mark.parametrize("ref", ["id", "iri", "url", "file", "file.ttl", "articles/file.jsonld"])
 def test_kg_remove_takes_an_article_out_everywhere(tmp_path: Path, ref: str) -> None:
     rows = corpus(3)
     rows[1]["url"] = "https://news.example.org/business/002"
@@ -152,6 +153,8 @@ def test_kg_remove_takes_an_article_out_everywhere(tmp_path: Path, ref: str) -> 
         "iri": entry["iri"],
         "url": entry["url"],
         "file": entry["file"],
+        "file.ttl": f"{entry['file']}.ttl",
+        "articles/file.jsonld": f"articles/{entry['file']}.jsonld",
     }
     others = {g: q for g, q in quads_by_graph(out).items() if g != f"<{entry['graph']}>"}
     result = CliRunner().invoke(main, ["remove", name[ref], "--out", str(out)])
@@ -218,13 +221,42 @@ def test_leftovers_of_killed_runs_are_cleaned(six: tuple[Path, Path, BuildResult
     assert published_files(out) == before
 
 
-def test_half_done_commit_is_repaired_by_the_next_build(
-    six: tuple[Path, Path, BuildResult],
-) -> None:
-    """A commit killed between its renames leaves a marker: the manifest is not trusted."""
+def to_old_layout(out: Path) -> None:
+    """Turn an output into what kg wrote before it kept states: real files and folders."""
+    for name in PUBLISHED:
+        link = out / name
+        target = link.resolve()
+        link.unlink()
+        if target.is_dir():
+            shutil.copytree(target, link, copy_function=os.link)
+        else:
+            os.link(target, link)
+    (out / ".kg" / "current").unlink()
+    for state in (out / ".kg").glob("state-*"):
+        shutil.rmtree(state)
+
+
+def test_output_of_the_old_layout_is_moved_to_states(six: tuple[Path, Path, BuildResult]) -> None:
     source, out, _ = six
     before = published_files(out)
+    to_old_layout(out)
+    assert open_state(out).folder == out  # readers still read it
+    run(source, out)
+    assert published_files(out) == before
+    assert all((out / name).is_symlink() for name in PUBLISHED)
+    assert open_state(out).folder == out / ".kg" / os.readlink(out / ".kg" / "current")
+
+
+def test_half_done_commit_of_the_old_layout_is_repaired(
+    six: tuple[Path, Path, BuildResult],
+) -> None:
+    """kg before states left a marker when killed between its renames: the manifest of such
+    an output is not trusted, and everything is built again."""
+    source, out, _ = six
+    before = published_files(out)
+    to_old_layout(out)
     victim = sorted((out / "articles").iterdir())[0]
+    victim.unlink()
     victim.write_bytes(b"# half-committed\n")
     (out / "kg.ttl").unlink()
     (out / ".kg" / "committing").touch()
@@ -233,15 +265,55 @@ def test_half_done_commit_is_repaired_by_the_next_build(
     assert not (out / ".kg" / "committing").exists()
 
 
-def test_files_kg_did_not_write_stay_in_articles(six: tuple[Path, Path, BuildResult]) -> None:
-    source, out, _ = six
+def test_files_kg_did_not_write_stay_in_articles(tmp_path: Path) -> None:
+    rows = corpus(2)
+    source = write_jsonl(tmp_path / "news.jsonl", rows)
+    out = tmp_path / "out"
+    run(source, out)
     (out / "articles" / "README.txt").write_text("notes of mine\n")
-    source.touch()  # same content, new mtime: every graph changes (generatedAtTime)
-    run(source, out)
+    rows[0] = {**rows[0], "text": str(rows[0]["text"]) + "\n\nMore was said on Friday."}
+    write_jsonl(source, rows)
+    run(source, out)  # a changed article: articles/ is written again
     assert (out / "articles" / "README.txt").read_text() == "notes of mine\n"
+
+
+def test_editing_one_line_changes_one_graph_and_its_two_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """prov:generatedAtTime is when the article's content was first built, not the file's
+    modification time: editing one line of a JSON Lines file (which changes the file's
+    mtime) changes that article only."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    rows = corpus(5)
+    source = tmp_path / "news.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     os.utime(source, (EPOCH, EPOCH))
+    out = tmp_path / "out"
     run(source, out)
-    (out / "articles" / "README.txt").unlink()
+    before_quads, before_files = quads_by_graph(out), published_files(out)
+    rows[3] = {**rows[3], "headline": "A headline of the editor's"}
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert source.stat().st_mtime != EPOCH
+    run(source, out)
+    after_quads, after_files = quads_by_graph(out), published_files(out)
+    manifest = json.loads((out / "manifest.json").read_text())["articles"]
+    edited = manifest["bbc/business/004"]
+    changed = {
+        g
+        for g in before_quads.keys() | after_quads.keys()
+        if before_quads.get(g) != after_quads.get(g)
+    }
+    assert changed == {f"<{edited['graph']}>"}
+    changed_files = {
+        n
+        for n in before_files.keys() | after_files.keys()
+        if before_files.get(n) != after_files.get(n)
+    }
+    assert {n for n in changed_files if n.startswith("articles/")} == {
+        f"articles/{edited['file']}.ttl",
+        f"articles/{edited['file']}.jsonld",
+    }
+    assert "A headline of the editor's" in after_files[f"articles/{edited['file']}.ttl"].decode()
 
 
 def test_output_folder_that_cannot_be_written(tmp_path: Path) -> None:

@@ -111,7 +111,7 @@ def test_service_update_and_missing_things(seeds_out: Path, tmp_path: Path) -> N
     assert code == 2 and "SPARQL syntax error at line 1" in err
     code, _, err = run("query", PEOPLE, "-d", str(tmp_path / "nothing"))
     assert code == 1
-    assert f"no kg store at {tmp_path / 'nothing' / 'store'}: run `kg build SOURCES" in err
+    assert f"no kg output in {tmp_path / 'nothing'}: run `kg build SOURCES" in err
     code, _, err = run("query", f"@{tmp_path / 'missing.rq'}", "-d", str(seeds_out))
     assert code == 2 and "cannot read the query file" in err
 

@@ -14,15 +14,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import select
+from conftest import SEEDS, select
 from rdflib import Graph
 from servers import children, free_port, kg_serve, running
 from SPARQLWrapper import CSV, GET, JSON, POST, POSTDIRECTLY, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from kg.publish.store import Store
+from kg.build import BuildOptions, build
 from kg.rdf import jsonld
-from kg.rdf.convert import triples
 
 PEOPLE = "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -164,27 +163,29 @@ def test_service_description(server: Server) -> None:
 
 
 def test_a_build_while_serving_is_seen_after_it_finishes(seeds_out: Path, tmp_path: Path) -> None:
+    """A real kg build into the folder being served: the endpoint and the pages answer from
+    the old state until the new one is switched in, then from the new one."""
     data = tmp_path / "out"
-    shutil.copytree(seeds_out, data, ignore=shutil.ignore_patterns("LOCK"))
+    shutil.copytree(seeds_out, data, symlinks=True, ignore=shutil.ignore_patterns("LOCK"))
+    sources = tmp_path / "news"
+    shutil.copytree(SEEDS, sources)
+    (sources / "extra.txt").write_text(
+        "Harbour reopens after the storm\n\nThe harbour of Dover reopened on Monday, "
+        "port officials said, after a storm closed it for three days.\n",
+        encoding="utf-8",
+    )
     port = free_port()
     url = f"http://127.0.0.1:{port}/sparql"
-    ask = {"query": 'ASK { ?s schema:name "Added while serving" }'}
+    ask = {"query": 'ASK { ?a schema:headline "Harbour reopens after the storm" }'}
     with running(kg_serve(data, port, "--workers", "1"), url, tmp_path / "log"):
         assert httpx.get(url, params=ask).json()["boolean"] is False
-        store = Store(data / "store")  # a writer, as kg build opens it, while the server reads
-        graph = store.graphs()[0]
-        extra = Graph().parse(
-            data='<http://example.org/x> <http://schema.org/name> "Added while serving" .',
-            format="turtle",
-        )
-        store.replace_graph(graph, [*store.graph_triples(graph), *triples(extra)])  # type: ignore[list-item]
-        store.flush()
-        del store
-        manifest = data / "manifest.json"
-        manifest.write_text(manifest.read_text())  # kg build writes the manifest last
+        result = build(BuildOptions(sources=(str(sources),), out=data))
+        assert len(result.published) == 3
         assert httpx.get(url, params=ask).json()["boolean"] is True
         people = httpx.get(url, params={"query": PEOPLE}).json()["results"]["bindings"]
         assert json.dumps(people).count("Vladimir Putin") == 1
+        home = httpx.get(f"http://127.0.0.1:{port}/", headers={"Accept": "text/html"})
+        assert home.status_code == 200
 
 
 def test_extra_routes_are_mounted_beside_sparql(seeds_out: Path) -> None:

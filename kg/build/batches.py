@@ -23,14 +23,15 @@ import pyoxigraph as ox
 
 from kg.build.cache import Cache, verdict_key
 from kg.build.corpus import Entry
-from kg.link.iris import Iris, id_slug
+from kg.link.iris import Iris
 from kg.link.merge import Linker
-from kg.timing import Timings
 from kg.model import Article
 from kg.publish import files
 from kg.rdf import formats, jsonld
 from kg.rdf.mapping import EventMapper, article_triples
+from kg.timing import Timings
 from kg.validate import Report, Validator
+from kg.validate.salvage import Rescued, required_paths, rescue
 
 BATCH = 100  # articles per pySHACL call and per unit of work
 DEFAULT = ox.DefaultGraph()
@@ -62,6 +63,7 @@ class Mapped:
     stem: str  # file name (without extension) under articles/
     report: Report
     written: bool  # its files were written anew (else the previous ones are kept)
+    left_out: tuple[str, ...] = ()  # derived nodes left out because they fail SHACL
 
     def manifest_entry(self, iri: str) -> dict[str, object]:
         """The article's entry in manifest.json (``iri``: the article's IRI)."""
@@ -96,8 +98,8 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
     with Cache.opened(work.cache) as cache:
         articles = [e.restore(cache.article(e.key)) for e in entries]
         mapped = [
-            article_triples(a, work.iris, work.linker, generated_at(a), work.events)
-            for a in articles
+            article_triples(a, work.iris, work.linker, generated_at(e), work.events)
+            for e, a in zip(entries, articles, strict=True)
         ]
         digests = [_digest(t) for t in mapped]
         keys = [verdict_key(d, work.validator.fingerprint) for d in digests]
@@ -106,11 +108,17 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
     todo = [(k, t) for k, t in zip(keys, mapped, strict=True) if k not in verdicts]
     fresh = {str(k): v for k, v in work.validator.validate_many(todo).items()}
     verdicts.update(fresh)
+    rescued = _rescue(work, articles, mapped, [verdicts[k] for k in keys])
     clock = timings.lap("validate", clock)
     out: list[Mapped] = []
     quads: list[ox.Quad] = []
-    for e, a, triples, digest, key in zip(entries, articles, mapped, digests, keys, strict=True):
-        report, graph_iri, stem = verdicts[key], work.iris.graph(a.id), id_slug(a.id)
+    for n, (e, a, key) in enumerate(zip(entries, articles, keys, strict=True)):
+        triples, digest, report = mapped[n], digests[n], verdicts[key]
+        left_out: tuple[str, ...] = ()
+        if n in rescued:  # published without the derived nodes that fail the shapes
+            r = rescued[n]
+            triples, digest, report, left_out = r.triples, _digest(r.triples), r.report, r.left_out
+        graph_iri, stem = work.iris.graph(a.id), work.iris.stem(a.id)
         written = False
         if report.conforms:
             graph = ox.NamedNode(graph_iri)
@@ -119,7 +127,7 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
             if work.unchanged.get(a.id) != digest:
                 _write_files(work.articles, stem, triples)
                 written = True
-        out.append(Mapped(e, a.headline, a.url, digest, graph_iri, stem, report, written))
+        out.append(Mapped(e, a.headline, a.url, digest, graph_iri, stem, report, written, left_out))
     clock = timings.lap("files", clock)
     spool = None
     if quads:
@@ -130,6 +138,24 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
     return Batch(out, list(fresh.items()), spool, timings)
 
 
+def _rescue(
+    work: GraphWork,
+    articles: list[Article],
+    mapped: list[list[jsonld.Triple]],
+    reports: list[Report],
+) -> dict[int, Rescued]:
+    """The failing graphs of the batch (by index) after kg.validate.salvage's net."""
+    failing = [
+        (n, work.iris.article(a.id), triples, report)
+        for n, (a, triples, report) in enumerate(zip(articles, mapped, reports, strict=True))
+        if not report.conforms
+    ]
+    if not failing:
+        return {}
+    found = rescue(failing, work.validator, required_paths(work.validator.shapes))
+    return {int(n): r for n, r in found.items() if r.left_out}  # type: ignore[call-overload]
+
+
 def _write_files(folder: Path, stem: str, triples: list[jsonld.Triple]) -> None:
     files.write_new_bytes(folder / f"{stem}.jsonld", jsonld.dumps(triples).encode())
     buf = io.BytesIO()
@@ -137,12 +163,17 @@ def _write_files(folder: Path, stem: str, triples: list[jsonld.Triple]) -> None:
     files.write_new_bytes(folder / f"{stem}.ttl", buf.getvalue())
 
 
-def generated_at(article: Article) -> float:
-    """The time stamped on an article graph: SOURCE_DATE_EPOCH, else the source's mtime."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return float(epoch)
-    return article.source_mtime if article.source_mtime is not None else time.time()
+def generated_at(entry: Entry) -> float:
+    """The time stamped on an article graph: SOURCE_DATE_EPOCH, else when its content was
+    first built into this output (so an unchanged article keeps its bytes)."""
+    epoch = source_date_epoch()
+    return epoch if epoch is not None else entry.generated
+
+
+def source_date_epoch() -> float | None:
+    """SOURCE_DATE_EPOCH (reproducible builds), when set to a number of seconds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return float(epoch) if epoch.isdigit() else None
 
 
 def _digest(triples: list[jsonld.Triple]) -> str:

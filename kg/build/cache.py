@@ -1,10 +1,12 @@
-"""Content-hash caches, so unchanged articles skip NLP and SHACL.
+"""Content-hash caches, so unchanged articles skip NLP and SHACL and keep their bytes.
 
 SQLite in the output folder (``.kg/cache.sqlite``). Extraction results are keyed
 by everything extraction depends on: kg's version, the model and pipes,
 extraction settings, and the document's text and metadata. Where the document
 came from is not in the key; it is set again on every hit. SHACL verdicts are
-keyed by the article graph's digest and the shapes' fingerprint.
+keyed by the article graph's digest and the shapes' fingerprint. The time an
+article's content was first built (its prov:generatedAtTime) is keyed by the
+digest of that content alone, so it survives new kg versions and models.
 """
 
 from __future__ import annotations
@@ -26,7 +28,23 @@ SCHEMA_VERSION = 2  # 2: Article.events filled, Event.noun/trigger_span
 
 def document_key(raw: RawDocument, settings: str) -> str:
     h = hashlib.sha256()
-    for part in (f"kg {__version__} cache {SCHEMA_VERSION}", settings, repr(raw.meta), raw.text):
+    kind = "main text" if raw.main_text else "text"
+    for part in (
+        f"kg {__version__} cache {SCHEMA_VERSION}",
+        settings,
+        repr(raw.meta),
+        kind,
+        raw.text,
+    ):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def content_digest(raw: RawDocument) -> str:
+    """The digest of what a document says (its text and metadata), nothing else."""
+    h = hashlib.sha256()
+    for part in ("kg content 1", repr(raw.meta), raw.text):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()
@@ -47,6 +65,9 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(str(path))
             self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS first_built (content TEXT PRIMARY KEY, time REAL)"
+        )
         for table in ("article", "verdict"):
             self._db.execute(
                 f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, data BLOB)"
@@ -123,6 +144,20 @@ class Cache:
         rows = [(k, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for k, r in items]
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO verdict VALUES (?, ?)", rows)
+
+    def first_built(self, digests: list[str]) -> dict[str, float]:
+        """When each content digest was first built into this output (those known)."""
+        found: dict[str, float] = {}
+        for start in range(0, len(digests), 500):
+            chunk = digests[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT content, time FROM first_built WHERE content IN ({marks})"
+            found.update((digest, float(t)) for digest, t in self._db.execute(query, chunk))
+        return found
+
+    def put_first_built(self, items: Iterable[tuple[str, float]]) -> None:
+        with self._db:
+            self._db.executemany("INSERT OR IGNORE INTO first_built VALUES (?, ?)", list(items))
 
     def close(self) -> None:
         self._db.close()

@@ -30,9 +30,10 @@ class Entry:
     line: int | None
     mtime: float | None
     warnings: tuple[str, ...]
+    generated: float  # when this content was first built (its prov:generatedAtTime)
 
     @classmethod
-    def of(cls, article: Article, key: str) -> Entry:
+    def of(cls, article: Article, key: str, generated: float) -> Entry:
         return cls(
             article.id,
             key,
@@ -40,6 +41,7 @@ class Entry:
             article.source_line,
             article.source_mtime,
             tuple(article.warnings),
+            generated,
         )
 
     def restore(self, article: Article) -> Article:
@@ -57,14 +59,16 @@ class Corpus:
         self._first: dict[str, str] = {}  # article id → source of its first occurrence
         self._eventful: list[Article] = []
 
-    def add(self, article: Article, key: str) -> str | None:
-        """Take the article in; why it is rejected when its id was taken before, else None."""
+    def add(self, article: Article, key: str, generated: float = 0.0) -> str | None:
+        """Take the article in; why it is rejected when its id was taken before, else None.
+
+        ``generated`` is when its content was first built (kg.build.generated_times)."""
         first = self._first.get(article.id)
         if first is not None:
             where = first if first != article.source else "an earlier line"
             return f"duplicate article id {article.id!r} (first in {where})"
         self._first[article.id] = article.source
-        self.entries.append(Entry.of(article, key))
+        self.entries.append(Entry.of(article, key, generated))
         self.linker.add(article)
         if article.events:
             # Event linking needs entities, events and dates, not the text.

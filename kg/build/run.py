@@ -6,29 +6,29 @@ and write its files (in batches, in worker processes) → store (Oxigraph) →
 exports. Articles that fail validation and inputs that cannot be read are
 reported, never published, and never stop the others.
 
-Only small summaries of the articles stay in memory (kg.corpus): the articles
+Only small summaries of the articles stay in memory (kg.build.corpus): the articles
 themselves go to the extraction cache and are read back a batch at a time.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator, Iterator
-from contextlib import ExitStack, closing, contextmanager
+from collections.abc import Callable, Generator
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from kg.build.cache import Cache, document_key
+from kg.build.batches import BATCH, GraphWork, Mapped, generated_at, map_batch
+from kg.build.cache import Cache, content_digest, document_key
 from kg.build.corpus import Corpus
 from kg.extract import code_digest
 from kg.extract import nlp as nlp_mod
 from kg.extract import workers as extraction
 from kg.extract.entities.knowledge import Knowledge
-from kg.build.batches import BATCH, GraphWork, Mapped, generated_at, map_batch
 from kg.lexicon.gazetteer import gazetteer
-from kg.link.iris import DEFAULT_BASE_IRI, Iris
-from kg.model import Article, RawDocument, Rejected
+from kg.link.iris import DEFAULT_BASE_IRI, Iris, assign_stems
+from kg.model import Article, Failed, RawDocument, Rejected
 from kg.parallel import default_workers, ordered_map
 from kg.publish.manifest import Manifest
 from kg.publish.output import OutputFolder
@@ -39,7 +39,7 @@ from kg.timing import Timings
 from kg.validate import Report, Validator
 
 Progress = Callable[[str, int, int | None], None]
-ProblemKind = Literal["rejected", "invalid", "warning"]
+ProblemKind = Literal["rejected", "failed", "invalid", "warning"]
 CACHE_WRITES = 200  # fresh articles written to the cache per transaction
 __all__ = ["BuildOptions", "BuildResult", "Problem", "build", "generated_at"]
 
@@ -83,6 +83,7 @@ class BuildResult:
     timings: Timings = field(default_factory=Timings)
     triples: int = 0
     kept_previous: bool = False  # nothing was publishable, so the last output was kept
+    notices: list[str] = field(default_factory=list)  # about the output folder, for the user
 
     def of_kind(self, kind: ProblemKind) -> list[Problem]:
         return [p for p in self.problems if p.kind == kind]
@@ -109,23 +110,22 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     report = progress or _quiet
     result = BuildResult()
     timer = result.timings.stage
-    iris = Iris(options.base_iri)
     with OutputFolder(options.out) as folder:
+        previous = _previous(folder, result)
         cache_path = _cache_path(options, folder)
         try:
             with timer("read"):
                 docs = _read(options, result)
-            corpus = Corpus(iris)
+            corpus = Corpus(Iris(options.base_iri))
             with timer("extract"):
                 _extract(docs, options, cache_path, corpus, result, report)
             del docs
             with timer("link"):
                 events = corpus.event_mapper()
                 corpus.linker.resolve()
-            previous = Manifest() if folder.interrupted else Manifest.load(folder.out)
-            staging = Staging(folder, previous)
+            staging = Staging(folder, previous, _distinct_iris(corpus, previous, result))
             work = GraphWork(
-                iris=iris,
+                iris=staging.iris,
                 linker=corpus.linker,
                 events=events,
                 validator=Validator(),
@@ -141,7 +141,6 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                     folder,
                     staging,
                     published,
-                    base_iri=options.base_iri,
                     model=options.model,
                     result=result,
                     progress=report,
@@ -154,6 +153,25 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         result.timings.update(outcome.timings)
     result.published = sorted(published)
     return result
+
+
+def _previous(folder: OutputFolder, result: BuildResult) -> Manifest:
+    """What the output publishes now (nothing to trust after an old kg's torn commit)."""
+    if folder.notice:
+        result.notices.append(folder.notice)
+    return Manifest() if folder.interrupted else Manifest.load(folder.previous)
+
+
+def _distinct_iris(corpus: Corpus, previous: Manifest, result: BuildResult) -> Iris:
+    """The build's IRIs, every article with a path of its own; a warning per article that
+    could not have the one its id asks for."""
+    published = {aid: str(e["file"]) for aid, e in previous.articles.items() if e.get("file")}
+    stems, clashes = assign_stems([e.id for e in corpus.entries], published)
+    entries = {e.id: e for e in corpus.entries}
+    for clash in clashes:
+        e = entries[clash.article]
+        result.problems.append(Problem("warning", e.source, clash.reason(), e.line, e.id))
+    return corpus.iris.with_stems(stems)
 
 
 def _read(options: BuildOptions, result: BuildResult) -> list[RawDocument]:
@@ -185,6 +203,7 @@ def _extract(
     keys = [document_key(d, settings) for d in docs]
     with ExitStack() as stack:
         cache = stack.enter_context(Cache.opened(cache_path))
+        generated = _generated_times(docs, cache)
         cached = cache.present(keys)
         result.reused = len(cached)
         missing = [d for d, k in zip(docs, keys, strict=True) if k not in cached]
@@ -193,26 +212,57 @@ def _extract(
         pending: list[tuple[str, Article]] = []
         report("extract", result.reused, len(docs))
         done = result.reused
-        for doc, key in zip(docs, keys, strict=True):
+        for doc, key, when in zip(docs, keys, generated, strict=True):
             article = cache.get(key, doc) if key in cached else None
             if article is None:
+                got: Article | Failed
                 if key in cached:  # written by another kg version: extracted again, here
-                    again = extraction.extract_chunk(_settings(options, knowledge), [doc])
-                    article = again.articles[0]
+                    got = extraction.extract_chunk(_settings(options, knowledge), [doc]).articles[0]
                 else:
-                    article = next(fresh)
+                    got = next(fresh)
                     done += 1
                     report("extract", done, len(docs))
+                if isinstance(got, Failed):
+                    result.problems.append(Problem("failed", got.source, got.reason, got.line))
+                    continue
+                article = got
                 pending.append((key, article))
             if len(pending) >= CACHE_WRITES:
                 cache.put_many(pending)
                 pending = []
-            problem = corpus.add(article, key)
-            if problem is not None:
-                result.problems.append(
-                    Problem("rejected", article.source, problem, article.source_line, article.id)
-                )
+            _add_to_corpus(corpus, article, key, when, result)
         cache.put_many(pending)
+
+
+def _add_to_corpus(
+    corpus: Corpus, article: Article, key: str, generated: float, result: BuildResult
+) -> None:
+    problem = corpus.add(article, key, generated)
+    if problem is not None:
+        result.problems.append(
+            Problem("rejected", article.source, problem, article.source_line, article.id)
+        )
+    else:
+        result.problems.extend(
+            Problem("warning", article.source, note, article.source_line, article.id)
+            for note in article.notes
+        )
+
+
+def _generated_times(docs: list[RawDocument], cache: Cache) -> list[float]:
+    """When each document's content was first built into this output (its
+    prov:generatedAtTime): from the cache, else now — as the source's modification
+    time, or the clock for stdin — and then remembered."""
+    digests = [content_digest(d) for d in docs]
+    known = cache.first_built(digests)
+    now = time.time()
+    first: dict[str, float] = {}
+    for doc, digest in zip(docs, digests, strict=True):
+        if digest not in known and digest not in first:
+            first[digest] = doc.mtime if doc.mtime is not None else now
+    cache.put_first_built(first.items())
+    known.update(first)
+    return [known[digest] for digest in digests]
 
 
 def _settings(options: BuildOptions, knowledge: Knowledge) -> extraction.Settings:
@@ -221,7 +271,7 @@ def _settings(options: BuildOptions, knowledge: Knowledge) -> extraction.Setting
 
 def _fresh_articles(
     docs: list[RawDocument], options: BuildOptions, knowledge: Knowledge, result: BuildResult
-) -> Generator[Article, None, None]:
+) -> Generator[Article | Failed, None, None]:
     """The Articles of ``docs`` in order, extracted here, in local workers or on Dask."""
     settings = _settings(options, knowledge)
     chunks = list(extraction.chunks(docs))
@@ -269,17 +319,20 @@ def _cache_path(options: BuildOptions, folder: OutputFolder) -> Path:
     """The extraction cache; a scratch file of this build when caching is off."""
     if options.cache:
         return options.out / ".kg" / "cache.sqlite"
-    return folder.staged("cache.sqlite")
+    return folder.scratch("cache.sqlite")
 
 
 def _accept(mapped: Mapped, result: BuildResult) -> bool:
     """True when the article's graph conforms; an "invalid" problem when it does not."""
     verdict = mapped.report
     _count_warnings(verdict, result)
+    e = mapped.entry
     if verdict.conforms:
+        result.problems.extend(
+            Problem("warning", e.source, r, e.line, e.id) for r in mapped.left_out
+        )
         return True
     reason = "; ".join(str(f) for f in verdict.violations[:5])
-    e = mapped.entry
     result.problems.append(Problem("invalid", e.source, f"fails SHACL: {reason}", e.line, e.id))
     return False
 

@@ -93,10 +93,11 @@ def build(
 
     Output: kg.ttl, kg.jsonld, kg.nq, articles/ID.ttl|.jsonld, an Oxigraph store
     in store/, manifest.json and report.jsonl (one line per input or article not
-    published, and why, plus input warnings). Unchanged articles are reused from
-    the last build; a build that is stopped leaves the last output as it was. On
-    a terminal a progress line (articles done, rate, time left) is drawn on
-    stderr; at the end a summary and the first problems.
+    published, and why, plus warnings). Unchanged articles are reused from the
+    last build; a build that is stopped (even killed) leaves the last output as
+    it was, and the next one takes its lock over. On a terminal a progress line
+    (articles done, rate, time left) is drawn on stderr; at the end a summary
+    and the first problems.
 
     --authority names entities the newsroom already knows: CSV with columns
     id,type,name,aliases,same_as (aliases and same_as separated by "|"), or
@@ -106,8 +107,8 @@ def build(
     spaCy EntityRuler patterns, one JSON object a line ({"label": "ORG",
     "pattern": "Acme"}); an "id" equal to an authority id joins that entry.
 
-    Exit code 3 means built, but some inputs were rejected or some articles
-    failed SHACL validation; report.jsonl lists them.
+    Exit code 3 means built, but some inputs were rejected, failed in
+    extraction or failed SHACL validation; report.jsonl lists them.
 
     \b
     Examples:
@@ -140,6 +141,8 @@ def build(
             result = run_build(options, progress)
         finally:
             progress.close()
+    for notice in result.notices:
+        click.echo(f"note: {notice}", err=True)
     _list_problems(result, out)
     if not quiet:
         _summary(result, out)
@@ -163,17 +166,18 @@ def _list_problems(result: Any, out: Path) -> None:
 
 def _summary(result: Any, out: Path) -> None:
     rejected, invalid = len(result.of_kind("rejected")), len(result.of_kind("invalid"))
-    warnings = len(result.of_kind("warning"))
+    warnings, failed = len(result.of_kind("warning")), len(result.of_kind("failed"))
+    broke = f", {failed} failed in extraction" if failed else ""
     if result.kept_previous:
         click.echo(
-            f"Nothing could be published: {rejected} rejected, {invalid} failed SHACL. "
+            f"Nothing could be published: {rejected} rejected{broke}, {invalid} failed SHACL. "
             f"The previous output in {out}/ was left as it was; see {out / 'report.jsonl'}."
         )
         return
     click.echo(
         f"Published {len(result.published)} article(s), {result.triples} triples, to {out}/ "
-        f"({result.reused} reused from cache); {rejected} rejected, {invalid} failed SHACL, "
-        f"{warnings} input warning(s)."
+        f"({result.reused} reused from cache); {rejected} rejected{broke}, {invalid} failed "
+        f"SHACL, {warnings} input warning(s)."
     )
     if result.shacl_warnings:
         click.echo("Search-engine recommendations not met (SHACL warnings; see kg validate):")
@@ -190,22 +194,25 @@ def remove(ids: tuple[str, ...], out: Path) -> None:
     """Take the articles IDS out of the published output, everywhere.
 
     An ID is an article id, its IRI, its graph IRI, its url or its file name
-    under articles/ (manifest.json lists them all). The article's graph leaves
-    the store, its files leave articles/, and kg.ttl, kg.jsonld, kg.nq and
-    manifest.json are written again without it. The next `kg build` of the
-    same sources publishes it again. An ID kg does not know changes nothing
-    (exit 2).
+    under articles/ (NAME, NAME.ttl or NAME.jsonld; manifest.json lists them
+    all). The article's graph leaves the store, its files leave articles/, and
+    kg.ttl, kg.jsonld, kg.nq and manifest.json are written again without it.
+    The next `kg build` of the same sources publishes it again. An ID kg does
+    not know changes nothing (exit 2).
 
     \b
     Examples:
       kg remove https://news.example.org/2025/03/harbour-reopens
       kg remove d2b7ed0d636f4791 --out site-data
+      kg remove d2b7ed0d636f4791.ttl
     """
     from kg.publish.remove import remove_articles
 
     with library_errors():
         removed = remove_articles(out, ids)
-    for aid in removed:
+    for notice in removed.notices:
+        click.echo(f"note: {notice}", err=True)
+    for aid in removed.ids:
         click.echo(f"Removed {aid}")
 
 

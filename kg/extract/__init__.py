@@ -2,7 +2,8 @@
 
 ``page/`` reads the page's structure, ``entities/`` the people, places and
 organisations, ``events/`` the happenings; the runner (``article``, ``nlp``,
-``workers``) puts them together, one spaCy pass per document. May import:
+``pieces``, ``workers``) puts them together, one spaCy pass per document (in pieces
+for a text too long for spaCy at once). May import:
 kg.sources and the lower modules; inside, page → entities → events → runner.
 """
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import article, nlp
 from kg.extract.entities.knowledge import Knowledge
-from kg.model import Article, RawDocument
+from kg.model import Article, Failed, RawDocument
 from kg.timing import Timings
 
 CHUNK = article.BATCH_SIZE  # documents per unit of work: one nlp.pipe batch
@@ -22,9 +22,10 @@ CHUNK = article.BATCH_SIZE  # documents per unit of work: one nlp.pipe batch
 
 @dataclass
 class Extracted:
-    """The Articles of one chunk, in order, and the seconds each step took."""
+    """The Articles of one chunk, in order (a Failed record for a document whose
+    extraction raised), and the seconds each step took."""
 
-    articles: list[Article]
+    articles: list[Article | Failed]
     timings: Timings = field(default_factory=Timings)
 
 

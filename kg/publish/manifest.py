@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from kg import __version__
-from kg.errors import StoreError
 from kg.publish.files import write_json
 
 FILENAME = "manifest.json"
@@ -22,23 +21,23 @@ class Manifest:
     kg_version: str = __version__
 
     @classmethod
-    def load(cls, out: Path) -> Manifest:
-        """The manifest in ``out``, or an empty one when there is none (first build)."""
-        path = out / FILENAME
+    def load(cls, folder: Path) -> Manifest:
+        """The manifest in ``folder``, or an empty one when there is none (first build)."""
+        return cls.read(folder) or cls()
+
+    @classmethod
+    def read(cls, folder: Path) -> Manifest | None:
+        """The manifest in ``folder`` (a state folder, see kg.publish.state); None if none."""
+        path = folder / FILENAME
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError):
-            return cls()
+            return None
+        if not isinstance(data, dict):
+            return None
         return cls(
             data.get("base_iri"), data.get("model"), data.get("articles", {}), data.get("kg", "")
         )
-
-    @classmethod
-    def require(cls, out: Path) -> Manifest:
-        """The manifest in ``out``; a StoreError saying how to build one when missing."""
-        if not (out / FILENAME).exists():
-            raise StoreError(f"no kg output in {out}: run `kg build SOURCES --out {out}` first")
-        return cls.load(out)
 
     @classmethod
     def from_entries(
@@ -51,11 +50,18 @@ class Manifest:
         return entry.get("digest") if entry else None
 
     def find(self, ref: str) -> tuple[str, dict[str, Any]] | None:
-        """The article an id, article IRI, graph IRI, url or file name refers to."""
+        """The article an id, article IRI, graph IRI, url or file name refers to.
+
+        A file name may carry its extension and folder (``articles/NAME.ttl``).
+        """
         if ref in self.articles:
             return ref, self.articles[ref]
         for aid, entry in self.articles.items():
             if ref in (entry.get("iri"), entry.get("graph"), entry.get("url"), entry.get("file")):
+                return aid, entry
+        stem = _file_stem(ref)
+        for aid, entry in self.articles.items():
+            if stem is not None and stem == entry.get("file"):
                 return aid, entry
         return None
 
@@ -69,3 +75,17 @@ class Manifest:
                 "articles": self.articles,
             },
         )
+
+
+ARTICLE_FILES = (".ttl", ".jsonld")
+
+
+def _file_stem(ref: str) -> str | None:
+    """NAME for ``NAME.ttl``, ``NAME.jsonld`` or ``articles/NAME.ttl``; None for other refs."""
+    name = ref.removeprefix("articles/")
+    if "/" in name:
+        return None
+    for suffix in ARTICLE_FILES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return None

@@ -1,18 +1,20 @@
 """Publishing one build: stage what changed since the last build, then commit it.
 
-Before mapping starts, :class:`Staging` prepares a staged articles/ folder, into
-which each changed article's files are written as it is validated, and a spool
-folder for the quads of each batch. :func:`publish` then builds the store from
-the spool (a fresh bulk load, or the changed graphs replaced in a copy of the
-current store), exports it, links the unchanged article files into the staged
-folder and commits. An unchanged build rewrites nothing but report.jsonl and
-manifest.json (with the same bytes).
+Before mapping starts, :class:`Staging` prepares the draft state's articles/
+folder, into which each changed article's files are written as it is validated,
+and a scratch spool folder for the quads of each batch. :func:`publish` then
+builds the draft's store from the spool (a fresh bulk load, or the changed
+graphs replaced in a checkpoint of the current store), exports it, links the
+unchanged article files into the draft and commits (kg.publish.output). An
+unchanged build writes nothing but report.jsonl and manifest.json (with the same
+bytes): every other part of the new state is a hard link of the old one's.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ from typing import IO, Any, Protocol
 import pyoxigraph as ox
 
 from kg import __version__
-from kg.link.iris import Iris, id_slug
+from kg.link.iris import Iris
 from kg.publish import files, output
 from kg.publish.manifest import Manifest
 from kg.publish.output import OutputFolder
@@ -67,14 +69,15 @@ class Outcome:
 class Staging:
     """The staged articles/ folder and the spool of quads, written while articles are mapped."""
 
-    def __init__(self, folder: OutputFolder, previous: Manifest) -> None:
+    def __init__(self, folder: OutputFolder, previous: Manifest, iris: Iris) -> None:
         self.folder = folder
         self.previous = previous
+        self.iris = iris
         self.articles = folder.staged(output.ARTICLES)
         self.articles.mkdir()
-        self.spool = folder.staged(SPOOL)
+        self.spool = folder.scratch(SPOOL)
         self.spool.mkdir()
-        current = folder.out / output.ARTICLES
+        current = folder.previous / output.ARTICLES
         self.present = {e.name for e in os.scandir(current)} if current.is_dir() else set()
 
     def unchanged(self) -> dict[str, str]:
@@ -84,7 +87,7 @@ class Staging:
         kept = {}
         for aid, entry in self.previous.articles.items():
             stem = entry.get("file")
-            if stem != id_slug(aid) or not {f"{stem}.jsonld", f"{stem}.ttl"} <= self.present:
+            if stem != self.iris.stem(aid) or not {f"{stem}.jsonld", f"{stem}.ttl"} <= self.present:
                 continue
             kept[aid] = str(entry.get("digest"))
         return kept
@@ -92,22 +95,15 @@ class Staging:
     def spooled(self) -> list[Path]:
         return sorted(self.spool.iterdir())
 
-    def finish_articles(self, graphs: Mapping[str, Published]) -> Path | None:
-        """The staged articles/ folder, complete; None when the current one is already right."""
-        current = self.folder.out / output.ARTICLES
+    def finish_articles(self, graphs: Mapping[str, Published]) -> None:
+        """Complete the staged articles/ folder: the unchanged files linked from the current one."""
         keep = [
             f"{p.stem}{ext}"
             for _, p in sorted(graphs.items())
             if not p.written
             for ext in (".jsonld", ".ttl")
         ]
-        written = any(p.written for p in graphs.values())
-        foreign = output.foreign_files(current)
-        if not written and self.present == set(keep) | set(foreign):
-            return None
-        for name in [*keep, *foreign]:
-            os.link(current / name, self.articles / name)
-        return self.articles
+        output.stage_articles(self.folder, keep)
 
 
 def publish(
@@ -115,7 +111,6 @@ def publish(
     staging: Staging,
     graphs: Mapping[str, Published],
     *,
-    base_iri: str,
     model: str | None,
     result: Problems,
     progress: Progress,
@@ -124,34 +119,32 @@ def publish(
     """Make ``folder`` publish exactly ``graphs``, with ``result.problems`` as its report."""
     timings = Timings()
     clock = time.perf_counter()
-    report_file = folder.staged(files.REPORT)
-    files.write_new_bytes(report_file, files.report_bytes(result.problems))
-    staged: list[tuple[Path, str]] = [(report_file, files.REPORT)]
-    staged.extend(_stage_event_types(folder))
+    files.write_new_bytes(folder.staged(files.REPORT), files.report_bytes(result.problems))
+    stage_event_types(folder)
     previous = staging.previous
     if not graphs and previous.articles:
         # Nothing could be published: the previous output stays, only the report is new.
-        folder.commit(staged, previous)
+        shutil.rmtree(folder.staged(output.ARTICLES))  # empty: nothing was written into it
+        for name in (output.STORE, output.ARTICLES, *(n for n, _ in files.EXPORTS)):
+            folder.keep(name)
+        folder.commit(previous, progress)
         return Outcome(0, kept_previous=True)
-    iris = Iris(base_iri)
+    iris = staging.iris
     manifest = Manifest.from_entries(
-        {aid: p.manifest_entry(iris.article(aid)) for aid, p in graphs.items()}, base_iri, model
+        {aid: p.manifest_entry(iris.article(aid)) for aid, p in graphs.items()}, iris.base, model
     )
     store = _stage_store(folder, staging, graphs, progress)
     clock = timings.lap("store", clock)
-    if store is not None:
-        staged.append((store, output.STORE))
-    if store is not None or not all((folder.out / n).exists() for n, _ in files.EXPORTS):
+    exports = [name for name, _ in files.EXPORTS]
+    if store or not all(folder.keep(name) for name in exports):
         progress("export", 0, len(files.EXPORTS))
-        current = store or folder.out / output.STORE
-        staged.extend(output.stage_exports(folder, current, workers))
+        for name in exports:  # written again from the new store, not kept
+            folder.staged(name).unlink(missing_ok=True)
+        output.stage_exports(folder, folder.staged(output.STORE), workers)
     clock = timings.lap("export", clock)
-    articles = staging.finish_articles(graphs)
-    if articles is not None:
-        staged.append((articles, output.ARTICLES))
-    progress("commit", 0, len(staged) + 1)
-    folder.commit(staged, manifest, progress)
-    triples = Store(folder.out / output.STORE, read_only=True).count()
+    staging.finish_articles(graphs)
+    folder.commit(manifest, progress)
+    triples = Store(folder.previous / output.STORE, read_only=True).count()
     timings.lap("commit", clock)
     return Outcome(triples, kept_previous=False, timings=timings)
 
@@ -159,21 +152,20 @@ def publish(
 EVENT_TYPES = "event-types.ttl"  # kg's SKOS event-type scheme, published beside kg.ttl
 
 
-def _stage_event_types(folder: OutputFolder) -> list[tuple[Path, str]]:
-    """The event-type scheme, staged when the published copy is missing or differs."""
+def stage_event_types(folder: OutputFolder) -> None:
+    """The event-type scheme: kept when the published copy has the same bytes."""
     data = scheme_bytes()
-    current = folder.out / EVENT_TYPES
+    current = folder.previous / EVENT_TYPES
     if current.exists() and current.read_bytes() == data:
-        return []
-    path = folder.staged(EVENT_TYPES)
-    files.write_new_bytes(path, data)
-    return [(path, EVENT_TYPES)]
+        folder.keep(EVENT_TYPES)
+    else:
+        files.write_new_bytes(folder.staged(EVENT_TYPES), data)
 
 
 def _stage_store(
     folder: OutputFolder, staging: Staging, graphs: Mapping[str, Published], report: Progress
-) -> Path | None:
-    """The new store, staged; None when the current one already holds exactly ``graphs``."""
+) -> bool:
+    """Stage the new store; False when the current one, kept, holds exactly ``graphs``."""
     previous = staging.previous
     changed = {
         p.graph_iri
@@ -182,19 +174,22 @@ def _stage_store(
     }
     keep = {p.graph_iri for p in graphs.values()}
     removed = [e for e in previous.articles.values() if e.get("graph") not in keep]
-    current = folder.out / output.STORE
+    current = folder.previous / output.STORE
     # A store written before kg kept the union in the default graph is loaded again.
-    usable = current.exists() and Store(current, read_only=True).has_union()
+    usable = current.is_dir() and Store(current, read_only=True).has_union()
     if usable and not changed and not removed:
-        return None
+        folder.keep(output.STORE)
+        return False
     spool = staging.spooled()
     if not usable or len(changed) + len(removed) > FRESH_STORE_SHARE * len(graphs):
         report("store", 0, len(spool))
         parts = _parts(spool, lambda n: report("store", n, len(spool)))
-        return output.stage_fresh_store(folder, parts)
+        output.stage_fresh_store(folder, parts)
+        return True
     report("store", 0, len(changed))
     put = dict(_graphs_in(spool, changed))
-    return output.stage_store_changes(folder, put, keep, lambda n: report("store", n, len(put)))
+    output.stage_store_changes(folder, put, keep, lambda n: report("store", n, len(put)))
+    return True
 
 
 def _graphs_in(spool: Sequence[Path], wanted: set[str]) -> Iterator[tuple[str, list[Any]]]:

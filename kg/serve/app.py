@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import anyio
 import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -24,13 +25,15 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from kg.rdf import formats
+from kg.serve.guard import Admission, NoSniff, server_error, timed_protocol
 from kg.serve.pool import PoolSettings, QueryPool
-from kg.serve.worker import Answer, QueryJob, text_answer
+from kg.serve.worker import MB, Answer, Limits, QueryJob, text_answer
 
 QUERY_TYPE = formats.SPARQL_QUERY
 UPDATE_TYPE = formats.SPARQL_UPDATE
 FORM_TYPE = formats.FORM
 MAX_QUERY_BYTES = 1_000_000
+MAX_WAITING = 32  # queries that may wait for a worker; one more is answered 503 at once
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,17 @@ class ServeSettings:
     workers: int = 2
     allow_service: bool = False
     cors_origins: tuple[str, ...] = ("*",)
+    max_bytes: int | None = 50 * MB  # one answer
+    memory: int | None = 1024 * MB  # one query worker
+    read_timeout: float = 10.0  # seconds for a request's head, and for its body
 
     def pool(self) -> PoolSettings:
-        return PoolSettings(
-            self.data, self.workers, self.timeout, self.max_rows, self.allow_service
-        )
+        limits = Limits(self.max_rows, self.max_bytes, self.memory, self.allow_service)
+        return PoolSettings(self.data, self.workers, self.timeout, limits)
+
+    def admitted(self) -> int:
+        """Queries inside the server at most: running, running slow, and waiting."""
+        return 2 * max(1, self.workers) + MAX_WAITING
 
 
 def _response(answer: Answer) -> Response:
@@ -55,9 +64,30 @@ def _response(answer: Answer) -> Response:
 
 
 async def run_query(request: Request, job: QueryJob) -> Answer:
-    """Run ``job`` on the app's query pool without blocking the event loop."""
+    """Run ``job`` on the app's query pool without blocking the event loop (503 at once
+    when the server holds as many queries as it admits)."""
     pool: QueryPool = request.app.state.queries
-    return await anyio.to_thread.run_sync(pool.run, job)
+    gate: Admission = request.app.state.admission
+    if gate.full():
+        message = f"busy: {gate.limit} queries are running or waiting already; try again"
+        answer = text_answer(503, message)
+        return Answer(503, answer.media_type, answer.body, {"Retry-After": "1"})
+    gate.inside += 1
+    try:
+        return await anyio.to_thread.run_sync(pool.run, job, limiter=gate.threads)
+    finally:
+        gate.inside -= 1
+
+
+async def _body(request: Request) -> bytes | Answer:
+    """The request body, or a 408 when it does not arrive in time (a lying Content-Length)."""
+    seconds = request.app.state.settings.read_timeout
+    try:
+        with anyio.fail_after(seconds):
+            return await request.body()
+    except TimeoutError:
+        late = text_answer(408, f"the request body did not arrive within {seconds:g} s")
+        return Answer(408, late.media_type, late.body, {"Connection": "close"})
 
 
 async def _job(request: Request) -> QueryJob | Answer:
@@ -66,7 +96,9 @@ async def _job(request: Request) -> QueryJob | Answer:
     form: dict[str, list[str]] = {}
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if request.method == "POST":
-        body = await request.body()
+        body = await _body(request)
+        if isinstance(body, Answer):
+            return body
         if len(body) > MAX_QUERY_BYTES:
             return text_answer(413, "query too large")
         if content_type == UPDATE_TYPE:
@@ -136,18 +168,21 @@ def create_app(settings: ServeSettings, extra_routes: Sequence[BaseRoute] = ()) 
     app = Starlette(
         routes=[Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"), *extra_routes],
         middleware=[
+            Middleware(NoSniff),
             Middleware(
                 CORSMiddleware,
                 allow_origins=list(settings.cors_origins),
                 allow_methods=["GET", "POST", "OPTIONS"],
                 allow_headers=["*"],
                 expose_headers=["KG-Truncated"],
-            )
+            ),
         ],
+        exception_handlers={Exception: server_error},
         lifespan=lifespan,
     )
     app.state.queries = pool
     app.state.settings = settings
+    app.state.admission = Admission(settings.admitted())
     return app
 
 
@@ -172,4 +207,6 @@ def serve(settings: ServeSettings) -> None:
         port=settings.port,
         log_level="info",
         timeout_graceful_shutdown=5,
+        http=timed_protocol(settings.read_timeout),
+        timeout_keep_alive=5,
     )

@@ -12,10 +12,11 @@ import threading
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from kg.publish.store import Store
+from kg.publish.state import PublishedState
+from kg.serve.guard import decoded_path
 from kg.serve.worker import Snapshot
 from kg.web.describe import open_published
 from kg.web.negotiation import LinkedData
@@ -28,15 +29,15 @@ class CurrentSite:
         self.data = data
         self._snapshot = Snapshot(data)
         self._lock = threading.Lock()
-        self._store: Store | None = None
+        self._state: PublishedState | None = None
         self._site: LinkedData | None = None
 
     def get(self) -> LinkedData:
         with self._lock:
-            store = self._snapshot.current()
-            if self._site is None or store is not self._store:
-                self._site = LinkedData(open_published(self.data, store))
-                self._store = store
+            state = self._snapshot.current_state()
+            if self._site is None or state is not self._state:
+                self._site = LinkedData(open_published(self.data, state))
+                self._state = state
             return self._site
 
 
@@ -46,9 +47,14 @@ def linked_data_routes(data: Path) -> list[BaseRoute]:
     current.get()  # fail at start, not at the first request, when there is no build
 
     def page(request: Request) -> Response:
-        answer = current.get().respond(
-            request.method, request.url.path, request.headers.get("accept")
-        )
+        site = current.get()
+        path = decoded_path(request.scope.get("raw_path") or b"", site.base)
+        if path is None:
+            return PlainTextResponse(
+                "bad path: its %-escapes do not decode to UTF-8, or it cannot be part of an IRI\n",
+                400,
+            )
+        answer = site.respond(request.method, path, request.headers.get("accept"))
         if answer.file is not None:
             return FileResponse(answer.file, answer.status, dict(answer.headers), answer.media_type)
         return Response(answer.body, answer.status, dict(answer.headers), answer.media_type)

@@ -19,7 +19,7 @@ from kg.model import RawDocument, Rejected
 from kg.sources.feed import read_feed_file
 from kg.sources.html import read_html_file
 from kg.sources.jsonl import read_jsonl_stream
-from kg.sources.reading import InputLimits, looks_binary
+from kg.sources.reading import InputLimits, not_text
 from kg.sources.text import read_text_file
 
 __all__ = ["READERS", "InputLimits", "iter_inputs", "supported_extensions"]
@@ -30,8 +30,9 @@ Reader = Callable[[Path, InputLimits], Iterator[Item]]
 
 def _read_jsonl_file(path: Path, limits: InputLimits) -> Iterator[Item]:
     with path.open("rb") as stream:
-        if looks_binary(stream.read(8192)):
-            yield Rejected(str(path), "binary file, not text")
+        reason = not_text(stream.read(8192))
+        if reason is not None:
+            yield Rejected(str(path), reason)
             return
         stream.seek(0)
         yield from read_jsonl_stream(stream, str(path), _mtime(path), limits.max_bytes)
@@ -133,11 +134,16 @@ def iter_inputs(
                     yield from _read_one(file, limits)
         elif path.exists():
             yield from _read_one(path, limits)
+        elif path.is_symlink():
+            yield Rejected(str(path), _broken_link(path))
         else:
             yield Rejected(str(path), "no such file or folder")
 
 
 def _read_one(path: Path, limits: InputLimits) -> Iterator[Item]:
+    if path.is_symlink() and not path.exists():
+        yield Rejected(str(path), _broken_link(path))
+        return
     if not path.is_file():
         yield Rejected(str(path), "not a regular file")
         return
@@ -149,6 +155,14 @@ def _read_one(path: Path, limits: InputLimits) -> Iterator[Item]:
         )
         return
     yield from _guarded(reader(path, limits), str(path))
+
+
+def _broken_link(path: Path) -> str:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return "broken symbolic link"
+    return f"broken symbolic link: its target {target} does not exist"
 
 
 def _guarded(items: Iterator[Item], source: str) -> Iterator[Item]:

@@ -3,9 +3,11 @@
 trafilatura finds the main text (navigation, ads, related links and comment
 widgets left out); RawDocument.text is that text, one paragraph a line, so every
 offset kg publishes for an HTML page is into the extracted text. Metadata comes
-from the page's own JSON-LD article, then its meta tags, then trafilatura's
-guesses (kg.sources.htmlmeta). A page trafilatura finds no text in falls back
-to the articleBody of its JSON-LD; a page with neither is rejected.
+from every source the page offers, chosen field by field (kg.sources.htmlmeta
+reads them, kg.sources.precedence chooses). A page trafilatura finds no text in
+falls back to the articleBody of its JSON-LD; a page with neither is published
+from its metadata (headline and at least a date, an author or a description),
+with a warning; a page without those either is rejected.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 
 from kg.model import Meta, RawDocument, Rejected
-from kg.sources.htmlmeta import jsonld_article, page_meta
+from kg.sources.htmlmeta import PageOptions, read_page
 from kg.sources.meta import agents, merge_meta, meta_from_mapping
+from kg.sources.precedence import choose_meta
 from kg.sources.reading import InputLimits, decode, read_bytes
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -28,6 +32,13 @@ _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+
 # WHATWG: these labels mean windows-1252, a superset that decodes more of what pages hold.
 # Main text shorter than this is navigation or an error page, not an article.
 MIN_WORDS = 10
+# libxml2's HTML parser keeps elements nested at most this deep and drops what is deeper.
+PARSER_DEPTH = 256
+_CUT = (
+    f"its elements are nested {PARSER_DEPTH} levels deep, the most the HTML parser "
+    "(libxml2) reads: anything deeper was dropped"
+)
+NO_TEXT = "no article text found in the page; published from its metadata"
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "ascii", "us-ascii", "cp1252"}
 
 
@@ -82,43 +93,69 @@ def _declared_charset(head: bytes) -> str | None:
 
 
 def page_document(
-    page: str, source: str, mtime: float | None, warnings: list[str]
+    page: str,
+    source: str,
+    mtime: float | None,
+    warnings: list[str],
+    options: PageOptions | None = None,
 ) -> RawDocument | Rejected:
-    """The RawDocument of one HTML page, or why it holds no article."""
+    """The RawDocument of one HTML page, or why it holds no article.
+
+    ``options`` turns page-reading mechanisms off (bench/pages.py); a build uses all.
+    """
+    options = options or PageOptions()
     tree = trafilatura.load_html(page)
     if tree is None or not len(tree):
         return Rejected(source, "not an HTML page (no markup found)")
-    meta, meta_warnings = page_meta(tree)
-    text, guessed = main_text(tree, meta.url)
-    if not text:
-        node = jsonld_article(tree)
-        body = node.get("articleBody") if node is not None else None
-        text = (
-            "\n".join(line.strip() for line in body.splitlines()) if isinstance(body, str) else ""
-        )
-        if text.strip():
-            meta_warnings.append("no main text found in the page; used its JSON-LD articleBody")
+    facts = read_page(tree, options)
+    notes = list(facts.warnings)
+    text, guessed = main_text(tree, facts.tags.url or facts.jsonld.url, options.tables)
+    meta = choose_meta(facts, guessed, options)
+    if len(text.split()) < MIN_WORDS and facts.article_body:
+        text = "\n".join(line.strip() for line in facts.article_body.splitlines() if line.strip())
+        if len(text.split()) >= MIN_WORDS:
+            notes.append("no main text found in the page; used its JSON-LD articleBody")
     words = len(text.split())
+    cut = _nesting(tree) >= PARSER_DEPTH
     if words < MIN_WORDS:
-        found = f" (only {words} word{'s' if words != 1 else ''})" if words else ""
-        return Rejected(source, f"no article text found in the HTML page{found}")
+        if not (meta.headline and (meta.date_published or meta.authors or meta.description)):
+            found = f" (only {words} word{'s' if words != 1 else ''})" if words else ""
+            reason = f"no article text found in the HTML page{found}"
+            return Rejected(source, f"{reason}: {_CUT}" if cut else reason)
+        text = ""  # a few words of navigation are no body
+        notes.append(NO_TEXT)
+    if cut:
+        notes.append(f"text may be missing: {_CUT}")
     return RawDocument(
         source=source,
         text=text,
-        meta=merge_meta(meta, guessed),
+        meta=meta,
         mtime=mtime,
-        warnings=tuple(warnings + meta_warnings),
+        warnings=tuple(warnings + notes),
+        main_text=True,
     )
 
 
-def main_text(tree: HtmlElement, url: str | None) -> tuple[str, Meta]:
-    """trafilatura's main text of the page (one paragraph a line) and its metadata guesses."""
+def _nesting(tree: HtmlElement) -> int:
+    """How deep the parsed page's elements are nested."""
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def main_text(tree: HtmlElement, url: str | None, tables: bool = True) -> tuple[str, Meta]:
+    """trafilatura's main text of the page (one paragraph a line) and its metadata guesses.
+
+    Tables are kept: on real pages they hold article text (lists, recipes, figures).
+    """
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=tables,
         include_images=False,
     )
     if doc is None or isinstance(doc, dict):

@@ -1,114 +1,162 @@
-"""What a news page says about itself: its JSON-LD NewsArticle, else its meta tags.
+"""What a news page says about itself, source by source (kg.sources.precedence chooses).
 
-Pages name their article in three places, read in this order of trust: the
-schema.org JSON-LD the publisher embeds for search engines, the Open Graph /
-``article:*`` meta tags, and what trafilatura infers from the page. Each yields
-a Meta; kg.sources.meta.merge_meta lets the first that knows a field win.
+A page names its article's fields in several places: the schema.org JSON-LD the
+publisher embeds for search engines (kg.sources.pageld), the Open Graph /
+``article:*`` / ``<meta name=author>`` tags, its ``<title>`` and ``<h1>``, and
+what it shows readers around the headline (kg.sources.pagehead). This module
+reads each of them into a :class:`PageFacts`, one value per source and field.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from kg.model import Meta
-from kg.sources.meta import http_url, merge_meta, meta_from_jsonld, meta_from_mapping
+from kg.sources.meta import http_url, meta_from_jsonld, meta_from_mapping
+from kg.sources.pagehead import Head, read_head
+from kg.sources.pageld import PageGraph, article_node, node_url, page_graph, page_node
+from kg.sources.titles import Site, TitleSources, choose_title
 
-# schema.org types whose node is the page's article (CreativeWork subtypes news sites use).
-_ARTICLE_TYPE = re.compile(r"(?:^|[/#:])(?:\w*Article|BlogPosting|LiveBlogPosting|Report)$")
-_NEWS_TYPE = re.compile(r"NewsArticle$")
-_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||\band\b)\s*")
 
 
-def page_meta(tree: HtmlElement) -> tuple[Meta, list[str]]:
-    """Meta from the page's JSON-LD article node, then its meta tags (see module docstring)."""
+@dataclass(frozen=True)
+class PageOptions:
+    """Which page-reading mechanisms run: all of them in a build; bench/pages.py turns
+    each off in turn to measure what it is worth."""
+
+    jsonld_graph: bool = True  # @id references, nested nodes, the node of the page's url
+    title_confirm: bool = True  # an h1 confirmed by a metadata title is the headline
+    site_names: bool = True  # the site's name is cut from titles and is no person
+    head_byline: bool = True  # names shown around the headline
+    head_date: bool = True  # the date shown around the headline
+    url_date: bool = True  # the day a permalink names ("/2017/7/12/…")
+    tables: bool = True  # tables in the main text
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """Each source's view of the article (empty where a source says nothing)."""
+
+    jsonld: Meta = field(default_factory=Meta)  # the article node
+    microdata_authors: tuple[Any, ...] = ()  # itemprop=author of the page's article
+    webpage: Meta = field(default_factory=Meta)  # the WebPage node
+    tags: Meta = field(default_factory=Meta)  # meta tags, canonical link, <html lang>
+    headline: str | None = None  # as kg.sources.titles chooses it
+    head: Head = field(default_factory=Head)
+    site: Site = field(default_factory=Site)
+    article_body: str | None = None  # the JSON-LD articleBody
+    warnings: tuple[str, ...] = ()
+
+
+def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
+    """Every source's facts about the page's article (see the module docstring)."""
     warnings: list[str] = []
-    layers: list[Meta] = []
-    node = jsonld_article(tree)
-    if node is not None:
-        meta, found = meta_from_jsonld(_unescaped(node))
-        layers.append(meta)
-        warnings.extend(f"JSON-LD: {w}" for w in found)
-    tags, found = meta_from_mapping(meta_tags(tree))
-    layers.append(tags)
+    graph = page_graph(tree, deep=options.jsonld_graph)
+    tag_fields = meta_tags(tree)
+    tags, found = meta_from_mapping(tag_fields)
     warnings.extend(f"meta tags: {w}" for w in found)
-    return merge_meta(*layers), warnings
+    node = article_node(graph, tags.url if options.jsonld_graph else None)
+    jsonld, body = Meta(), None
+    if node is not None:
+        jsonld, found = meta_from_jsonld(_with_references(node, graph))
+        warnings.extend(f"JSON-LD: {w}" for w in found)
+        body = node.get("articleBody") if isinstance(node.get("articleBody"), str) else None
+    page = page_node(graph)
+    webpage = (
+        meta_from_mapping({k: page[k] for k in ("datePublished", "dateModified") if k in page})[0]
+        if page
+        else Meta()
+    )
+    site = _site(tree, graph, tag_fields, jsonld, tags) if options.site_names else Site()
+    titles = TitleSources(
+        jsonld=jsonld.headline,
+        og=tag_fields.get("og:title"),
+        twitter=tag_fields.get("twitter:title"),
+        title=_title_element(tree),
+        h1=tuple(" ".join(h.text_content().split()) for h in tree.iter("h1")),
+    )
+    headline = choose_title(titles, site, confirm=options.title_confirm)
+    month_first = _month_first(tags.in_language or jsonld.in_language)
+    head = read_head(tree, headline, month_first) if headline else Head()
+    microdata = tuple(microdata_authors(tree)) if options.jsonld_graph else ()
+    return PageFacts(jsonld, microdata, webpage, tags, headline, head, site, body, tuple(warnings))
+
+
+# Items that are a page's article (a Review or Comment item is a reader's).
+_WORK_TYPE = re.compile(r"schema\.org/(?:\w*Article|\w*Posting|Report|Recipe)$")
+
+
+def microdata_authors(tree: HtmlElement) -> list[Any]:
+    """Authors the page marks up as microdata of its article (``itemprop="author"``).
+
+    Only those whose item is an article: a comment's author is marked up the same
+    way, inside the comment's own item or in none.
+    """
+    found: list[Any] = []
+    for el in tree.xpath("//*[contains(concat(' ', @itemprop, ' '), ' author ')]"):
+        scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+        if scope is None or not _WORK_TYPE.search((scope.get("itemtype") or "").rstrip("/")):
+            continue
+        name = el.xpath(".//*[@itemprop='name']")
+        text = (name[0].get("content") or name[0].text_content()) if name else el.text_content()
+        text = " ".join((el.get("content") or text or "").split())
+        if text and len(text.split()) <= 8:
+            kind = (el.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+            found.append({"@type": kind, "name": text} if kind else {"name": text})
+    return found
+
+
+def _month_first(language: str | None) -> bool:
+    """Whether the page writes numeric dates month first (US English; unknown: English)."""
+    code = (language or "en").lower().replace("_", "-")
+    return code in ("en", "en-us")
+
+
+def _with_references(node: Mapping[str, Any], graph: PageGraph) -> dict[str, Any]:
+    """The node with its author, publisher and image references resolved."""
+    out = dict(node)
+    for key in ("author", "publisher", "image"):
+        if key in out:
+            values = graph.resolve_all(out[key])
+            out[key] = values if isinstance(out[key], list) else (values[0] if values else None)
+    if not http_url(out.get("url")) and node_url(node):
+        out["url"] = node_url(node)
+    return out
 
 
 def jsonld_article(tree: HtmlElement) -> Mapping[str, Any] | None:
     """The page's own (News)Article JSON-LD node: a NewsArticle first, any Article else."""
-    found = [n for n in _jsonld_nodes(tree) if any(_ARTICLE_TYPE.search(t) for t in _types(n))]
-    found.sort(key=lambda n: not any(_NEWS_TYPE.search(t) for t in _types(n)))
-    return found[0] if found else None
+    return article_node(page_graph(tree, deep=True))
 
 
-def _types(node: Mapping[str, Any]) -> list[str]:
-    raw = node.get("@type")
-    values = raw if isinstance(raw, list) else [raw]
-    return [v for v in values if isinstance(v, str)]
+def _site(
+    tree: HtmlElement, graph: PageGraph, tags: Mapping[str, Any], jsonld: Meta, meta: Meta
+) -> Site:
+    names: list[str | None] = [tags.get("og:site_name"), tags.get("application-name")]
+    names.append(jsonld.publisher.name if jsonld.publisher else None)
+    names.extend(
+        n.get("name")
+        for n in graph.nodes
+        if "WebSite" in str(n.get("@type")) and isinstance(n.get("name"), str)
+    )
+    return Site.of(names, [meta.url, jsonld.url])
 
 
-def _jsonld_nodes(tree: HtmlElement) -> Iterator[Mapping[str, Any]]:
-    for script in tree.iter("script"):
-        kind = (script.get("type") or "").split(";")[0].strip().lower()
-        if kind != "application/ld+json" or not script.text:
-            continue
-        data = _loads_lenient(script.text)
-        if data is not None:
-            yield from _walk(data)
-
-
-def _loads_lenient(text: str) -> Any:
-    """JSON as pages write it: CDATA or comment wrappers, trailing commas, junk after."""
-    text = text.strip()
-    for wrapper in (("<![CDATA[", "]]>"), ("<!--", "-->")):
-        if text.startswith(wrapper[0]):
-            text = text[len(wrapper[0]) :].removesuffix(wrapper[1]).strip()
-    decoder = json.JSONDecoder(strict=False)
-    for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
-        try:
-            return decoder.raw_decode(candidate)[0]
-        except (json.JSONDecodeError, RecursionError):
-            continue
-    return None
-
-
-def _walk(data: Any, depth: int = 0) -> Iterator[Mapping[str, Any]]:
-    """Every JSON object with a @type, through lists, @graph and mainEntity."""
-    if depth > 8:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk(item, depth + 1)
-    elif isinstance(data, Mapping):
-        if "@type" in data:
-            yield data
-        for key in ("@graph", "mainEntity"):
-            if key in data:
-                yield from _walk(data[key], depth + 1)
-
-
-def _unescaped(value: Any) -> Any:
-    """JSON-LD strings with HTML entities decoded (CMSs often write "&amp;", "&#8217;")."""
-    if isinstance(value, str):
-        return html.unescape(value) if "&" in value else value
-    if isinstance(value, list):
-        return [_unescaped(v) for v in value]
-    if isinstance(value, Mapping):
-        return {k: _unescaped(v) for k, v in value.items()}
-    return value
+def _title_element(tree: HtmlElement) -> str | None:
+    title = tree.find(".//title")
+    text = " ".join(title.text_content().split()) if title is not None else ""
+    return text or None
 
 
 # meta tag (property or name, lowercased) → the field name meta_from_mapping reads.
 _TAGS = {
-    "og:title": "headline",
-    "twitter:title": "headline",
     "article:published_time": "datePublished",
     "og:article:published_time": "datePublished",
     "date": "datePublished",
@@ -122,11 +170,24 @@ _TAGS = {
     "description": "description",
     "article:section": "articleSection",
 }
-_AUTHOR_TAGS = ("author", "article:author", "byl", "dc.creator", "sailthru.author")
+# Kept as they are, for the title and the site's name.
+_RAW_TAGS = ("og:title", "twitter:title", "og:site_name", "application-name")
+_AUTHOR_TAGS = (
+    "author",
+    "article:author",
+    "byl",
+    "dc.creator",
+    "sailthru.author",
+    "parsely-author",
+)
 
 
 def meta_tags(tree: HtmlElement) -> dict[str, Any]:
-    """The article's fields from <meta> tags, <link rel=canonical> and <html lang>."""
+    """The article's fields from <meta> tags, <link rel=canonical> and <html lang>.
+
+    Fields under the names meta_from_mapping reads, plus the raw og:title,
+    twitter:title, og:site_name and application-name.
+    """
     found: dict[str, Any] = {}
     authors: list[str] = []
     for tag in tree.iter("meta"):
@@ -134,11 +195,15 @@ def meta_tags(tree: HtmlElement) -> dict[str, Any]:
         content = " ".join((tag.get("content") or "").split())
         if not name or not content:
             continue
-        if name in _AUTHOR_TAGS and not http_url(content):
+        if name in _AUTHOR_TAGS and not http_url(content) and not content.startswith("@"):
             authors.extend(a for a in _AUTHOR_SPLIT.split(content.removeprefix("By ")) if a)
-        elif name in _TAGS and _TAGS[name] not in found:
-            if name == "og:site_name" and http_url(content):
+        elif name in _RAW_TAGS and name not in found:
+            if name in ("og:site_name", "application-name") and http_url(content):
                 continue  # a site name that is only the site's address names no publisher
+            found[name] = content
+        if name in _TAGS and _TAGS[name] not in found:
+            if name == "og:site_name" and http_url(content):
+                continue
             found[_TAGS[name]] = content
     if authors:
         found["author"] = list(dict.fromkeys(authors))

@@ -15,6 +15,7 @@ from kg.sources.meta import meta_from_mapping
 from kg.sources.reading import decode, human_size, looks_binary
 
 _CHUNK = 1 << 20
+NO_TEXT = "no 'text' field: published from its headline and other fields"
 
 
 def read_jsonl_stream(
@@ -70,9 +71,13 @@ def _record(raw: bytes, source: str, number: int, mtime: float | None) -> RawDoc
     if not isinstance(obj, dict):
         return Rejected(source, f"expected a JSON object, got {_json_type(obj)}", number)
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return Rejected(source, "no 'text' field with the article's text", number)
     meta, meta_warnings = meta_from_mapping(obj)
+    if not isinstance(text, str) or not text.strip():
+        if not meta.headline:
+            return Rejected(source, _no_text(obj), number)
+        # A record with a headline is an article, if a short one: published from its fields.
+        note = NO_TEXT if "text" not in obj else f"{_no_text(obj)}: published from its fields"
+        text, warnings = "", [*warnings, note]
     return RawDocument(
         source=source,
         text=text.replace("\r\n", "\n").replace("\r", "\n"),
@@ -83,6 +88,16 @@ def _record(raw: bytes, source: str, number: int, mtime: float | None) -> RawDoc
     )
 
 
+def _no_text(obj: dict[str, object]) -> str:
+    """Why a record has no text to read: no field, a value that is no string, or blank."""
+    if "text" not in obj:
+        return "no 'text' field with the article's text"
+    text = obj["text"]
+    if not isinstance(text, str):
+        return f"'text' is {_json_type(text)}, not a string with the article's text"
+    return "'text' is empty"
+
+
 def _json_type(value: object) -> str:
-    names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
-    return names.get(type(value), "a number")
+    names = {list: "an array", dict: "an object", str: "a string", bool: "a boolean"}
+    return "null" if value is None else names.get(type(value), "a number")

@@ -78,7 +78,30 @@ def _text(value: object) -> str | None:
     return None
 
 
-_ORG_TYPES = ("Organization", "NewsMediaOrganization", "Corporation", "NewsAgency")
+# schema.org types of an author or publisher that is not a person.
+_ORG_TYPES = frozenset(
+    {
+        "Organization",
+        "NewsMediaOrganization",
+        "Corporation",
+        "NewsAgency",
+        "EducationalOrganization",
+        "CollegeOrUniversity",
+        "GovernmentOrganization",
+        "NGO",
+        "LocalBusiness",
+        "OnlineBusiness",
+        "MediaOrganization",
+        "ResearchOrganization",
+        "Project",
+        "WebSite",
+    }
+)
+
+
+def _type_names(value: object) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    return [v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)]
 
 
 def agent(value: object, default_type: str = "Person") -> Agent | None:
@@ -87,10 +110,10 @@ def agent(value: object, default_type: str = "Person") -> Agent | None:
         name = _text(value.get("name"))
         if not name:
             return None
-        raw_type = value.get("@type") or value.get("type")
-        kind = "Organization" if raw_type in _ORG_TYPES else None
+        kinds = _type_names(value.get("@type") or value.get("type"))
+        kind = "Organization" if any(k in _ORG_TYPES for k in kinds) else None
         url = http_url(value.get("url"))
-        return Agent(name, kind or ("Person" if raw_type == "Person" else default_type), url)  # type: ignore[arg-type]
+        return Agent(name, kind or ("Person" if "Person" in kinds else default_type), url)  # type: ignore[arg-type]
     name = _text(value)
     if not name or http_url(name):
         return None
@@ -100,7 +123,10 @@ def agent(value: object, default_type: str = "Person") -> Agent | None:
     return Agent(name, kind)  # type: ignore[arg-type]
 
 
-_BY = re.compile(r"^\s*by\s+", re.I)
+_BY = re.compile(
+    r"^\s*(?:(?:view|see|read|more)\s+(?:all\s+)?(?:posts|articles|stories|entries)\s+)?by\s+",
+    re.I,
+)
 _NAME_SEPARATOR = re.compile(r"\s*(?:[,;&|]|\band\b)\s*")
 _ROLE = re.compile(r"\b(?:writer|correspondent|reporter|editor|contributor|columnist)$", re.I)
 
@@ -113,7 +139,8 @@ def byline_names(text: str) -> list[str]:
     """
     names = []
     for part in _NAME_SEPARATOR.split(_BY.sub("", text)):
-        part = part.strip(" .")
+        # A social-media handle beside a name ("Ann Lee @annlee") is not part of it.
+        part = " ".join(w for w in part.split() if not w.startswith("@")).strip(" .")
         if not part or _ROLE.search(part):
             continue
         if part.isupper() and len(part) > 4:
@@ -133,7 +160,9 @@ def _agents_in(item: object) -> list[Agent]:
         return [a for a in map(agent, byline_names(item)) if a is not None]
     if isinstance(item, Mapping):
         name = item.get("name")
-        if isinstance(name, str) and item.get("@type") not in _ORG_TYPES:
+        if isinstance(name, str) and not any(
+            k in _ORG_TYPES for k in _type_names(item.get("@type"))
+        ):
             names = byline_names(name)
             # A byline written into one author's name: its url belongs to no one name.
             url = item.get("url") if len(names) == 1 else None
@@ -162,6 +191,7 @@ def meta_from_mapping(obj: Mapping[str, Any]) -> tuple[Meta, list[str]]:
         dates[key] = normalize_date(raw)
         if raw is not None and dates[key] is None:
             warnings.append(f"ignored unreadable date {raw!r}")
+    warnings.extend(_listed(obj, ("headline", "title", "name")))
     raw_id = _first(obj, "id", "@id", "identifier")
     url = _first(obj, "url", "link")
     publisher = _first(obj, "publisher", "source_name")
@@ -179,6 +209,16 @@ def meta_from_mapping(obj: Mapping[str, Any]) -> tuple[Meta, list[str]]:
         image_url=_image_url(_first(obj, "image", "image_url")),
     )
     return meta, warnings
+
+
+def _listed(obj: Mapping[str, Any], keys: tuple[str, ...]) -> list[str]:
+    """A warning when the field kg takes a text from holds a list: only its first item is used."""
+    key = next((k for k in keys if obj.get(k) not in (None, "", [])), None)
+    value = obj.get(key) if key else None
+    if not isinstance(value, list) or len(value) < 2:
+        return []
+    first = _text(value[0])
+    return [f"'{key}' is a list of {len(value)} values; only the first, {first!r}, is used"]
 
 
 def _image_url(value: object) -> str | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from kg.model import Rejected
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+EMPTY = "empty file"
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,50 @@ def read_bytes(path: Path, limits: InputLimits) -> bytes | Rejected:
             str(path), f"file is {human_size(size)}, over the {limit} limit (see --max-size)"
         )
     data = path.read_bytes()
-    if not data.strip():
-        return Rejected(str(path), "empty file")
-    if looks_binary(data):
-        return Rejected(str(path), "binary file, not text")
+    # Blank as text, not only as bytes: "\x1f" or U+2028 alone are whitespace too.
+    if not data.strip() or not data.decode("utf-8", errors="replace").strip():
+        return Rejected(str(path), EMPTY)
+    reason = not_text(data)
+    if reason is not None:
+        return Rejected(str(path), reason)
     return data
+
+
+# Byte order marks of the Unicode encodings other than UTF-8 (UTF-32 first: its LE mark
+# starts like UTF-16's).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def not_text(data: bytes) -> str | None:
+    """Why ``data`` is not text kg reads (UTF-16 and UTF-32 named as such), else None."""
+    encoding = wide_encoding(data[:8192])
+    if encoding is not None:
+        return f"{encoding} text: kg reads UTF-8 (convert it, e.g. iconv -f {encoding} -t UTF-8)"
+    if looks_binary(data):
+        return "binary file, not text"
+    return None
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' for text in those encodings (by their mark, or by the zero
+    bytes every ASCII character has in them), else None."""
+    for mark, name in _BOMS:
+        if head.startswith(mark):
+            return name
+    pairs = head[: len(head) // 4 * 4]
+    if len(pairs) < 16:
+        return None
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        units = [pairs[i : i + width] for i in range(0, len(pairs), width)]
+        zeros = sum(1 for u in units if u.count(0) == width - 1 and (u[0] or u[-1]))
+        if zeros >= 0.9 * len(units):
+            return name
+    return None
 
 
 def looks_binary(data: bytes) -> bool:

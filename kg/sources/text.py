@@ -8,7 +8,9 @@ from pathlib import Path
 
 from kg.model import Meta, RawDocument, Rejected
 from kg.sources.meta import meta_from_mapping
-from kg.sources.reading import InputLimits, decode, read_bytes
+from kg.sources.reading import EMPTY, InputLimits, decode, read_bytes
+
+NO_TEXT = "empty file: published from the headline of its sidecar"
 
 
 def sidecar_path(path: Path) -> Path:
@@ -30,16 +32,25 @@ def read_sidecar(path: Path) -> tuple[Meta, list[str]]:
     return meta, [f"{side.name}: {w}" for w in warnings]
 
 
+def shows(text: str, headline: str) -> bool:
+    """True when a line of ``text`` is ``headline`` (case and spacing aside)."""
+    want = " ".join(headline.split()).casefold()
+    return any(" ".join(line.split()).casefold() == want for line in text.splitlines())
+
+
 def read_text_file(path: Path, limits: InputLimits) -> Iterator[RawDocument | Rejected]:
     data = read_bytes(path, limits)
-    if isinstance(data, Rejected):
-        yield data
-        return
-    text, warnings = decode(data)
-    if not text.strip():
-        yield Rejected(str(path), "empty file")
-        return
     meta, meta_warnings = read_sidecar(path)
+    if isinstance(data, Rejected):
+        if data.reason != EMPTY or not meta.headline:
+            yield data
+            return
+        data, meta_warnings = b"", [*meta_warnings, NO_TEXT]  # a headline is an article
+    text, warnings = decode(data)
+    if meta.headline and text.strip() and not shows(text, meta.headline):
+        meta_warnings.append(
+            f"headline from the sidecar {sidecar_path(path).name} (the text does not show it)"
+        )
     yield RawDocument(
         source=str(path),
         text=text,

@@ -19,11 +19,12 @@ from typing import IO, Literal, cast
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
-from kg.publish.manifest import Manifest
+from kg.errors import AnswerTooLarge, QueryError
+from kg.publish.state import PublishedState, open_state
 from kg.publish.store import QueryResult, Store
 from kg.rdf import formats
 from kg.rdf.namespaces import PREFIXES
+from kg.sparql.limits import check_nesting
 from kg.sparql.text import Term, bind, refuse_service
 
 Kind = Literal["solutions", "boolean", "graph"]
@@ -45,7 +46,7 @@ class Written:
 
 
 DEFAULT_FORMAT: dict[Kind, str] = {"solutions": "table", "boolean": "table", "graph": "turtle"}
-ResultWriter = Callable[[Result, IO[bytes], int | None], Written]
+ResultWriter = Callable[[Result, IO[bytes], int | None, int | None], Written]
 
 
 def execute(
@@ -61,6 +62,7 @@ def execute(
     ``values`` bind variables for the whole WHERE group (see kg.sparql_text.bind).
     SERVICE is refused unless ``allow_service``.
     """
+    check_nesting(text)
     refuse_service(text, allow_service)
     text = bind(text, values or {})
     if graph:  # one article: its graph is the default graph and the only named one
@@ -79,7 +81,9 @@ def kind_of(raw: QueryResult) -> Kind:
 
 
 def _sparql_results(fmt: ox.QueryResultsFormat) -> ResultWriter:
-    def write(result: Result, out: IO[bytes], max_rows: int | None) -> Written:
+    def write(
+        result: Result, out: IO[bytes], max_rows: int | None, max_bytes: int | None
+    ) -> Written:
         raw = result.raw
         if isinstance(raw, ox.QueryBoolean):
             raw.serialize(out, format=fmt)
@@ -88,7 +92,7 @@ def _sparql_results(fmt: ox.QueryResultsFormat) -> ResultWriter:
         if max_rows is None:
             raw.serialize(out, format=fmt)
             return Written(None, False)
-        capped, rows, truncated = _first_rows(raw, max_rows)
+        capped, rows, truncated = _first_rows(raw, max_rows, max_bytes)
         capped.serialize(out, format=fmt)
         return Written(rows, truncated)
 
@@ -100,17 +104,23 @@ class _Enough(Exception):
 
 
 class _Lines(io.RawIOBase):
-    """Collects TSV and stops Oxigraph (by raising) once it has ``limit`` lines."""
+    """Collects TSV and stops Oxigraph (by raising) once it has ``limit`` lines, or more
+    than ``max_bytes`` bytes (AnswerTooLarge)."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, max_bytes: int | None) -> None:
         self.limit = limit
+        self.max_bytes = max_bytes
         self.lines = 0
+        self.size = 0
         self.chunks: list[bytes] = []
 
     def writable(self) -> bool:
         return True
 
     def write(self, b: bytes) -> int:  # type: ignore[override]
+        self.size += len(b)
+        if self.max_bytes is not None and self.size > self.max_bytes:
+            raise AnswerTooLarge(self.max_bytes)
         self.chunks.append(bytes(b))
         self.lines += b.count(b"\n")
         if self.lines >= self.limit:
@@ -118,9 +128,30 @@ class _Lines(io.RawIOBase):
         return len(b)
 
 
-def _first_rows(raw: ox.QuerySolutions, max_rows: int) -> tuple[ox.QuerySolutions, int, bool]:
+class _Capped(io.RawIOBase):
+    """``out`` with a byte budget: AnswerTooLarge once more than ``max_bytes`` pass."""
+
+    def __init__(self, out: IO[bytes], max_bytes: int) -> None:
+        self.out = out
+        self.max_bytes = max_bytes
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: bytes) -> int:  # type: ignore[override]
+        self.size += len(b)
+        if self.size > self.max_bytes:
+            raise AnswerTooLarge(self.max_bytes)
+        self.out.write(b)
+        return len(b)
+
+
+def _first_rows(
+    raw: ox.QuerySolutions, max_rows: int, max_bytes: int | None
+) -> tuple[ox.QuerySolutions, int, bool]:
     """The first ``max_rows`` solutions (re-read from TSV), how many, and whether more existed."""
-    sink = _Lines(max_rows + 2)  # header, max_rows rows, and one more to know there are more
+    sink = _Lines(max_rows + 2, max_bytes)  # header, max_rows rows, and one more for "more"
     with contextlib.suppress(_Enough):
         raw.serialize(cast(IO[bytes], sink), format=ox.QueryResultsFormat.TSV)
     lines = b"".join(sink.chunks).split(b"\n")
@@ -135,7 +166,9 @@ def _first_rows(raw: ox.QuerySolutions, max_rows: int) -> tuple[ox.QuerySolution
 def _graph(fmt: formats.Format) -> ResultWriter:
     write_triples = fmt.writer()
 
-    def write(result: Result, out: IO[bytes], max_rows: int | None) -> Written:
+    def write(
+        result: Result, out: IO[bytes], max_rows: int | None, max_bytes: int | None
+    ) -> Written:
         assert isinstance(result.raw, ox.QueryTriples)
         triples = iter(result.raw)
         if max_rows is None:
@@ -168,7 +201,7 @@ def _cell(text: str) -> str:
     return text if len(text) <= TABLE_CELL else text[: TABLE_CELL - 1] + "…"
 
 
-def _table(result: Result, out: IO[bytes], max_rows: int | None) -> Written:
+def _table(result: Result, out: IO[bytes], max_rows: int | None, max_bytes: int | None) -> Written:
     raw = result.raw
     if isinstance(raw, ox.QueryBoolean):
         out.write(b"true\n" if bool(raw) else b"false\n")
@@ -216,21 +249,30 @@ def _writer(fmt: formats.Format) -> ResultWriter:
 
 
 def write_result(
-    result: Result, out: IO[bytes], *, fmt: str | None = None, max_rows: int | None = None
+    result: Result,
+    out: IO[bytes],
+    *,
+    fmt: str | None = None,
+    max_rows: int | None = None,
+    max_bytes: int | None = None,
 ) -> Written:
-    """Write ``result`` to ``out`` in format ``fmt`` (None: table, or Turtle for a graph)."""
-    return _writer(result_format(result.kind, fmt))(result, out, max_rows)
+    """Write ``result`` to ``out`` in format ``fmt`` (None: table, or Turtle for a graph).
+
+    Past ``max_bytes`` bytes of the answer (or of the rows it is cut from), AnswerTooLarge.
+    """
+    target = out if max_bytes is None else cast(IO[bytes], _Capped(out, max_bytes))
+    return _writer(result_format(result.kind, fmt))(result, target, max_rows, max_bytes)
 
 
 def open_store(data: Path) -> Store:
     """The store of the build in ``data``, read-only (a build or a server may run meanwhile)."""
-    return Store.open_existing(data / "store", read_only=True)
+    return open_state(data).store
 
 
-def resolve_graph(data: Path, store: Store, ref: str) -> str:
+def resolve_graph(state: PublishedState, ref: str) -> str:
     """The graph IRI of an article given by id, IRI, graph IRI, url or file name."""
-    found = Manifest.load(data).find(ref)
+    found = state.manifest.find(ref)
     graph = str(found[1]["graph"]) if found else ref
-    if graph not in store.graphs():
-        raise QueryError(f"no article graph {ref!r} in {data}: see manifest.json for the ids")
+    if graph not in state.store.graphs():
+        raise QueryError(f"no article graph {ref!r} in {state.out}: see manifest.json for the ids")
     return graph

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from kg.errors import ConfigError, StoreError
 from kg.link.iris import KINDS, Iris
 from kg.publish.manifest import Manifest
+from kg.publish.state import PublishedState, open_state
 from kg.publish.store import Store
 from kg.rdf.jsonld import Triple
 from kg.rdf.namespaces import NIF, RDF, SCHEMA, SKOS
@@ -199,12 +200,13 @@ def schema_only(triples: Iterable[Triple]) -> Iterator[Triple]:
 
 @dataclass
 class Published:
-    """What `kg build` published in a folder, opened for reading."""
+    """What `kg build` published in a folder, opened for reading (one state of it)."""
 
-    data: Path
+    data: Path  # the output folder the user named
     manifest: Manifest
     store: Store
     describer: Describer
+    folder: Path  # the state folder every part was read from (kg.publish.state)
 
     @property
     def base(self) -> str:
@@ -223,16 +225,15 @@ class Published:
         return str(found[1]["iri"])
 
 
-def open_published(data: Path, store: Store | None = None) -> Published:
-    """The manifest and store `kg build` wrote in ``data`` (read-only), or ``store`` when the
-    caller has it open already."""
-    manifest = Manifest.require(data)
-    if store is None:
-        store = Store.open_existing(data / "store", read_only=True)
+def open_published(data: Path, state: PublishedState | None = None) -> Published:
+    """The manifest and store of the build in ``data`` (read-only, both of one state), or
+    of ``state`` when the caller has it open already."""
+    state = state or open_state(data)
+    store = state.store
     if not store.has_union():
         raise StoreError(
             f"the store in {data} was written by an older kg (no union graph): "
             f"run `kg build … --out {data}` again"
         )
-    iris = Iris(manifest.base_iri or Iris().base)
-    return Published(data, manifest, store, Describer(store, iris))
+    iris = Iris(state.manifest.base_iri or Iris().base)
+    return Published(data, state.manifest, store, Describer(store, iris), state.folder)

@@ -92,7 +92,7 @@ class LinkedData:
             counts = {kind: len(self.entities(kind)) for kind in KINDS}
             return _html(self.pages.home(counts, DUMPS))
         if rest in DUMPS:
-            path = self.published.data / rest
+            path = self.published.folder / rest
             dump = formats.by_extension(rest.rsplit(".", 1)[1])
             media = dump.media_type if dump else formats.PLAIN_TEXT
             return (

@@ -102,11 +102,11 @@ def _write(published: Published, out: Path) -> SiteResult:
     for entry in published.manifest.articles.values():
         graph = entry.get("graph")
         if graph and d.has_graph(graph):
-            copies = published.data / "articles" / str(entry.get("file"))
+            copies = published.folder / "articles" / str(entry.get("file"))
             result.files += _write_graph(out, pages, graph, entry.get("iri"), copies)
-    if all((published.data / name).is_file() for name in DUMPS):
+    if all((published.folder / name).is_file() for name in DUMPS):
         for name in DUMPS:  # kg build wrote them from this very store: copy, do not redo
-            shutil.copyfile(published.data / name, out / name)
+            shutil.copyfile(published.folder / name, out / name)
     else:
         files.write_exports(published.store, out)
     (out / "index.html").write_text(pages.home(result.pages, DUMPS), encoding="utf-8")

@@ -245,7 +245,10 @@ def _a_thing(doc: Doc, span: Span) -> bool:
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children
     ):
         return True
-    following = doc.text[span.end_char : span.end_char + 12].casefold()
+    # The 12 characters after the name, from the next tokens: doc.text would join the
+    # whole document at every call (quadratic in a long text).
+    tail = "".join(t.text_with_ws for t in doc[span.end : span.end + 12])
+    following = (doc[span.end - 1].whitespace_ + tail)[:12].casefold()
     if following.startswith(THING_TAILS):
         return True
     return span.end < len(doc) and _low(doc[span.end]) in THING_AFTER

@@ -49,6 +49,7 @@ class Context:
     published: date | None
     dateline_place: int | None
     headline: str | None = None
+    headline_is_lead: bool = False  # the headline is the first sentence, cut (no other)
     section: str | None = None  # articleSection, lower case
     mentions: dict[int, int] | None = None  # entity index → mentions in the article
     settings: EventSettings = ALL_ON
@@ -92,6 +93,7 @@ def context(
     published: date | None,
     dateline_place: int | None,
     headline: str | None = None,
+    headline_is_lead: bool = False,
     section: str | None = None,
     mentions: dict[int, int] | None = None,
     settings: EventSettings = ALL_ON,
@@ -121,6 +123,7 @@ def context(
         published,
         dateline_place,
         headline,
+        headline_is_lead,
         section.casefold() if section else None,
         mentions,
         settings,

@@ -107,7 +107,7 @@ def _choose(ctx: Context, found: list[Event]) -> Event | None:
 
 def lead_sentences(ctx: Context) -> list[SpacySpan]:
     """The first sentences of the story (standfirst, first paragraphs), not the headline."""
-    headline = fold(ctx.headline or "")
+    headline = "" if ctx.headline_is_lead else fold(ctx.headline or "")
     out: list[SpacySpan] = []
     for sent in ctx.doc.sents:
         start = ctx.view.to_source(sent.start_char)

@@ -77,6 +77,27 @@ def is_footer_credit(text: str) -> bool:
 
 def is_chrome(text: str) -> bool:
     """True for a line that is page furniture, never article text."""
+    if is_chrome_label(text):
+        return True
+    line = text.strip()
+    core = line.strip(_BULLET + " \t").strip()
+    tokens = words(core)
+    if not any(c.isalpha() for c in core):
+        return True
+    # Share buttons and nav items: a bullet and a word or two.
+    if line[0] in _BULLET and len(tokens) <= 3:
+        return True
+    # Asset ids and CSS class names that leaked as alt text ("search-icon-img").
+    idents = sum(1 for t in tokens if _IDENT.match(t))
+    return bool(idents and idents * 3 >= len(tokens) and not core.endswith(TERMINAL[:3]))
+
+
+def is_chrome_label(text: str) -> bool:
+    """Page furniture by its words: menu and share labels, copyright, a lone URL, a nav bar.
+
+    Unlike :func:`is_chrome` it does not judge a line by its shape alone (no letters,
+    a bullet, identifiers), which in a page's main text are figures, lists and code.
+    """
     line = text.strip()
     core = line.strip(_BULLET + " \t").strip()
     if not core:
@@ -87,16 +108,9 @@ def is_chrome(text: str) -> bool:
     if _URL_ONLY.match(core):
         return True
     tokens = words(core)
-    if not any(c.isalpha() for c in core):
-        return True
-    # Share buttons and nav items: a bullet and a word or two.
-    if line[0] in _BULLET and len(tokens) <= 3:
-        return True
+    if line[0] in _BULLET and len(tokens) <= 3 and all(t.isalpha() for t in tokens):
+        return True  # "• Share", "- Print Article"
     if all(t.casefold().strip(".,:") in _SOCIAL for t in tokens):
-        return True
-    # Asset ids and CSS class names that leaked as alt text ("search-icon-img").
-    idents = sum(1 for t in tokens if _IDENT.match(t))
-    if idents and idents * 3 >= len(tokens) and not core.endswith(TERMINAL[:3]):
         return True
     # Nav bars: many menu words, no sentence.
     if len(tokens) >= 4 and not core.endswith(TERMINAL[:3]):

@@ -1,0 +1,239 @@
+"""What a page shows readers around its headline: the byline and the date.
+
+Readers find an article's author and date next to its headline: "By A and B",
+"Updated May 6, 2019". The page's text is read in document order (scripts and
+styles left out); the head is the stretch of it around the headline element, from
+a few lines above (kickers, "Original research · 7 April 2020") to the first
+paragraph of prose below. Author markup (``rel=author``, ``itemprop=author``,
+classes naming an author or byline) inside the head counts as a byline too. Teaser
+lists, comment threads and footers are outside the head, so the names and dates
+they show are not taken.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from kg.sources.pagedates import shown_dates
+
+_SKIP = frozenset({"script", "style", "template", "svg", "head", "select", "option"})
+_BEFORE = 250  # characters of text above the headline that may hold its kicker and date
+_AFTER = 700  # characters below it that may hold the byline and date
+_PROSE_WORDS = 30  # a piece this long is the body: the head ends there
+_AUTHOR_MARK = re.compile(r"author|byline|writer|contributor|autor", re.I)
+# Words that introduce a byline, in the languages pagedates reads.
+_BY = re.compile(
+    r"^(?:(?:(?:posted|written|words|story|report|text|reported|published)\s+by|by|von|por|"
+    r"par|door|av|escrito por|publié par)\b|(?:autor(?:in)?|author|auteur|text|texto)\s*[:：])"
+    r"\s*[:：]?\s*",
+    re.I,
+)
+_AFTER_NAMES = re.compile(
+    r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bam\b|\bupdated\b|\bpublished\b|\baktualisiert\b|"
+    r"\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:h|hours?|minutes?|min)\b|\(|@).*$",
+    re.I,
+)
+# "Posted on 21 September 2020 by A": the names after a "by" inside a short line.
+# Only English "by": "von", "de", "di" inside a line are as often part of a name.
+_BY_INSIDE = re.compile(r"\bby\s+(?=[A-ZÀ-Þ])")
+_SHORT = 14  # words of a line that may hold a byline after other words
+# Labels author markup (and so an extractor reading it) holds besides names.
+NOT_NAMES = frozenset(
+    {"author", "authors", "by", "follow", "more", "posted", "profile", "published", "share"}
+)
+_MARKED_WORDS = 4  # words of a name in author markup
+_MARKED_TEXT_WORDS = 10  # words of an author element: more is a bio or a list
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*")
+_CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|bsc|rn|jr|sr|dr|prof)\.?$", re.I)
+_ROLE = re.compile(
+    r"\b(?:staff|writer|reporter|editor|correspondent|contributor|columnist|"
+    r"photo\w*|images?|illustration\w*)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    owner: HtmlElement  # the element whose text (or whose child's tail) this is
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the page shows around its headline."""
+
+    found: bool = False  # the headline was found among the page's elements
+    byline: tuple[str, ...] = ()  # names, as shown
+    marked: tuple[str, ...] = ()  # names from author markup only (may be user names)
+    # Dates shown, nearest the headline first; each as its readings (04/12/2020 has two).
+    dates: tuple[tuple[str, ...], ...] = ()
+
+
+def pieces(tree: HtmlElement) -> list[Piece]:
+    """The page's visible text in document order, one piece per text node."""
+    out: list[Piece] = []
+    todo: list[tuple[bool, HtmlElement]] = [(False, tree)]  # (is its tail, element)
+    while todo:
+        tail, el = todo.pop()
+        if tail:
+            parent = el.getparent()
+            if el.tail and el.tail.strip() and parent is not None:
+                out.append(Piece(" ".join(el.tail.split()), parent))
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag.lower() in _SKIP:
+            continue  # comments, scripts, styles: only their tail is text
+        if el.text and el.text.strip():
+            out.append(Piece(" ".join(el.text.split()), el))
+        for child in reversed(el):
+            todo.append((True, child))
+            todo.append((False, child))
+    return out
+
+
+def fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+def headline_element(tree: HtmlElement, headline: str) -> HtmlElement | None:
+    """The element that shows ``headline``: an h1 first, then any heading, then any element."""
+    want = fold(headline)
+    if not want:
+        return None
+    for path in ("//h1", "//h2|//h3", "//body//*[not(self::title)]"):
+        for el in tree.xpath(path):
+            if isinstance(el.tag, str) and fold(el.text_content()) == want:
+                return el
+    return None
+
+
+def read_head(tree: HtmlElement, headline: str | None, month_first: bool) -> Head:
+    """The byline and dates shown around the element that shows ``headline``."""
+    anchor = headline_element(tree, headline) if headline else None
+    if anchor is None:
+        return Head()
+    text = pieces(tree)
+    inside = {id(el) for el in anchor.iter()}
+    first = next((i for i, p in enumerate(text) if id(p.owner) in inside), None)
+    if first is None:
+        return Head()
+    last = max(i for i, p in enumerate(text) if id(p.owner) in inside)
+    before, after = _window(text, first, last)
+    bylines, marked = _bylines(after + before)
+    dates = [d for p in after + before[::-1] for d in shown_dates(p.text, month_first)]
+    dates += [d for p in (after + before) for d in _time_elements(p)]
+    return Head(True, tuple(bylines), tuple(marked), tuple(dict.fromkeys(dates)))
+
+
+def _window(text: list[Piece], first: int, last: int) -> tuple[list[Piece], list[Piece]]:
+    """The pieces above the headline (nearest last) and below it, up to the body's prose."""
+    before: list[Piece] = []
+    size = 0
+    for p in reversed(text[:first]):
+        size += len(p.text)
+        if size > _BEFORE or len(p.text.split()) >= _PROSE_WORDS:
+            break
+        before.insert(0, p)
+    after: list[Piece] = []
+    size = 0
+    for p in text[last + 1 :]:
+        if len(p.text.split()) >= _PROSE_WORDS:
+            break
+        size += len(p.text)
+        if size > _AFTER:
+            break
+        after.append(p)
+    return before, after
+
+
+def _time_elements(piece: Piece) -> list[tuple[str, ...]]:
+    """The day in the ``datetime`` of a <time> element that holds the piece."""
+    el: HtmlElement | None = piece.owner
+    for _ in range(2):
+        if el is None:
+            break
+        if el.tag == "time" and el.get("datetime"):
+            return shown_dates(el.get("datetime") or "")[:1]
+        el = el.getparent()
+    return []
+
+
+def _marked(el: HtmlElement | None) -> HtmlElement | None:
+    """The element with author markup: ``el`` or one of its three nearest ancestors."""
+    for _ in range(4):
+        if el is None or not isinstance(el.tag, str):
+            return None
+        if "author" in (el.get("rel") or "") or "author" in (el.get("itemprop") or ""):
+            return el
+        if _AUTHOR_MARK.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return el
+        el = el.getparent()
+    return None
+
+
+def _bylines(window: list[Piece]) -> tuple[list[str], list[str]]:
+    """Names from "By …" text and from author markup in the head."""
+    names: list[str] = []
+    marked: list[str] = []
+    seen: set[int] = set()
+    for i, p in enumerate(window):
+        text = p.text.lstrip("|•·–—-/ ")  # "| By", "— von": a separator before the byline
+        m = _BY.match(text)
+        inside = None if m or len(text.split()) > _SHORT else _last(_BY_INSIDE, text)
+        if m or inside is not None:
+            rest = text[m.end() :] if m else text[inside or 0 :]
+            if not rest.strip() and i + 1 < len(window):
+                rest = window[i + 1].text  # "By" in one element, the names in the next
+            names.extend(byline_names(rest))
+        elif (element := _marked(p.owner)) is not None and id(element) not in seen:
+            # The whole marked element: a name can be split over several text nodes.
+            seen.add(id(element))
+            text = " ".join(element.text_content().split())
+            if len(text.split()) <= _MARKED_TEXT_WORDS:
+                marked.extend(n for n in byline_names(text, strict=False) if _label_name(n))
+    return list(dict.fromkeys(names)), list(dict.fromkeys(marked))
+
+
+def _label_name(name: str) -> bool:
+    """A name in author markup, not a label or a sentence beside it."""
+    words = name.casefold().split()
+    if name.casefold() in NOT_NAMES or len(words) > _MARKED_WORDS or "author" in words:
+        return False
+    if words[-1] in ("by", "von", "par", "por"):
+        return False  # "Photograph by": the label of a credit
+    # A user name may hold digits ("delta201"); a counter ("319") has no letter.
+    return any(c.isalpha() for c in name) and not any(c in ":!?" for c in name)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int | None:
+    """The end of the last match of ``pattern`` in ``text``, else None."""
+    found = list(pattern.finditer(text))
+    return found[-1].end() if found else None
+
+
+def byline_names(text: str, strict: bool = True) -> list[str]:
+    """The names of a byline: "A, B and C - 12 May 2020" → [A, B, C].
+
+    ``strict`` names are name-shaped (capitalised words); without it, any short
+    label is a name (author markup often holds a user name: "marc", "delta201").
+    """
+    text = _BY.sub("", text.strip())
+    text = _AFTER_NAMES.sub("", text).strip(" .,:;-")
+    found: list[str] = []
+    for part in _NAME_SPLIT.split(text):
+        part = " ".join(w for w in part.split() if not w.startswith("@")).strip(" .,:;-")
+        if not part or _CREDENTIAL.match(part) or _ROLE.search(part) or shown_dates(part):
+            continue
+        words = part.split()
+        if len(words) > 5 or any(w.startswith("http") for w in words):
+            return []
+        if strict and not all(w[0].isupper() or w.islower() and len(w) <= 3 for w in words):
+            return []
+        if strict and len(words) < 2 and not part[0].isupper():
+            return []
+        found.append(part)
+    return found

@@ -1,0 +1,130 @@
+"""One value per field from every source a page offers: the precedence, field by field.
+
+Each source is trusted for the fields it is reliable for, as measured on 102 real
+pages with hand-written expectations and 29 with annotated bodies (bench/pages.py,
+figures in bench/PAGES.md):
+
+- headline: kg.sources.titles (an h1 the metadata confirms; else JSON-LD
+  headline, og:title, twitter:title, <title> without the site's name; else the
+  first h1), then trafilatura's title.
+- datePublished: the day the page's permalink names ("/2017/7/12/slug"), else the
+  date the page shows around its headline, when it shows one:
+  that is the date its readers (and the people who wrote the expectations) see,
+  often an "Updated …" date the metadata does not carry. It is published with the
+  time and offset of a metadata value of the same day (JSON-LD, then meta tags,
+  then the WebPage node, then the date trafilatura's htmldate finds), else as a
+  day. Without a shown date: JSON-LD, meta tags, WebPage, then htmldate.
+- dateModified: JSON-LD, meta tags, WebPage.
+- author: the first source that names a person: JSON-LD (references resolved),
+  microdata (``itemprop=author`` of the page's article), the byline shown around
+  the headline, the author meta tags, author markup around the
+  headline (user names; a name split over elements read whole), trafilatura (its
+  interface labels, "Follow", left out). A shown byline's fuller form of the same name
+  wins ("Todd" → "Todd Bates"). Several authors stay several; organisations stay
+  organisations; a name that is the site's own is an organisation, never a person,
+  and yields to any other person the page names (CMSs type the site's own account
+  a Person); with no person anywhere, the first organisation author is kept.
+- publisher, description, image, url, section, language: JSON-LD, then meta tags,
+  then trafilatura.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from kg.model import Agent, Meta
+from kg.sources.htmlmeta import PageFacts, PageOptions
+from kg.sources.meta import agents, merge_meta
+from kg.sources.pagehead import NOT_NAMES
+from kg.sources.titles import Site, key
+
+
+def choose_meta(facts: PageFacts, guessed: Meta, options: PageOptions) -> Meta:
+    """The article's Meta by the precedence of the module docstring."""
+    rest = merge_meta(facts.jsonld, facts.tags, guessed)
+    return replace(
+        rest,
+        headline=facts.headline or guessed.headline,
+        date_published=choose_date(facts, guessed, options),
+        date_modified=_first(
+            facts.jsonld.date_modified, facts.tags.date_modified, facts.webpage.date_modified
+        ),
+        authors=choose_authors(facts, guessed, options),
+        id=None,
+    )
+
+
+def _first(*values: str | None) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def choose_date(facts: PageFacts, guessed: Meta, options: PageOptions) -> str | None:
+    known = [
+        facts.jsonld.date_published,
+        facts.tags.date_published,
+        facts.webpage.date_published,
+    ]
+    shown = list(facts.head.dates) if options.head_date else []
+    url_day = _url_day(facts.jsonld.url or facts.tags.url) if options.url_date else None
+    if url_day:
+        shown.insert(0, (url_day,))
+    if shown:
+        readings = shown[0]
+        modified = [facts.jsonld.date_modified, facts.tags.date_modified]
+        for day in readings:
+            for value in [*known, *modified, guessed.date_published]:
+                if value and value[:10] == day:
+                    return value
+        return readings[0]
+    return _first(*known, guessed.date_published)
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?=[/-]|$)")
+
+
+def _url_day(url: str | None) -> str | None:
+    """The day a permalink names ("/2017/7/12/slug"), which is its publication day."""
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def choose_authors(facts: PageFacts, guessed: Meta, options: PageOptions) -> tuple[Agent, ...]:
+    site = facts.site
+    byline = agents(list(facts.head.byline)) if options.head_byline else ()
+    marked = agents(list(facts.head.marked)) if options.head_byline else ()
+    structured = [facts.jsonld.authors, agents(list(facts.microdata_authors))]
+    extracted = tuple(a for a in guessed.authors if a.name.casefold() not in NOT_NAMES)
+    shown = [byline, facts.tags.authors, marked, extracted]
+    # The site's own name is never a person; names in text are also checked against the
+    # host's name, names in structured data only against what the site calls itself
+    # (personal sites are named after their author, who is a person).
+    lists = [tuple(_as_site(a, site, hosts=False) for a in found) for found in structured]
+    lists += [tuple(_as_site(a, site, hosts=True) for a in found) for found in shown]
+    for found in lists:
+        people = [a for a in found if a.type == "Person"]
+        if people:
+            others = [a for a in found if a.type != "Person" and not site.named(a.name)]
+            return tuple(dict.fromkeys([_fuller(a, byline) for a in people] + others))
+    return next((found for found in lists if found), ())
+
+
+def _as_site(agent: Agent, site: Site, hosts: bool) -> Agent:
+    """The site's own name is an organisation, whatever the source typed it as."""
+    return replace(agent, type="Organization") if site.named(agent.name, hosts) else agent
+
+
+def _fuller(agent: Agent, shown: tuple[Agent, ...]) -> Agent:
+    """The shown byline's longer form of the same name, if there is one."""
+    name = key(agent.name)
+    for other in shown:
+        longer = len(other.name.split()) > len(agent.name.split())
+        if other.type == "Person" and longer and key(other.name).startswith(name):
+            return replace(agent, name=other.name)
+    return agent

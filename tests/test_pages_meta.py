@@ -1,0 +1,264 @@
+"""Real-page metadata (issue 14): every source read, one value per field, nothing lost.
+
+Fixtures in tests/data/pages are small pages written for these tests: a video page
+whose text cannot be extracted, several authors as JSON-LD references, an
+organisation author, a site name given as the author.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import select
+from lxml.html import fromstring
+from rdflib import Graph
+
+from kg.build import BuildOptions, BuildResult, build
+from kg.model import Agent, Meta
+from kg.sources.htmlmeta import PageOptions, read_page
+from kg.sources.pagedates import shown_dates
+from kg.sources.pagehead import byline_names, read_head
+from kg.sources.precedence import choose_meta
+from kg.sources.titles import Site, TitleSources, choose_title, without_site
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+@pytest.fixture(scope="module")
+def pages_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Graph, list[dict], BuildResult]:
+    out = tmp_path_factory.mktemp("pages-out")
+    result = build(BuildOptions(sources=(str(PAGES),), out=out))
+    report = [json.loads(line) for line in (out / "report.jsonl").read_text().splitlines()]
+    return Graph().parse(out / "kg.ttl"), report, result
+
+
+def article(graph: Graph, headline: str) -> str:
+    rows = select(
+        graph, f'SELECT ?a WHERE {{ ?a a schema:NewsArticle ; schema:headline "{headline}" }}'
+    )
+    assert len(rows) == 1, rows
+    return rows[0][0]
+
+
+def authors(graph: Graph, iri: str) -> list[tuple[str, str]]:
+    return sorted(
+        select(
+            graph, f"SELECT ?n ?t WHERE {{ <{iri}> schema:author ?p . ?p schema:name ?n ; a ?t }}"
+        )
+    )
+
+
+def lines_about(report: list[dict], name: str) -> list[tuple[str, str]]:
+    return [(p["kind"], p["reason"]) for p in report if Path(p["source"]).name == name]
+
+
+def test_every_page_is_published(pages_build: tuple) -> None:
+    _, _, result = pages_build
+    assert len(result.published) == 4
+    assert result.of_kind("rejected") == [] and result.of_kind("invalid") == []
+
+
+def test_page_without_text_is_published_from_its_metadata(pages_build: tuple) -> None:
+    graph, report, _ = pages_build
+    a = article(graph, "Ferry service to the islands resumes")
+    rows = select(
+        graph,
+        f"""SELECT ?d ?desc ?img WHERE {{ <{a}> schema:datePublished ?d ;
+            schema:description ?desc ; schema:image ?i . ?i schema:contentUrl ?img }}""",
+    )
+    assert rows == [
+        (
+            "2024-05-14T06:45:00+02:00",  # the page's own value and offset
+            "The first ferry in three weeks left the harbour at dawn, watched by a crowd on the quay.",
+            "https://harbour.example.com/img/ferry.jpg",
+        )
+    ]
+    assert select(graph, f"SELECT ?b WHERE {{ <{a}> schema:articleBody ?b }}") == []
+    assert authors(graph, a) == [
+        ("Lena Fischer", "http://schema.org/Person"),
+        ("Tomas Berg", "http://schema.org/Person"),
+    ]
+    assert lines_about(report, "video_page.html") == [
+        ("warning", "no article text found in the page; published from its metadata")
+    ]
+
+
+def test_several_json_ld_authors_by_reference(pages_build: tuple) -> None:
+    graph, report, _ = pages_build
+    a = article(graph, "Orchard owners count the cost of a late frost")
+    assert authors(graph, a) == [
+        ("Farm Wire Service", "http://schema.org/Organization"),
+        ("Owen Hughes", "http://schema.org/Person"),
+        ("Priya Raman", "http://schema.org/Person"),
+    ]
+    urls = select(
+        graph,
+        f'SELECT ?u WHERE {{ <{a}> schema:author ?p . ?p schema:name "Priya Raman" ; schema:url ?u }}',
+    )
+    assert urls == [("https://valley.example.org/staff/priya-raman",)]
+    (date,) = select(graph, f"SELECT ?d WHERE {{ <{a}> schema:datePublished ?d }}")
+    assert date == ("2024-04-22T18:05:00+01:00",)
+    assert lines_about(report, "several_authors.html") == []
+
+
+def test_organisation_author_stays_an_organisation(pages_build: tuple) -> None:
+    graph, report, _ = pages_build
+    a = article(graph, "Power cut hits the northern suburbs")
+    assert authors(graph, a) == [("City Newsroom Desk", "http://schema.org/Organization")]
+    publisher = select(
+        graph, f"SELECT ?n WHERE {{ <{a}> schema:publisher ?p . ?p schema:name ?n }}"
+    )
+    assert publisher == [("Metro Daily",)]
+    assert lines_about(report, "organisation_author.html") == []
+
+
+def test_site_name_is_never_a_person(pages_build: tuple) -> None:
+    graph, report, _ = pages_build
+    # The <title> and og:title carry the site's name; the h1 they confirm does not.
+    a = article(graph, "Library reopens after a year of repairs")
+    # <meta name=author> names the site; the byline shown under the headline names the writer.
+    assert authors(graph, a) == [("Marta Quinn", "http://schema.org/Person")]
+    assert (
+        select(graph, 'SELECT ?p WHERE { ?p a schema:Person ; schema:name "Riverside Post" }') == []
+    )
+    (date,) = select(graph, f"SELECT ?d WHERE {{ <{a}> schema:datePublished ?d }}")
+    assert date == ("2024-03-02T09:00:00-05:00",)
+    assert lines_about(report, "site_name_author.html") == []
+
+
+# -- the pieces -----------------------------------------------------------------------------
+
+
+def test_site_name_cut_from_titles() -> None:
+    site = Site.of(["Harbour Times"], ["https://www.harbourtimes.example/x"])
+    assert without_site("Ferry resumes - Harbour Times", site) == "Ferry resumes"
+    assert without_site("Harbour Times | Ferry resumes", site) == "Ferry resumes"
+    # The host spelled out counts as the site's name; a part that is not is kept.
+    assert without_site("Ferry resumes: the first crossing | HarbourTimes", site) == (
+        "Ferry resumes: the first crossing"
+    )
+    assert without_site("Chapter 1: Prologue - Arrival", site) == "Chapter 1: Prologue - Arrival"
+
+
+def test_h1_confirmed_by_a_metadata_title_wins() -> None:
+    site = Site.of(["Harbour Times"], [])
+    sources = TitleSources(
+        og="Ferry resumes - Harbour Times",
+        title="Ferry resumes | Harbour Times",
+        h1=("Harbour Times", "Ferry resumes", "Most read"),
+    )
+    assert choose_title(sources, site) == "Ferry resumes"
+    # Without a confirmed h1: the JSON-LD headline, then og:title without the site's name.
+    assert choose_title(TitleSources(og="Ferry resumes - Harbour Times", h1=("Menu",)), site) == (
+        "Ferry resumes"
+    )
+    assert choose_title(TitleSources(h1=("Menu", "Ferry resumes")), site) == "Menu"
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "readings"),
+    [
+        ("Updated Mar 12, 2020 @ 10:42 am", True, [("2020-03-12",)]),
+        ("Monday, 6 January 2020", True, [("2020-01-06",)]),
+        ("31. Januar 2022, 14:05", False, [("2022-01-31",)]),
+        ("le 19 février 2020", False, [("2020-02-19",)]),
+        ("Written: 2023-11-07 15:03:30", False, [("2023-11-07",)]),
+        ("04/12/2020", False, [("2020-12-04", "2020-04-12")]),
+        ("04/12/2020", True, [("2020-04-12", "2020-12-04")]),
+        ("13/12/2020", True, [("2020-12-13",)]),
+        ("March 2020", True, []),
+        (
+            "Last updated 04 Jun 2020, originally created 17 Jun 2019",
+            True,
+            [("2020-06-04",), ("2019-06-17",)],
+        ),
+    ],
+)
+def test_shown_dates(text: str, month_first: bool, readings: list[tuple[str, ...]]) -> None:
+    assert shown_dates(text, month_first) == readings
+
+
+@pytest.mark.parametrize(
+    ("text", "strict", "names"),
+    [
+        ("By Ann Lee and Bo Chan - 12 May 2020", True, ["Ann Lee", "Bo Chan"]),
+        ("Ann Lee, PhD; Bo Chan, MD", True, ["Ann Lee", "Bo Chan"]),
+        ("Ann Lee @annlee", True, ["Ann Lee"]),
+        ("Von Karl Weber | 3. März 2021", True, ["Karl Weber"]),
+        ("the best of the week", True, []),
+        ("delta201", False, ["delta201"]),
+    ],
+)
+def test_byline_names(text: str, strict: bool, names: list[str]) -> None:
+    assert byline_names(text, strict=strict) == names
+
+
+def test_head_byline_and_date_beside_the_headline() -> None:
+    page = (
+        """<html><body>
+      <div class="teasers"><p>By Someone Else</p><p>Other story, 1 May 2020</p>
+      <p>"""
+        + "A long teaser paragraph about another story entirely. " * 8
+        + """</p></div>
+      <p class="kicker">Science · 7 April 2020</p>
+      <h1>Glacier melting faster</h1>
+      <div class="meta">By <a rel="author">Ingrid Larsen</a></div>
+      <p>"""
+        + "The glacier lost more ice this year than in any year since records began. " * 3
+        + """</p>
+      <div class="comments"><p>By Reader One</p></div>
+    </body></html>"""
+    )
+    head = read_head(fromstring(page), "Glacier melting faster", month_first=True)
+    assert head.found
+    assert head.byline == ("Ingrid Larsen",)
+    assert head.dates == (("2020-04-07",),)
+
+
+def test_author_markup_around_the_headline() -> None:
+    page = (
+        """<html><body><h1>Patch notes 4.2</h1>
+      <div class="post-author"><a>Will Knigh<span>t</span></a></div>
+      <span class="author-stats">319</span><span class="author-follow">Follow</span>
+      <div class="forum-author">tiber12</div>
+      <p>"""
+        + "These notes list every change made to the game in this release. " * 4
+        + """</p>
+    </body></html>"""
+    )
+    head = read_head(fromstring(page), "Patch notes 4.2", month_first=True)
+    # Whole elements (a name split by markup stays one), user names kept, labels and counts not.
+    assert head.marked == ("Will Knight", "tiber12")
+    assert head.byline == ()
+
+
+def test_precedence_shown_date_with_the_metadata_offset_and_fuller_byline() -> None:
+    page = """<html lang="en"><head>
+      <meta property="og:site_name" content="Valley Gazette">
+      <meta name="author" content="Valley Gazette">
+      <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Frost hits orchards",
+        "datePublished": "2019-10-15T16:59:59Z", "dateModified": "2020-03-12T14:42:17-04:00",
+        "author": {"@type": "Person", "name": "Todd"}}</script></head>
+      <body><h1>Frost hits orchards</h1><p>By Todd Bates</p><p>Updated Mar 12, 2020</p></body></html>"""
+    facts = read_page(fromstring(page), PageOptions())
+    meta = choose_meta(facts, Meta(), PageOptions())
+    # The day the page shows, with the time and offset of the metadata value of that day.
+    assert meta.date_published == "2020-03-12T14:42:17-04:00"
+    assert meta.authors == (Agent("Todd Bates", "Person"),)
+    off = choose_meta(facts, Meta(), PageOptions(head_date=False, head_byline=False))
+    assert off.date_published == "2019-10-15T16:59:59Z"
+    assert off.authors == (Agent("Todd", "Person"),)
+
+
+def test_permalink_day_beats_a_wrong_json_ld_date() -> None:
+    page = """<html><head><link rel="canonical" href="https://blog.example.org/2017/7/12/montauk">
+      <script type="application/ld+json">{"@type": "BlogPosting", "headline": "Montauk",
+        "datePublished": "2019-06-17T18:28:00+0200"}</script></head>
+      <body><h1>Montauk</h1></body></html>"""
+    facts = read_page(fromstring(page), PageOptions())
+    assert choose_meta(facts, Meta(), PageOptions()).date_published == "2017-07-12"
+    assert choose_meta(facts, Meta(), PageOptions(url_date=False)).date_published == (
+        "2019-06-17T18:28:00+02:00"
+    )
