@@ -2,13 +2,14 @@
 that folder's own score.py (main-event recall, event precision), on a real build.
 
 The goals of issue 12: main-event recall ≥ 0.70 on the 40 BBC articles and event
-precision ≥ 0.80 (bench/events_dev.py prints the whole table, with the baseline).
+precision ≥ 0.80. Building the 35 html-meta pages takes two minutes, too long for
+the suite: bench/events_dev.py scores them (and prints the whole table, with the
+baseline and the ablation).
 """
 
 from __future__ import annotations
 
 import ast
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -40,14 +41,4 @@ def test_bbc_dev_articles(tmp_path: Path) -> None:
     score = scored([str(EVENTS / "bbc40.jsonl")], tmp_path / "bbc")
     assert score["articles"] == 40
     assert score["main_recall"] >= 0.70
-    assert score["precision"] >= 0.80
-
-
-def test_html_meta_dev_pages(tmp_path: Path) -> None:
-    pages = [json.loads(line)["id"] for line in (EVENTS / "pages35.jsonl").open()]
-    sources = [str(SHARED / "data" / "html-meta" / p) for p in pages]
-    score = scored(sources, tmp_path / "pages")
-    assert score["articles"] == 35
-    # Most of these pages are blogs, how-tos and features: few events, but right ones.
-    assert score["kg_events"] >= 3
     assert score["precision"] >= 0.80
