@@ -64,6 +64,7 @@ ABLATION: list[tuple[str, EventSettings]] = [
     ("- lead clause (happening)", replace(ALL_ON, clause=False)),
     ("- headline", replace(ALL_ON, headline=False)),
     ("- genre gate", replace(ALL_ON, genre=False)),
+    ("- English sentences only", replace(ALL_ON, english_only=False)),
     ("- place fallback", replace(ALL_ON, place_fallback=False)),
     ("+ contentLocation fallback", replace(ALL_ON, content_location=True)),
     ("- new kinds (first 13 only)", replace(ALL_ON, kinds=False)),

@@ -26,6 +26,7 @@ class EventSettings:
     headline: bool = True  # the headline's words choose among the lead's events
     clause: bool = True  # the lead's main clause is a "happening" when no type names it
     genre: bool = True  # question headlines and first-person leads have no main event
+    english_only: bool = True  # events only from sentences in English (kg.extract.events.language)
     place_fallback: bool = True  # main event placed at the dateline, or its sentence's place
     content_location: bool = False  # … else at the place mentioned most (measured, not kept)
 

@@ -41,7 +41,7 @@ def detect(ctx: Context) -> list[Event]:
     main one)."""
     events: list[Event] = []
     for sent in ctx.doc.sents:
-        if english(sent):
+        if english(sent) or not ctx.settings.english_only:
             events += _detect_in(ctx, sent)
     return events
 

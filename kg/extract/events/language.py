@@ -23,14 +23,13 @@ _FOREIGN = frozenset(
     | {"el", "los", "las", "del", "por", "para", "con", "una", "es", "lo", "como", "su"}
     | {"il", "di", "che", "non", "per", "della", "sono", "gli", "het", "een", "niet", "zijn"}
 )
-SHARE = 0.15  # English function words in an English sentence: usually a third or more
 LONG = 6  # lower-case words a sentence needs before "no English word" means foreign
 
 
 def english(sent: Span) -> bool:
+    """False when the sentence has more of the other languages' function words than of
+    English ones, or none of English's in six lower-case words or more."""
     words = [t.text for t in sent if t.is_alpha and t.is_lower]
     ours = sum(w in _ENGLISH for w in words)
     theirs = sum(w in _FOREIGN for w in words)
-    if theirs > ours:
-        return False
-    return ours >= SHARE * len(words) or len(words) < LONG
+    return not (theirs > ours or (ours == 0 and len(words) >= LONG))

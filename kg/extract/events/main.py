@@ -68,31 +68,16 @@ def detect(ctx: Context) -> list[Event]:
     return found
 
 
+Key = tuple[int, int, int]  # (sentence, tier, rank): lower is better
+
+
 def _choose(ctx: Context, found: list[Event]) -> Event | None:
     if ctx.settings.genre and (ctx.headline or "").rstrip().endswith("?"):
         return None
-    by_start = {e.trigger_span.start: e for e in found if e.trigger_span is not None}
-    ranked: list[tuple[tuple[int, int, int], Event]] = []
+    ranked: list[tuple[Key, Event]] = []
     for n, sent in enumerate(lead_sentences(ctx)):
-        if ctx.settings.genre and (_first_person(sent) or _backstory(sent)):
-            continue
-        if _doubted(sent) and sent.root.lower_ not in DOUBTING:
-            continue  # "…, a new book claims" (read as a noun): the sentence is a claim
-        statement = _statement(ctx, sent) if ctx.settings.statements else None
-        if statement is not None:
-            ranked.append(((n, 1, 0), statement))
-        spine = [t for t in _spine(sent) if not cl.past_perfect(t)]  # "had met": backstory
-        for rank, token in enumerate(spine):
-            event = by_start.get(ctx.view.to_source(token.idx)) or _placed_only(ctx, token)
-            if event is not None:
-                ranked.append(((n, 0, rank), event))
-        if ctx.settings.clause:
-            ranked += [((n, 3, r), e) for r, e in enumerate(_clauses(ctx, sent, statement))]
-        if ctx.settings.headline:
-            on_spine = {ctx.view.to_source(t.idx) for t in spine}
-            for event in found:
-                if _in(ctx, event, sent) and event.trigger_span.start not in on_spine:  # type: ignore[union-attr]
-                    ranked.append(((n, 2, event.trigger_span.start), event))  # type: ignore[union-attr]
+        if not (ctx.settings.genre and _no_report(sent)):
+            ranked += _candidates(ctx, sent, n, found)
     if not ranked:
         return None
     if not ctx.settings.headline:
@@ -105,6 +90,39 @@ def _choose(ctx: Context, found: list[Event]) -> Event | None:
     return min(scored, key=lambda s: (s[0], s[1]))[2]
 
 
+def _no_report(sent: SpacySpan) -> bool:
+    """A lead in the first person, from the backstory, or a claim ("…, a book claims",
+    the last word read as a noun) reports no news of its own."""
+    if _first_person(sent) or _backstory(sent):
+        return True
+    return _doubted(sent) and sent.root.lower_ not in DOUBTING
+
+
+def _candidates(
+    ctx: Context, sent: SpacySpan, n: int, found: list[Event]
+) -> list[tuple[Key, Event]]:
+    """The sentence's candidates: events on its main clause (tier 0), its statement (1),
+    events the headline names elsewhere in it (2), the clause as a happening (3)."""
+    out: list[tuple[Key, Event]] = []
+    statement = _statement(ctx, sent) if ctx.settings.statements else None
+    if statement is not None:
+        out.append(((n, 1, 0), statement))
+    by_start = {e.trigger_span.start: e for e in found if e.trigger_span is not None}
+    spine = [t for t in _spine(sent) if not cl.past_perfect(t)]  # "had met": backstory
+    for rank, token in enumerate(spine):
+        event = by_start.get(ctx.view.to_source(token.idx)) or _placed_only(ctx, token)
+        if event is not None:
+            out.append(((n, 0, rank), event))
+    if ctx.settings.clause:
+        out += [((n, 3, r), e) for r, e in enumerate(_clauses(ctx, sent, statement))]
+    if ctx.settings.headline:
+        on_spine = {ctx.view.to_source(t.idx) for t in spine}
+        for start, event in by_start.items():
+            if _in(ctx, event, sent) and start not in on_spine:
+                out.append(((n, 2, start), event))
+    return out
+
+
 def lead_sentences(ctx: Context) -> list[SpacySpan]:
     """The first sentences of the story (standfirst, first paragraphs), not the headline."""
     headline = "" if ctx.headline_is_lead else fold(ctx.headline or "")
@@ -114,7 +132,9 @@ def lead_sentences(ctx: Context) -> list[SpacySpan]:
         if not any(s.start <= start < s.end for s in ctx.opening):
             continue
         text = sent.text.strip()
-        if len(text) < 2 or fold(text) == headline or not english(sent):
+        if len(text) < 2 or fold(text) == headline:
+            continue
+        if ctx.settings.english_only and not english(sent):
             continue
         out.append(sent)
         if len(out) == LEAD_SENTENCES:
