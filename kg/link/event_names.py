@@ -20,8 +20,10 @@ _BY |= {"strike", "legislation", "ruling", "fine", "dismissal"}  # "Protest by A
 _TOWARDS = {"accusation": "against", "criticism": "of", "threat": "to", "investigation": "into"}
 _TOWARDS |= {"inquiry": "into", "probe": "into", "appeal": "to", "praise": "of"}
 _TOWARDS |= {"fine": "of", "ban": "of", "suspension": "of", "dismissal": "of"}
-# Nouns of _OF kinds whose participants are not "of" it: "Lawsuit against HP".
-_OF_WORD = {"lawsuit": "against"}
+# Nouns of _OF kinds named by who acted: "Lawsuit by Willis against Revolution Studios".
+_SUED = frozenset({"lawsuit"})
+_TOWARDS |= {"lawsuit": "against"}
+_OF_WORD: dict[str, str] = {}
 _TO = frozenset({"visit", "trip"})  # "Kim's visit to Moscow", but "Kim's arrival in Moscow"
 
 
@@ -73,7 +75,7 @@ def event_name(
 ) -> str:
     """The name of an event of type ``kind`` named by ``noun`` ("summit", "arrest");
     ``agents`` are those of ``people`` who acted (the speaker of a statement)."""
-    if kind in _BY:
+    if kind in _BY or noun in _SUED:
         return _by_name(noun, people, agents or [], place, when, linker)
     who = _who(people, linker)
     where = linker.entity(place).name if place is not None else None

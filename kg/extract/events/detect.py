@@ -111,7 +111,7 @@ def _other_sense(ctx: Context, frame: Frame) -> bool:
     t, kind = frame.trigger, frame.kind
     if t.lower_ not in kind.ambiguous:
         return False
-    words = {w.lower_ for w in t.sent}
+    words = {w.lower_ for w in t.sent if w.i != t.i}  # the word is no context for itself
     if kind.off_context & words:
         return True
     if not kind.context or frame.via == "light":

@@ -47,6 +47,10 @@ PEOPLE_NOUNS = frozenset(
     | {"executive", "chief", "manager", "coach", "leader", "president", "chairman", "head"}
     | {"director", "minister", "secretary", "captain", "player", "striker", "defender"}
     | {"owner", "founder", "editor", "star", "singer", "actor", "actress", "winger"}
+    | {"agent", "agents", "officer", "officers", "analyst", "analysts", "employee", "worker"}
+    | {"workers", "employees", "official", "executives", "engineer", "scientist", "doctor"}
+    | {"soldier", "soldiers", "pilot", "driver", "journalist", "reporter", "presenter"}
+    | {"producer", "chief", "bosses", "investor", "investors", "shareholders", "customers"}
 )
 # Nouns that say what kind of organisation the name before them is.
 ORG_NOUNS = frozenset(

@@ -30,6 +30,12 @@ _YEAR = re.compile(r"\b\d{4}\b")
 VISIT = BY_KEY["visit"]
 CURRENT = timedelta(days=3)  # an event this close to publication is the dateline's news
 SPORTS_SECTIONS = frozenset({"sport", "sports"})
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "port", "capital", "region", "province", "state", "county"}
+    | {"island", "islands", "suburb", "district", "area", "outskirts", "centre", "center"}
+    | {"heart", "streets", "republic", "kingdom", "country", "municipality", "territory"}
+    | {"coast", "north", "south", "east", "west", "parts", "part", "rest", "resort"}
+)
 _PLACE_RANK = {"City": 3, "AdministrativeArea": 2, "Country": 1}
 
 
@@ -92,10 +98,13 @@ def _places_under(ctx: Context, token: Token, depth: int = 3) -> list[int]:
     for c in token.children:
         # A possessor counts only on the phrase itself ("at Spain's High Court"), not
         # deeper ("in one of Britain's highest profile cases").
+        # "of" only after a noun of place ("the port city of Vladivostok"), not "in
+        # charge of Wales" or "in the case of Yukos".
+        of = c.lower_ == "of" and token.lower_ in PLACE_NOUNS
         if (
             c.dep_ in ("appos", "compound", "conj")
             or (c.dep_ == "poss" and depth == 3)
-            or (c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "near"))
+            or (c.dep_ == "prep" and (of or c.lower_ in ("in", "at", "near")))
         ):
             nxt = cl.kids(c, "pobj") if c.dep_ == "prep" else [c]
             for n in nxt:

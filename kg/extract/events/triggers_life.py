@@ -108,7 +108,8 @@ LIFE: tuple[Kind, ...] = (
         ambiguous=frozenset(verb("", "rescue")) | frozenset({"rescue"}),
         context=_HARM
         | frozenset({"boat", "sea", "mountain", "fire", "coastguard", "lifeboat", "helicopter"})
-        | frozenset({"rubble", "flood", "floods", "hostages", "stranded", "cave", "mine"}),
+        | frozenset({"rubble", "flood", "floods", "hostages", "stranded", "cave", "mine"})
+        | frozenset({"rescuers", "lifeboats", "coastguards", "crews", "survivor"}),
         off_context=frozenset({"company", "firm", "takeover", "shares", "creditors", "airline"})
         | frozenset({"bank", "investors", "administration"}),
     ),

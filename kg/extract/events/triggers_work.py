@@ -104,7 +104,7 @@ WORK: tuple[Kind, ...] = (
         | forms("defeat", "defeat"),
         roles=frozenset({"subj", "obj", "poss", "of", "vs", "with"}),
         light=_PLAY,
-        frame_preps=frozenset({"to"}),  # "stormed to victory over X"
+        frame_preps=frozenset({"to", "with"}),  # "stormed to victory", "… with victory over X"
         not_with=frozenset({"arms", "presidential", "leadership", "election", "video", "computer"})
         | frozenset({"two-horse", "political", "party"}),
         ambiguous=frozenset(verb("", "beat", "defeat", "edge", "win", "overcome"))
