@@ -122,6 +122,7 @@ def test_a_country_acting_is_where_it_happened_except_in_the_sports_pages(
             "Die Stadt Ahlen lädt am Freitag wieder zum Reparaturcafé in der Stadt ein.",
         ),
         ("Shares", "Vodafone shares are expected to rise next week."),  # not yet
+        ("Preise", "Die Ticketpreise"),  # German "Die" is no English "die"
     ],
 )
 def test_no_main_event(nlp: Language, headline: str, text: str) -> None:
