@@ -113,7 +113,8 @@ def _candidates(
         event = by_start.get(ctx.view.to_source(token.idx)) or _placed_only(ctx, token)
         if event is not None:
             out.append(((n, 0, rank), event))
-    if ctx.settings.clause:
+    # The lead's own clause; a later one only when the headline tells the same story.
+    if ctx.settings.clause and (n == 0 or _shares(headline_words(ctx.headline), _words(sent))):
         out += [((n, 3, r), e) for r, e in enumerate(_clauses(ctx, sent, statement))]
     if ctx.settings.headline:
         on_spine = {ctx.view.to_source(t.idx) for t in spine}
@@ -236,6 +237,20 @@ def headline_words(headline: str | None) -> set[str]:
     return {w for w in _WORD.findall(fold(headline or "")) if w not in _STOP}
 
 
+def _words(sent: SpacySpan) -> set[str]:
+    return {w for w in _WORD.findall(fold(sent.text)) if w not in _STOP}
+
+
+def _shares(a: set[str], b: set[str]) -> bool:
+    """True when a word of ``a`` is in ``b``, or one begins the other (four letters or
+    more: "mobile"/"mobiles", "report"/"reported", "Iraq"/"Iraqi")."""
+    if a & b:
+        return True
+    return any(
+        len(x) >= 4 and len(y) >= 4 and (x.startswith(y) or y.startswith(x)) for x in a for y in b
+    )
+
+
 def _named_by(ctx: Context, event: Event, words: set[str]) -> bool:
     """True when the headline names a participant or place of the event, or its type."""
     if not words:
@@ -248,7 +263,7 @@ def _named_by(ctx: Context, event: Event, words: set[str]) -> bool:
     kind = BY_KEY.get(event.type)
     forms = set(kind.verbs) | set(kind.nouns) if kind is not None else set()
     forms.add(fold(event.trigger))
-    return bool(words & (names | forms))
+    return bool(words & forms) or _shares(words, names)
 
 
 def _fallback_place(ctx: Context, event: Event) -> int | None:

@@ -13,7 +13,7 @@ from kg.extract.events.kind import Kind, particles, verb
 
 _SAY = (
     verb("statement", "say", "tell", "insist", "argue", "suggest", "hint", "stress")
-    | verb("statement", "rule out", "maintain", "declare")
+    | verb("statement", "rule out", "maintain", "declare", "question")
     | verb("claim", "claim", "allege")
     | verb("warning", "warn", "caution")
     | verb("denial", "deny")
