@@ -21,11 +21,13 @@ PlaceKind = Literal["Country", "City", "AdministrativeArea", "Place"]
 
 @dataclass(frozen=True, slots=True)
 class Agent:
-    """An author or publisher as a source names it."""
+    """An author or publisher as a source names it, with what identifies it when known."""
 
     name: str
     type: AgentType = "Person"
     url: str | None = None
+    same_as: tuple[str, ...] = ()  # other pages that identify it (a Wikidata or profile IRI)
+    logo: str | None = None  # an organisation's logo image URL
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +218,9 @@ class Article:
     # What extraction had to guess (a fallback headline): reported as warnings, and,
     # unlike ``warnings`` (the source's), kept with the article in the cache.
     notes: list[str] = field(default_factory=list)
+    # The text kg analysed (RawDocument.text): every offset of a mention or a sentence
+    # counts into it, and it is published with them so that anyone can check them.
+    source_text: str = ""
 
     def as_read(
         self, source: str, line: int | None, mtime: float | None, warnings: Iterable[str]

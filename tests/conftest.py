@@ -49,6 +49,28 @@ def seeds_out(seeds_build: tuple[Path, BuildResult]) -> Path:
     return seeds_build[0]
 
 
+BBC_SAMPLE = 60  # articles of the BBC corpus in the sample build
+
+
+@pytest.fixture(scope="session")
+def bbc_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """kg build of the first BBC_SAMPLE articles of the BBC corpus (read in place)."""
+    folder = tmp_path_factory.mktemp("bbc-sample")
+    with CORPUS.open(encoding="utf-8") as f:
+        lines = [next(f) for _ in range(BBC_SAMPLE)]
+    (folder / "bbc.jsonl").write_text("".join(lines), encoding="utf-8")
+    build(BuildOptions(sources=(str(folder / "bbc.jsonl"),), out=folder / "out"))
+    return folder / "out"
+
+
+@pytest.fixture(scope="session")
+def html_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """kg build of the real news pages in ../shared/data/html (read in place)."""
+    out = tmp_path_factory.mktemp("html-pages") / "out"
+    build(BuildOptions(sources=(str(HTML),), out=out))
+    return out
+
+
 @pytest.fixture(scope="session")
 def seeds_graph(seeds_out: Path) -> Graph:
     """output/kg.ttl of the seeds, parsed by rdflib."""

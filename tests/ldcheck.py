@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from conftest import ROOT, SCHEMAORG
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
 
 OFFICIAL_CONTEXT = SCHEMAORG / "schemaorgcontext.jsonld"
 JS_DIR = ROOT / "tests" / "js"
@@ -88,9 +89,10 @@ def expand_jsonld_js(docs: list[dict[str, Any]]) -> list[Graph]:
 
 
 def install_jsonld_js() -> None:
-    """`npm ci` in tests/js when a fresh checkout has no node_modules yet (as .ci/run does):
-    the exact versions of tests/js/package-lock.json, into a gitignored folder."""
-    if (JS_DIR / "node_modules" / "jsonld").is_dir():
+    """`npm ci` in tests/js when a fresh checkout lacks one of its packages (as .ci/run
+    does): the exact versions of tests/js/package-lock.json, into a gitignored folder."""
+    wanted = json.loads((JS_DIR / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    if all((JS_DIR / "node_modules" / name).is_dir() for name in wanted):
         return
     npm = shutil.which("npm")
     assert npm, "npm is needed to install jsonld.js (npm ci --prefix tests/js)"
@@ -102,9 +104,61 @@ def install_jsonld_js() -> None:
     )
 
 
+def run_node(script: str, *args: str) -> Any:
+    """Run tests/js/SCRIPT with node (packages installed first); its stdout, as JSON."""
+    node = shutil.which("node")
+    assert node, f"node is needed for tests/js/{script}"
+    install_jsonld_js()
+    result = subprocess.run(
+        [node, str(JS_DIR / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+SCHEMA_DATE = URIRef("http://schema.org/Date")
+
+
+def as_kg_dates(graph: Graph) -> Graph:
+    """A page block's graph with its dates read the way the README says they relate to
+    kg.ttl: a plain date string (schema:Date under schema.org's context) is the xsd:date,
+    or with a time the xsd:dateTime, of the same lexical form."""
+    out = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype == SCHEMA_DATE:
+            o = Literal(str(o), datatype=XSD.dateTime if "T" in str(o) else XSD.date)
+        out.add((s, p, o))
+    return out
+
+
 def missing_from(graph: Graph, reference: Graph) -> list[str]:
-    """The triples of ``graph`` that ``reference`` lacks (N-Triples lines), for messages."""
+    """The triples of ``graph`` (page block dates read as kg's) that ``reference`` lacks
+    (N-Triples lines), for messages."""
+    graph = as_kg_dates(graph)
     return sorted(" ".join(t.n3() for t in triple) for triple in graph if triple not in reference)
+
+
+def all_nodes(doc: Any) -> dict[str, dict[str, Any]]:
+    """Every node object of a JSON-LD document by @id, nested ones included."""
+    found: dict[str, dict[str, Any]] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            if isinstance(value.get("@id"), str) and len(value) > 1:
+                found.setdefault(value["@id"], value)
+            for key, item in value.items():
+                if key != "@context":
+                    walk(item)
+
+    walk(doc)
+    return found
 
 
 def page_of(site: Path, iri: str, base: str) -> Path:

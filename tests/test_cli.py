@@ -45,7 +45,8 @@ def test_build_seeds_then_validate(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(main, ["build", str(SEEDS), "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
-    assert result.output == ""
+    assert result.stdout == ""  # quiet; stderr has the default base IRI's warning only
+    assert result.stderr.startswith("warning: the base IRI is kg's default")
     result = runner.invoke(
         main, ["validate", str(out / "kg.ttl"), str(out / "kg.nq"), str(out / "kg.jsonld")]
     )
@@ -56,8 +57,8 @@ def test_build_seeds_then_validate(runner: CliRunner, tmp_path: Path) -> None:
 def test_build_summary(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["build", str(SEEDS), "--out", str(tmp_path / "o")])
     assert result.exit_code == 0
-    assert result.output.startswith("Published 2 article(s)")
-    assert "0 rejected, 0 failed SHACL" in result.output
+    assert result.stdout.startswith("Published 2 article(s)")
+    assert "0 rejected, 0 failed SHACL" in result.stdout
 
 
 def test_validate_names_the_missing_headline(runner: CliRunner, tmp_path: Path) -> None:
@@ -127,7 +128,7 @@ def test_partial_build_exits_3_and_reports(runner: CliRunner, tmp_path: Path) ->
     out = tmp_path / "out"
     result = runner.invoke(main, ["build", str(src), "--out", str(out)])
     assert result.exit_code == EXIT_PARTIAL
-    assert f"rejected: {src / 'empty.txt'}: empty file" in result.output
+    assert "rejected: empty.txt: empty file" in result.stderr  # named as in report.jsonl
     report = (out / "report.jsonl").read_text()
     assert '"kind": "rejected"' in report and "empty.txt" in report
 

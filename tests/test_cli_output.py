@@ -45,7 +45,7 @@ Commands:
   remove    Take the articles IDS out of the published output, everywhere.
   serve     Serve the store read-only over HTTP: a SPARQL 1.1 endpoint at...
   site      Write a static Linked Data site: a page per article, person,...
-  validate  Validate RDF FILES (Turtle, JSON-LD, N-Triples, N-Quads, TriG)...
+  validate  Validate RDF FILES (Turtle, JSON-LD, N-Triples, N-Quads, TriG,...
 """
 
 
@@ -75,6 +75,13 @@ def test_top_level_help(runner: CliRunner) -> None:
     assert result.output == TOP_HELP
 
 
+BASE_IRI_WARNING = (
+    "warning: the base IRI is kg's default http://localhost:8000/: every IRI published "
+    "resolves on this machine only. Set yours once in kg.toml ([build] base_iri = "
+    '"https://news.example.org/kg/") or give --base-iri.\n'
+)
+
+
 def _summary(out: Path, reused: int) -> str:
     # The triple count is read back from the published N-Quads, not from kg's own report.
     triples = len(Dataset().parse(out / "kg.nq", format="nquads"))
@@ -87,22 +94,33 @@ def _summary(out: Path, reused: int) -> str:
 def test_build_seeds_summary(built: tuple[Path, str, str]) -> None:
     out, first, second = built
     lines = first.splitlines(keepends=True)
-    assert lines[0] == _summary(out, reused=0)
-    assert second.splitlines(keepends=True)[0] == _summary(out, reused=2)
+    assert lines[0] == BASE_IRI_WARNING  # on stderr, before the summary
+    assert lines[1] == _summary(out, reused=0)
+    assert second.splitlines(keepends=True)[:2] == [BASE_IRI_WARNING, _summary(out, reused=2)]
     # The rest: the search-engine recommendations the seeds do not meet, counted.
-    assert lines[1] == "Search-engine recommendations not met (SHACL warnings; see kg validate):\n"
-    for line in lines[2:]:
+    assert lines[2] == "Search-engine recommendations not met (SHACL warnings; see kg validate):\n"
+    for line in lines[3:]:
         count, _, message = line.strip().partition("  ")
         assert count.isdigit() and 1 <= int(count) <= 2, line
         assert message.startswith("search engines recommend "), line
-    assert first.splitlines()[1:] == second.splitlines()[1:]
+    assert first.splitlines()[2:] == second.splitlines()[2:]
 
 
 def test_build_quiet_prints_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    base = ["--base-iri", "https://news.example.org/kg/"]
     result = runner.invoke(
-        main, ["build", str(SEEDS), "--out", str(tmp_path / "o"), "-q"], prog_name="kg"
+        main, ["build", str(SEEDS), "--out", str(tmp_path / "o"), "-q", *base], prog_name="kg"
     )
     assert (result.exit_code, result.output) == (0, "")
+    # Without a base IRI of its own, quiet still says so (on stderr).
+    result = runner.invoke(
+        main, ["build", str(SEEDS), "--out", str(tmp_path / "p"), "-q"], prog_name="kg"
+    )
+    assert (result.exit_code, result.output, result.stderr) == (
+        0,
+        BASE_IRI_WARNING,
+        BASE_IRI_WARNING,
+    )
 
 
 def test_build_error(runner: CliRunner, tmp_path: Path) -> None:

@@ -36,8 +36,9 @@ def manifest(out: Path) -> dict[str, dict[str, str]]:
 
 
 def report(out: Path) -> list[dict[str, object]]:
+    """report.jsonl, without the default base IRI's warning (the builds here use it)."""
     lines = (out / "report.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines]
+    return [p for p in map(json.loads, lines) if p["source"] != "--base-iri"]
 
 
 def test_the_crafted_id_asks_for_the_same_path() -> None:
@@ -61,7 +62,7 @@ def test_both_published_with_distinct_iris_in_one_build(tmp_path: Path) -> None:
     assert [r for r in report(out) if r["kind"] == "warning"] == [
         {
             "kind": "warning",
-            "source": str(source),
+            "source": source.name,  # named by file name, never by a local path
             "line": 1,
             "article": "a/b/c",
             "reason": f"article id 'a/b/c' asks for the IRI path article/{CRAFTED}, which is "

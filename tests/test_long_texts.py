@@ -131,11 +131,12 @@ def test_an_error_in_the_rules_is_a_failed_line_and_the_rest_publishes(
     out = tmp_path / "out"
     result = build(BuildOptions(sources=(str(source),), out=out, workers=1))
     assert result.published == ["one", "three"]
-    report = [json.loads(x) for x in (out / "report.jsonl").read_text().splitlines()]
+    lines = (out / "report.jsonl").read_text().splitlines()
+    report = [p for p in map(json.loads, lines) if p["source"] != "--base-iri"]
     assert report == [
         {
             "kind": "failed",
-            "source": str(source),
+            "source": source.name,  # named by file name, never by a local path
             "line": 2,
             "reason": "extraction failed (Boom: an event rule broke)",
         }

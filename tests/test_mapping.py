@@ -59,6 +59,7 @@ def sample_article() -> Article:
             Mention(17, 28, "Vladivostok", 2),
             Mention(30, 44, "Vladimir Putin", 0),
         ],
+        source_text=TEXT,
     )
 
 
@@ -84,20 +85,22 @@ def test_article_graph_matches_golden() -> None:
 
 
 def test_published_mentions_anchor_the_text() -> None:
-    """Every NIF mention the mapping writes: its anchor is the text at its offsets."""
+    """Every NIF mention the mapping writes: its anchor is the published text (the
+    nif:isString of its context) at its offsets."""
     graph = sample_graph()
     rows = list(
         graph.query(
-            """SELECT ?m ?b ?e ?a WHERE {
+            """SELECT ?m ?b ?e ?a ?text WHERE {
                  ?m nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a ;
-                    itsrdf:taIdentRef ?entity . }""",
+                    itsrdf:taIdentRef ?entity ; nif:referenceContext ?c .
+                 ?c a nif:Context ; nif:isString ?text . }""",
             initNs={"nif": NIF, "itsrdf": ITSRDF},
         )
     )
     assert len(rows) == 4
-    for m, b, e, anchor in rows:
+    for m, b, e, anchor, text in rows:
         assert str(m).endswith(f"#char={int(b)},{int(e)}")
-        assert TEXT[int(b) : int(e)] == str(anchor)
+        assert str(text) == TEXT and str(text)[int(b) : int(e)] == str(anchor)
 
 
 def test_single_token_person_merges_across_articles_only_when_unambiguous() -> None:

@@ -61,10 +61,13 @@ def test_progress_line_disabled_writes_nothing() -> None:
 
 
 def test_build_without_a_terminal_shows_no_progress(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path)])
+    base = ["--base-iri", "https://news.example.org/kg/"]  # no warning to print either
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path), *base])
     assert result.exit_code == 0
     assert result.stderr == ""
     assert result.stdout.startswith("Published 2 article(s)")
-    quiet = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path), "--quiet"])
+    quiet = CliRunner().invoke(
+        main, ["build", str(SEEDS), "--out", str(tmp_path), "--quiet", *base]
+    )
     assert quiet.exit_code == 0
     assert quiet.output == ""

@@ -19,7 +19,7 @@ from rdflib.compare import isomorphic
 from kg.cli import main
 from kg.errors import QueryError
 from kg.publish.store import Store
-from kg.rdf import jsonld
+from kg.rdf import formats, jsonld
 from kg.sparql.query import execute, write_result
 from kg.sparql.text import bind, parse_term, uses_service, where_offset
 
@@ -78,7 +78,31 @@ def test_construct_turtle_and_jsonld(seeds_out: Path, seeds_graph: Graph) -> Non
     _, out, _ = run("query", query, "-d", str(seeds_out), "-f", "jsonld")
     assert isomorphic(jsonld.parse(out), expected)
     code, _, err = run("query", query, "-d", str(seeds_out), "-f", "csv")
-    assert code == 2 and "this query returns a graph: use --format turtle, jsonld, nt" in err
+    assert code == 2 and (
+        "this query returns a graph: use --format turtle, jsonld, nt, nquads, trig, rdfxml" in err
+    )
+
+
+# Every RDF format of the registry, and the rdflib parser that reads it back.
+RDFLIB_PARSERS = {
+    "turtle": "turtle",
+    "jsonld": "json-ld",
+    "nt": "nt",
+    "nquads": "nquads",
+    "trig": "trig",
+    "rdfxml": "xml",
+}
+
+
+def test_construct_in_every_rdf_format(seeds_out: Path, seeds_graph: Graph) -> None:
+    query = "CONSTRUCT { ?p schema:name ?n } WHERE { ?p a schema:Person ; schema:name ?n }"
+    expected = seeds_graph.query("PREFIX schema: <http://schema.org/> " + query).graph  # type: ignore[union-attr]
+    assert len(expected) > 5
+    assert sorted(f.name for f in formats.carrying("graph")) == sorted(RDFLIB_PARSERS)
+    for name, parser in RDFLIB_PARSERS.items():
+        code, out, err = run("query", query, "-d", str(seeds_out), "-f", name)
+        assert code == 0, err
+        assert isomorphic(Graph().parse(data=out, format=parser), expected), name
 
 
 def test_graph_option_restricts_to_one_article(seeds_out: Path) -> None:

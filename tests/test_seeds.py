@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import SEEDS, select
 from rdflib import Graph
@@ -34,7 +36,8 @@ def test_everything_is_published(seeds_build) -> None:
     out, result = seeds_build
     assert result.complete
     assert len(result.published) == 2
-    assert (out / "report.jsonl").read_text() == ""
+    lines = [json.loads(line) for line in (out / "report.jsonl").read_text().splitlines()]
+    assert [(p["kind"], p["source"]) for p in lines] == [("warning", "--base-iri")]
 
 
 def test_two_news_articles(seeds_graph: Graph) -> None:

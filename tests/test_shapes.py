@@ -52,11 +52,24 @@ BAD = [
         "headline",
     ),
     (GOOD.replace('"2019-04-25"^^xsd:date', '"April 25"'), "schema:datePublished", "datePublished"),
-    (GOOD.replace("schema:author ex:writer", "schema:author ex:nobody"), "schema:author", "author"),
+    # What a link points at is checked on the node itself (its rdf:type), once per node.
+    (GOOD.replace("schema:author ex:writer", "schema:author ex:nobody"), "rdf:type", "author"),
+    (
+        GOOD.replace(
+            "ex:writer a schema:Person ;", "ex:writer a schema:Person, schema:Organization ;"
+        ),
+        "rdf:type",
+        "one Person or one Organization",
+    ),
     (
         GOOD.replace("schema:mentions ex:leader", "schema:mentions ex:untyped"),
-        "schema:mentions",
+        "rdf:type",
         "mentions",
+    ),
+    (
+        GOOD.replace("schema:locationCreated ex:city", "schema:locationCreated ex:party"),
+        "rdf:type",
+        "Place",
     ),
     (
         GOOD.replace(
@@ -118,6 +131,18 @@ def test_missing_search_recommendations_are_only_warnings(validator: Validator) 
     assert "search engines recommend an author url or sameAs" in messages
 
 
+def test_subclasses_need_no_class_axioms(validator: Validator) -> None:
+    """A City, Country or AdministrativeArea is a place to every shape (the data has no
+    rdfs:subClassOf), and is checked as a Place."""
+    text = GOOD.replace("ex:city a schema:City", "ex:city a schema:AdministrativeArea")
+    assert validator.validate(Graph().parse(data=text, format="turtle")).findings == []
+    nameless = GOOD.replace(
+        'ex:country a schema:Country ; schema:name "A Country" .', "ex:country a schema:Country ."
+    )
+    report = validator.validate(Graph().parse(data=nameless, format="turtle"))
+    assert [f.message for f in report.violations] == ["a Place needs exactly one name"]
+
+
 def test_validate_many_attributes_results_to_their_graph(validator: Validator) -> None:
     good = Graph().parse(data=GOOD, format="turtle")
     bad = graph('ex:other a schema:NewsArticle ; schema:articleBody "x" .')
@@ -127,3 +152,14 @@ def test_validate_many_attributes_results_to_their_graph(validator: Validator) -
     assert reports["good"].conforms
     assert not reports["bad"].conforms
     assert {f.focus for f in reports["bad"].violations} == {"http://example.org/other"}
+
+
+def test_validate_many_attributes_a_dangling_link_to_its_graph(validator: Validator) -> None:
+    """A mention of a node the graph does not describe is the fault of the graph that links."""
+    good = Graph().parse(data=GOOD, format="turtle")
+    dangling = graph('ex:b a schema:NewsArticle ; schema:headline "H" ; schema:mentions ex:ghost .')
+    reports = validator.validate_many(
+        [("good", convert.triples(good)), ("dangling", convert.triples(dangling))]
+    )
+    assert reports["good"].conforms
+    assert [f.focus for f in reports["dangling"].violations] == ["http://example.org/ghost"]

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from click.testing import CliRunner
 from conftest import select
-from ldcheck import Scripts, expand_jsonld_js, expand_rdflib, missing_from, page_of
+from ldcheck import Scripts, all_nodes, expand_jsonld_js, expand_rdflib, missing_from, page_of
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
@@ -265,5 +265,5 @@ def test_article_diagram_draws_the_event(event_site: tuple[Path, Graph]) -> None
     assert ">person · author</text>" in drawing
     assert "Leaders meet — about — Summit in Paris." in drawing
     (doc,) = Scripts(page).jsonld()
-    kinds = {n["@type"] for n in doc["@graph"]}
+    kinds = {n["@type"] for n in all_nodes(doc).values() if "@type" in n}
     assert {"NewsArticle", "Event", "Person", "City", "ImageObject"} <= kinds

@@ -35,7 +35,9 @@ def test_jsonld_article_wins_over_meta_tags() -> None:
         Agent("Maria Costa", "Person", "https://news.example.org/staff/maria-costa"),
         Agent("Joao Silva", "Person"),
     )
-    assert meta.publisher == Agent("Example Daily", "Organization")
+    assert meta.publisher == Agent(
+        "Example Daily", "Organization", logo="https://news.example.org/logo.png"
+    )
     # no url in the node: mainEntityOfPage, not the canonical link
     assert meta.url == "https://news.example.org/world/lisbon-harbour-reopens"
     assert meta.image_url == "https://news.example.org/img/lisbon.jpg"

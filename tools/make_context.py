@@ -30,6 +30,7 @@ TERMS = [
     "caption",
     "creditText",
     "contentUrl",
+    "logo",
     "commentCount",
     "comment",
     "text",

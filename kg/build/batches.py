@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from kg.build.cache import Cache, verdict_key
 from kg.build.corpus import Entry
+from kg.link.agents import AgentDirectory
 from kg.link.iris import Iris
 from kg.link.merge import Linker
 from kg.model import Article
@@ -49,6 +50,7 @@ class GraphWork:
     unchanged: dict[str, str]  # article id → graph digest whose published files can be kept
     articles: Path  # the staged articles/ folder
     spool: Path  # folder for the quads of each batch
+    agents: AgentDirectory | None = None  # url, sameAs, logo of known authors and publishers
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,9 @@ def map_batch(work: GraphWork, item: tuple[int, Sequence[Entry]]) -> Batch:
     with Cache.opened(work.cache) as cache:
         articles = [e.restore(cache.article(e.key)) for e in entries]
         mapped = [
-            article_triples(a, work.iris, work.linker, generated_at(e), work.events)
+            article_triples(
+                a, work.iris, work.linker, generated_at(e), work.events, agents=work.agents
+            )
             for e, a in zip(entries, articles, strict=True)
         ]
         digests = [_digest(t) for t in mapped]

@@ -72,7 +72,15 @@ class Corpus:
         self.linker.add(article)
         if article.events:
             # Event linking needs entities, events and dates, not the text.
-            lean = replace(article, body="", comments=[], mentions=[], images=[], description=None)
+            lean = replace(
+                article,
+                body="",
+                comments=[],
+                mentions=[],
+                images=[],
+                description=None,
+                source_text="",
+            )
             self._eventful.append(lean)
         return None
 

@@ -13,20 +13,22 @@ themselves go to the extraction cache and are read back a batch at a time.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import ExitStack, closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from kg.build.batches import BATCH, GraphWork, Mapped, generated_at, map_batch
 from kg.build.cache import Cache, content_digest, document_key
 from kg.build.corpus import Corpus
+from kg.build.names import source_name
 from kg.extract import code_digest
 from kg.extract import nlp as nlp_mod
 from kg.extract import workers as extraction
 from kg.extract.entities.knowledge import Knowledge
 from kg.lexicon.gazetteer import gazetteer
+from kg.link.agents import AgentDirectory, KnownAgent
 from kg.link.iris import DEFAULT_BASE_IRI, Iris, assign_stems
 from kg.model import Article, Failed, RawDocument, Rejected
 from kg.parallel import default_workers, ordered_map
@@ -56,6 +58,7 @@ class BuildOptions:
     authority: Path | None = None  # known entities (CSV or Turtle)
     workers: int = 0  # processes for extraction and mapping; 0: one per core
     scheduler: str | None = None  # a Dask scheduler's address: extraction runs on its cluster
+    publisher: KnownAgent | None = None  # kg.toml [publisher]: url, logo, sameAs; the default
 
     @property
     def processes(self) -> int:
@@ -89,9 +92,22 @@ class BuildResult:
         return [p for p in self.problems if p.kind == kind]
 
     @property
+    def setting_warnings(self) -> list[Problem]:
+        """Warnings about how kg build was run (the default base IRI), not about inputs."""
+        return [p for p in self.problems if p.kind == "warning" and p.source == BASE_IRI_SOURCE]
+
+    @property
     def complete(self) -> bool:
         """True when every input was published."""
         return not any(p.kind != "warning" for p in self.problems)
+
+
+BASE_IRI_SOURCE = "--base-iri"  # the "source" of the base IRI warning in report.jsonl
+BASE_IRI_WARNING = (
+    f"the base IRI is kg's default {DEFAULT_BASE_IRI}: every IRI published resolves on "
+    "this machine only. Set yours once in kg.toml ([build] base_iri = "
+    '"https://news.example.org/kg/") or give --base-iri.'
+)
 
 
 def _quiet(stage: str, done: int, total: int | None) -> None:
@@ -109,6 +125,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     """
     report = progress or _quiet
     result = BuildResult()
+    if options.base_iri == DEFAULT_BASE_IRI:
+        result.problems.append(Problem("warning", BASE_IRI_SOURCE, BASE_IRI_WARNING))
     timer = result.timings.stage
     with OutputFolder(options.out) as folder:
         previous = _previous(folder, result)
@@ -133,6 +151,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                 unchanged=staging.unchanged(),
                 articles=staging.articles,
                 spool=staging.spool,
+                agents=AgentDirectory.of(
+                    Knowledge.load(options.authority).entries, options.publisher
+                ),
             )
             with timer("graphs"):
                 published = _map_and_validate(corpus, work, options, result, report)
@@ -177,7 +198,8 @@ def _distinct_iris(corpus: Corpus, previous: Manifest, result: BuildResult) -> I
 def _read(options: BuildOptions, result: BuildResult) -> list[RawDocument]:
     docs: list[RawDocument] = []
     limits = InputLimits(options.max_bytes)
-    for item in iter_inputs(options.sources, limits, exclude=(options.out,)):
+    for given, item in _inputs(options, limits):
+        item = replace(item, source=source_name(item.source, given))
         if isinstance(item, Rejected):
             result.problems.append(Problem("rejected", item.source, item.reason, item.line))
             continue
@@ -185,6 +207,15 @@ def _read(options: BuildOptions, result: BuildResult) -> list[RawDocument]:
         for warning in item.warnings:
             result.problems.append(Problem("warning", item.source, warning, item.line))
     return docs
+
+
+def _inputs(
+    options: BuildOptions, limits: InputLimits
+) -> Iterator[tuple[str, RawDocument | Rejected]]:
+    """Every input, with the command-line source it was found under."""
+    for given in options.sources:
+        for item in iter_inputs((given,), limits, exclude=(options.out,)):
+            yield given, item
 
 
 def _extract(

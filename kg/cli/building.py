@@ -106,6 +106,14 @@ def build(
     becomes sameAs, any other IRI names the entity's node. --patterns takes
     spaCy EntityRuler patterns, one JSON object a line ({"label": "ORG",
     "pattern": "Acme"}); an "id" equal to an authority id joins that entry.
+    Authority entries also give authors and publishers of that name their
+    sameAs, and a [publisher] table in kg.toml (name, url, logo, same_as) names
+    the publisher of articles whose source names none, with its url and logo.
+
+    What kg publishes names a source by its URL, else by its file name relative
+    to the folder given (never by a path of this machine). Without --base-iri
+    (or base_iri under [build] in kg.toml) every IRI starts
+    http://localhost:8000/, which resolves nowhere else: kg build warns.
 
     Exit code 3 means built, but some inputs were rejected, failed in
     extraction or failed SHACL validation; report.jsonl lists them.
@@ -121,8 +129,13 @@ def build(
     """
     from kg.build import BuildOptions
     from kg.build import build as run_build
+    from kg.link.agents import publisher_setting
     from kg.link.iris import DEFAULT_BASE_IRI
 
+    settings = click.get_current_context().find_root().default_map or {}
+    with library_errors():
+        table = settings.get("publisher")
+        publisher = publisher_setting(table) if table is not None else None
     options = BuildOptions(
         sources=sources or ("seeds",),
         out=out,
@@ -134,6 +147,7 @@ def build(
         authority=authority,
         workers=workers or 0,
         scheduler=scheduler,
+        publisher=publisher,
     )
     progress = ProgressLine(sys.stderr, enabled=not quiet and sys.stderr.isatty())
     with library_errors():
@@ -154,7 +168,10 @@ PROBLEMS_SHOWN = 20
 
 
 def _list_problems(result: Any, out: Path) -> None:
-    """Inputs and articles not published, one line each on stderr (the first few)."""
+    """How kg build was run, if it needs changing (the default base IRI), then the inputs
+    and articles not published, one line each on stderr (the first few)."""
+    for p in result.setting_warnings:
+        click.echo(f"warning: {p.reason}", err=True)
     problems = [p for p in result.problems if p.kind != "warning"]
     for p in problems[:PROBLEMS_SHOWN]:
         where = f"{p.source}:{p.line}" if p.line else p.source
@@ -166,7 +183,8 @@ def _list_problems(result: Any, out: Path) -> None:
 
 def _summary(result: Any, out: Path) -> None:
     rejected, invalid = len(result.of_kind("rejected")), len(result.of_kind("invalid"))
-    warnings, failed = len(result.of_kind("warning")), len(result.of_kind("failed"))
+    warnings = len(result.of_kind("warning")) - len(result.setting_warnings)
+    failed = len(result.of_kind("failed"))
     broke = f", {failed} failed in extraction" if failed else ""
     if result.kept_previous:
         click.echo(
@@ -230,8 +248,11 @@ def remove(ids: tuple[str, ...], out: Path) -> None:
     help="Let JSON-LD fetch @contexts other than schema.org's.",
 )
 def validate(files: tuple[Path, ...], warnings: bool, allow_remote_context: bool) -> None:
-    """Validate RDF FILES (Turtle, JSON-LD, N-Triples, N-Quads, TriG) against kg's shapes.
+    """Validate RDF FILES (Turtle, JSON-LD, N-Triples, N-Quads, TriG, RDF/XML) with kg's shapes.
 
+    The rules are shapes/*.ttl (their results are violations) and the
+    recommendations shapes/recommended/*.ttl (warnings); both need nothing but
+    the data, and work in any SHACL processor (see shapes/README.md).
     Prints one line per result: severity, node, property path, message. Named
     graphs (N-Quads, TriG) are validated one by one, like kg build does.
     Exit 0 when every file conforms (warnings allowed), 3 on violations, 2 when

@@ -54,7 +54,9 @@ def query(
     schema:, rdf:, rdfs:, xsd:, owl:, skos:, prov:, geo:, nif:, itsrdf:,
     dcterms:, kg: and kgt: are predeclared. SELECT and ASK
     print a table, or csv, tsv, json, xml (the SPARQL results formats);
-    CONSTRUCT and DESCRIBE print turtle, jsonld or nt. A syntax error exits 2.
+    CONSTRUCT and DESCRIBE print turtle, or any RDF format kg writes: jsonld
+    (its context inline, nothing to fetch), nt, nquads, trig, rdfxml. A syntax
+    error exits 2.
 
     \b
     Examples:

@@ -30,10 +30,15 @@ def embed(
     """Put an article's schema.org JSON-LD into PAGE's <head> (search-engine markup).
 
     The block is a <script type="application/ld+json" data-kg="jsonld"> with an
-    @graph: the NewsArticle, its authors, publisher, image, places and events,
-    cross-referenced by @id, "@context": "https://schema.org". Running it again
-    replaces kg's block; the page's other scripts are left as they are. Article
-    text can never end the block: <, > and & are written as \\u escapes.
+    @graph: the NewsArticle with its authors, publisher and images inside it,
+    then its places, organisations and events, cross-referenced by @id,
+    "@context": "https://schema.org", written as Google's Article rules ask
+    (dates as ISO 8601 strings, images as ImageObjects with a url, one type per
+    node). Running it again replaces kg's block. When PAGE has its own
+    NewsArticle for the same article, kg's replaces it and keeps what only the
+    page says, so the page has one; other scripts are left as they are, and a
+    JSON-LD block that is not JSON is named on stderr. Article text can never
+    end the block: <, > and & are written as \\u escapes.
 
     \b
     Examples:
@@ -42,20 +47,23 @@ def embed(
       kg embed --print --article d2b7ed0d636f4791 --data output
     """
     from kg.web.describe import open_published
-    from kg.web.embed import article_script
-    from kg.web.inject import embed_into
+    from kg.web.embed import article_document, script_element
+    from kg.web.merge import embed_article
 
     if print_only and (page is not None or out is not None):
         raise click.UsageError("--print writes the <script> element only: give no PAGE or --out")
     if not print_only and page is None:
         raise click.UsageError("give the PAGE.html to embed into, or --print")
     with library_errors():
-        script = article_script(open_published(data), ref, body=body)
+        doc = article_document(open_published(data), ref, body=body)
         if print_only:
-            click.echo(script)
+            click.echo(script_element(doc))
             return
         assert page is not None
-        result = embed_into(page.read_bytes(), script)
+        embedded = embed_article(page.read_bytes(), doc)
+        for warning in embedded.warnings:
+            click.echo(f"warning: {page}: {warning}", err=True)
+        result = embedded.page
         if out is not None and str(out) == "-":
             with click.open_file("-", "wb") as stdout:
                 stdout.write(result)

@@ -133,6 +133,7 @@ def record(prepared: Prepared) -> Article:
         comments=[" ".join(raw.text[s.start : s.end].split()) for s in layout.comments],
         warnings=list(raw.warnings),
         notes=list(prepared.notes),
+        source_text=raw.text,
     )
 
 

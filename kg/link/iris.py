@@ -151,6 +151,13 @@ class Iris:
     def event(self, key: str) -> str:
         return f"{self.base}event/{slug(key, 120)}"
 
+    def graph_of(self, article_iri: str) -> str | None:
+        """The named graph of the article ``article_iri`` (minted by :meth:`article`)."""
+        prefix = f"{self.base}article/"
+        if not article_iri.startswith(prefix) or "#" in article_iri:
+            return None
+        return f"{self.base}graph/article/{article_iri[len(prefix) :]}"
+
     def kind_of(self, iri: str) -> str | None:
         """'person', 'article', … for an IRI kg minted under this base, else None."""
         if not iri.startswith(self.base):

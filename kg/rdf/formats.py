@@ -99,10 +99,11 @@ def _rdf(
     native: ox.RdfFormat,
     *,
     prefixes: bool,
-    graph_results: bool,
     aliases: tuple[str, ...] = (),
     accepts: tuple[str, ...] = (),
 ) -> Format:
+    """An RDF format Oxigraph writes. Every one can carry a CONSTRUCT or DESCRIBE result:
+    a graph is a dataset with a default graph only, so N-Quads and TriG write it too."""
     dataset = native.supports_datasets
     return Format(
         name,
@@ -110,7 +111,7 @@ def _rdf(
         extensions,
         aliases,
         accepts,
-        frozenset({"graph"}) if graph_results else frozenset(),
+        frozenset({"graph"}),
         dataset=dataset,
         write=_oxigraph(native, prefixes),
         native=native,
@@ -147,7 +148,6 @@ for _fmt in (
         ("ttl", "turtle"),
         ox.RdfFormat.TURTLE,
         prefixes=True,
-        graph_results=True,
         aliases=("ttl",),
         accepts=("application/x-turtle",),
     ),
@@ -166,7 +166,6 @@ for _fmt in (
         ("nt",),
         ox.RdfFormat.N_TRIPLES,
         prefixes=False,
-        graph_results=True,
         aliases=("ntriples", "n-triples"),
         accepts=(PLAIN_TEXT,),
     ),
@@ -176,7 +175,6 @@ for _fmt in (
         ("nq",),
         ox.RdfFormat.N_QUADS,
         prefixes=False,
-        graph_results=False,
         aliases=("nq", "n-quads"),
     ),
     _rdf(
@@ -185,7 +183,16 @@ for _fmt in (
         ("trig",),
         ox.RdfFormat.TRIG,
         prefixes=True,
-        graph_results=False,
+    ),
+    # What SPARQLWrapper asks a CONSTRUCT or DESCRIBE for by default, and rdflib's
+    # SPARQLStore too.
+    _rdf(
+        "rdfxml",
+        "application/rdf+xml",
+        ("rdf",),
+        ox.RdfFormat.RDF_XML,
+        prefixes=True,
+        aliases=("rdf-xml", "rdf/xml"),
     ),
     # SPARQL results, in the order kg prefers them.
     _results("json", "application/sparql-results+json", ox.QueryResultsFormat.JSON, (JSON,)),

@@ -7,9 +7,14 @@ typed literal an explicit {"@value", "@type"} object, because the context
 coerces dates to schema:Date, which is not the xsd:date kg publishes. Expanding
 the output with the official context gives back exactly kg's triples.
 
+What kg writes carries its context inline: schema.org's own definitions of the
+terms kg uses (kg/rdf/context.jsonld, cut from the official context) and kg's
+prefixes, so a reader needs nothing from the network. Only the block kg embeds in
+web pages says ``"@context": "https://schema.org"``, as search engines expect.
+
 Reading never fetches a context: "https://schema.org" is resolved from the
-offline copy of the terms kg uses (kg/rdf/context.jsonld); any other remote
-context is refused unless the caller allows it.
+offline copy of the terms kg uses; any other remote context is refused unless
+the caller allows it.
 """
 
 from __future__ import annotations
@@ -37,7 +42,6 @@ SCHEMA_CONTEXT_URLS = {
     "https://schema.org/docs/jsonldcontext.jsonld",
 }
 EXTRA_PREFIXES = {"nif": str(NIF), "itsrdf": str(ITSRDF), "kg": str(KG), "kgt": str(KGT)}
-CONTEXT: list[Any] = ["https://schema.org", EXTRA_PREFIXES]
 _SCHEMA = str(SCHEMA)
 _RDF_TYPE = str(RDF.type)
 _XSD_STRING = str(XSD.string)
@@ -52,6 +56,11 @@ def schema_context() -> dict[str, Any]:
     """The offline schema.org context (kg's terms, definitions as in the official one)."""
     text = resources.files("kg").joinpath("rdf", "context.jsonld").read_text(encoding="utf-8")
     return json.loads(text)["@context"]
+
+
+def inline_context() -> dict[str, Any]:
+    """The context kg writes: the offline schema.org terms and kg's prefixes, in one object."""
+    return {**schema_context(), **EXTRA_PREFIXES}
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +156,7 @@ def group_by_subject(triples: Iterable[Triple]) -> Iterator[tuple[str, list[tupl
         yield current, pairs
 
 
-def dumps(triples: Iterable[Triple], context: list[Any] | None = None) -> str:
+def dumps(triples: Iterable[Triple], context: Any = None) -> str:
     """A JSON-LD document with an @graph of the triples' subjects (sorted for stable bytes)."""
     ordered = sorted(triples, key=lambda t: (t[0].value, t[1].value, str(t[2])))
     buf = io.StringIO()
@@ -158,13 +167,13 @@ def dumps(triples: Iterable[Triple], context: list[Any] | None = None) -> str:
 _NODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
-def write_stream(triples: Iterable[Triple], out: Any, context: list[Any] | None = None) -> None:
+def write_stream(triples: Iterable[Triple], out: Any, context: Any = None) -> None:
     """Write a JSON-LD document one node object per line (streams corpus-sized exports).
 
     One line per node keeps the file readable and diffable, and lets the C JSON
     encoder do the work (an indented dump would run the pure-Python one).
     """
-    out.write('{"@context": ' + _NODE.encode(context or CONTEXT) + ',\n "@graph": [')
+    out.write('{"@context": ' + _NODE.encode(context or inline_context()) + ',\n "@graph": [')
     first = True
     for subject, pairs in group_by_subject(triples):
         out.write(("\n  " if first else ",\n  ") + _NODE.encode(node_object(subject, pairs)))

@@ -3,8 +3,10 @@
 One rdflib Graph per article (published as the named graph <base>graph/article/<id>):
 the NewsArticle, every Person / Place / Organization it names (described as the
 corpus-wide entity, so each article graph is self-contained and valid on its
-own), its events, the mentions with their source offsets (NIF), and the
-provenance of the graph.
+own), its events, the mentions with their offsets (NIF), and the provenance of the
+graph: the text kg analysed, published as the nif:Context the offsets count into
+so that anyone can check every mention against it, and the source, named by its
+URL or by its file name (never by a local path).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from rdflib.term import Node
 
 from kg import __version__
 from kg.lexicon.gazetteer import gazetteer
+from kg.link.agents import AgentDirectory, is_site_name
 from kg.link.iris import (
     Iris,
     chars_iri,
@@ -84,6 +87,7 @@ class _Builder:
     article: Article
     subject: URIRef
     triples: set[Triple] = field(default_factory=set)
+    agents: AgentDirectory | None = None  # what the newsroom knows of authors, publishers
 
     def add(self, s: Node, p: URIRef, o: Node | ox.Literal | str | None) -> None:
         """Add a triple; rdflib or pyoxigraph terms, a str object is a plain literal."""
@@ -114,9 +118,11 @@ def article_triples(
     linker: Linker,
     generated_at: float,
     event_mapper: EventMapper | None = None,
+    *,
+    agents: AgentDirectory | None = None,
 ) -> list[Triple]:
     """The named graph of one article (see the module docstring), sorted."""
-    b = _Builder(iris, linker, article, URIRef(iris.article(article.id)))
+    b = _Builder(iris, linker, article, URIRef(iris.article(article.id)), agents=agents)
     _article(b)
     _entities(b)
     _mentions(b)
@@ -132,9 +138,13 @@ def article_graph(
     linker: Linker,
     generated_at: float,
     event_mapper: EventMapper | None = None,
+    *,
+    agents: AgentDirectory | None = None,
 ) -> Graph:
     """article_triples as an rdflib Graph (for tests and small-graph work)."""
-    return graph_from(article_triples(article, iris, linker, generated_at, event_mapper))
+    return graph_from(
+        article_triples(article, iris, linker, generated_at, event_mapper, agents=agents)
+    )
 
 
 def _article(b: _Builder) -> None:
@@ -154,10 +164,13 @@ def _article(b: _Builder) -> None:
         b.add(s, SCHEMA.datePublished, date_literal(a.date_published))
     if a.date_modified:
         b.add(s, SCHEMA.dateModified, date_literal(a.date_modified))
+    publisher = a.publisher
+    if publisher is None and b.agents is not None and b.agents.publisher is not None:
+        publisher = b.agents.publisher.as_agent()  # kg.toml's, for articles naming none
     for agent in a.authors:
-        b.add(s, SCHEMA.author, _agent(b, agent))
-    if a.publisher:
-        b.add(s, SCHEMA.publisher, _agent(b, a.publisher))
+        b.add(s, SCHEMA.author, _agent(b, _author(agent, publisher, a.url)))
+    if publisher:
+        b.add(s, SCHEMA.publisher, _agent(b, publisher))
     for name in a.source_organizations:
         b.add(s, SCHEMA.sourceOrganization, _organization(b, b.linker.organization(name)))
     if a.dateline_place is not None:
@@ -166,13 +179,41 @@ def _article(b: _Builder) -> None:
     _comments(b)
 
 
+def _author(agent: Agent, publisher: Agent | None, url: str | None) -> Agent:
+    """An author as published: the publication itself when the byline names it ("Sky",
+    "nypost.com"), which is an Organization, never a Person."""
+    if not is_site_name(agent.name, publisher, url):
+        return agent
+    if publisher is not None:
+        return publisher
+    return Agent(agent.name, "Organization", agent.url, agent.same_as, agent.logo)
+
+
+def _agent_ref(b: _Builder, agent: Agent) -> Ref:
+    try:
+        return b.linker.agent(agent)
+    except KeyError:  # an agent the sources do not name (kg.toml's publisher, a site)
+        return Ref(b.iris.entity(agent.type, agent.name), agent.name, agent.type)
+
+
 def _agent(b: _Builder, agent: Agent) -> URIRef:
-    ref = b.linker.agent(agent)
-    node = URIRef(ref.iri)
-    b.add(node, RDF.type, SCHEMA.Person if agent.type == "Person" else SCHEMA.Organization)
+    """An author's or publisher's node, with one type: the one the linker settled on for
+    its IRI across the corpus (never Person in one graph and Organization in another);
+    url, sameAs and logo from the source, else from the authority file or kg.toml."""
+    own_iri = None
+    if b.agents is not None:
+        agent, own_iri = b.agents.complete(agent)
+    ref = _agent_ref(b, agent)
+    node = URIRef(own_iri or ref.iri)
+    person = ref.type == "Person"
+    b.add(node, RDF.type, SCHEMA.Person if person else SCHEMA.Organization)
     b.add(node, SCHEMA.name, ref.name)
     if agent.url:
         b.add(node, SCHEMA.url, URIRef(agent.url))
+    for same in agent.same_as:
+        b.add(node, SCHEMA.sameAs, URIRef(same))
+    if agent.logo and not person:
+        b.add(node, SCHEMA.logo, URIRef(agent.logo))
     return node
 
 
@@ -277,6 +318,7 @@ def source_node(b: _Builder) -> URIRef:
 
 
 def _mentions(b: _Builder) -> None:
+    """Each mention: characters [begin, end) of the article's nif:Context (its isString)."""
     context = source_node(b)
     for m in b.article.mentions:
         node = URIRef(chars_iri(b.subject, m.start, m.end))
@@ -291,13 +333,20 @@ def _provenance(b: _Builder, generated_at: float) -> None:
     a = b.article
     graph = URIRef(b.iris.graph(a.id))
     source = source_node(b)
+    # The source is a NIF context: the text kg analysed, which every mention's and
+    # sentence's offsets count into (nif:isString[begin:end] is its nif:anchorOf).
     b.add(source, RDF.type, PROV.Entity)
-    b.add(source, KG.path, a.source)
+    b.add(source, RDF.type, NIF.Context)
+    b.add(source, NIF.isString, ox.Literal(a.source_text))  # even "" (a metadata-only page)
+    b.add(source, NIF.beginIndex, integer_literal(0))
+    b.add(source, NIF.endIndex, integer_literal(len(a.source_text)))
+    if a.url:
+        b.add(source, NIF.sourceUrl, URIRef(a.url))
+    else:  # the file name relative to the folder given to kg build, never a local path
+        b.add(source, KG.path, a.source)
     if a.source_line is not None:
         b.add(source, KG.line, integer_literal(a.source_line))
     b.add(source, KG.sha256, a.source_sha256)
-    if a.url:
-        b.add(source, SCHEMA.url, URIRef(a.url))
     b.add(graph, RDF.type, PROV.Entity)
     b.add(graph, PROV.wasDerivedFrom, source)
     b.add(graph, PROV.generatedAtTime, timestamp(generated_at))

@@ -1,5 +1,6 @@
 """Reading RDF files kg is given (to validate, embed, compare): Turtle, N-Triples,
-N-Quads, TriG with Oxigraph's fast parsers, JSON-LD with contexts resolved offline."""
+N-Quads, TriG, RDF/XML with Oxigraph's fast parsers, JSON-LD with contexts resolved
+offline."""
 
 from __future__ import annotations
 

@@ -113,7 +113,9 @@ def agent(value: object, default_type: str = "Person") -> Agent | None:
         kinds = _type_names(value.get("@type") or value.get("type"))
         kind = "Organization" if any(k in _ORG_TYPES for k in kinds) else None
         url = http_url(value.get("url"))
-        return Agent(name, kind or ("Person" if "Person" in kinds else default_type), url)  # type: ignore[arg-type]
+        agent_type = kind or ("Person" if "Person" in kinds else default_type)
+        logo = _image_url(value.get("logo")) if agent_type == "Organization" else None
+        return Agent(name, agent_type, url, _urls(value.get("sameAs")), logo)  # type: ignore[arg-type]
     name = _text(value)
     if not name or http_url(name):
         return None
@@ -165,8 +167,10 @@ def _agents_in(item: object) -> list[Agent]:
         ):
             names = byline_names(name)
             # A byline written into one author's name: its url belongs to no one name.
-            url = item.get("url") if len(names) == 1 else None
-            found = (agent({**item, "name": n, "url": url}) for n in names)
+            single = len(names) == 1
+            links = {"url": item.get("url") if single else None}
+            links["sameAs"] = item.get("sameAs") if single else None
+            found = (agent({**item, "name": n, **links}) for n in names)
             return [a for a in found if a is not None]
     one = agent(item)
     return [one] if one is not None else []
@@ -209,6 +213,12 @@ def meta_from_mapping(obj: Mapping[str, Any]) -> tuple[Meta, list[str]]:
         image_url=_image_url(_first(obj, "image", "image_url")),
     )
     return meta, warnings
+
+
+def _urls(value: object) -> tuple[str, ...]:
+    """The http(s) URLs of a sameAs value (one or a list); others left out."""
+    items = value if isinstance(value, list) else [value]
+    return tuple(dict.fromkeys(u for u in map(http_url, items) if u))
 
 
 def _listed(obj: Mapping[str, Any], keys: tuple[str, ...]) -> list[str]:

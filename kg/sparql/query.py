@@ -2,9 +2,10 @@
 
 SELECT and ASK results are written in the standard SPARQL results formats (JSON,
 XML, CSV, TSV) by Oxigraph itself, or as a plain text table for a terminal;
-CONSTRUCT and DESCRIBE graphs through kg's RDF format registry (Turtle,
-JSON-LD, N-Triples). A row cap, when set, is applied while streaming: Oxigraph
-writes TSV until one row past the cap, and only those rows are written out.
+CONSTRUCT and DESCRIBE graphs in every RDF format of kg's registry (Turtle,
+JSON-LD with its context inline, N-Triples, N-Quads, TriG, RDF/XML). A row cap,
+when set, is applied while streaming: Oxigraph writes TSV until one row past the
+cap, and only those rows are written out.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import pyoxigraph as ox
 import pyshacl
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
@@ -83,8 +84,8 @@ def _short(node: Node | None) -> str | None:
     return text
 
 
-CLASSES_FILE = "classes.ttl"
-_SELECTORS = (SH.targetSubjectsOf, SH.targetObjectsOf, SH.target, SH.closed, SH.sparql)
+RECOMMENDED = "recommended"  # the sub-folder of Warning shapes (search-engine advice)
+_SELECTORS = (SH.target, SH.closed, SH.sparql)
 
 
 def _constrained_predicates(shapes: Graph) -> set[str] | None:
@@ -92,6 +93,8 @@ def _constrained_predicates(shapes: Graph) -> set[str] | None:
     if any(shapes.triples((None, selector, None)) for selector in _SELECTORS):
         return None
     found = {str(RDF.type), str(RDFS.subClassOf)}
+    for selector in (SH.targetSubjectsOf, SH.targetObjectsOf):
+        found.update(str(p) for p in shapes.objects(None, selector) if isinstance(p, URIRef))
     for path in shapes.objects(None, SH.path):
         if isinstance(path, URIRef):
             found.add(str(path))
@@ -116,25 +119,32 @@ def _iris_within(graph: Graph, node: Node) -> set[str]:
     return found
 
 
-class Validator:
-    """Validates graphs against every shapes/*.ttl file, parsed once.
+def shape_files(folder: Path, recommended: bool = True) -> list[Path]:
+    """The shapes of ``folder``: its *.ttl (the rules), then recommended/*.ttl (Warnings)."""
+    files = sorted(folder.glob("*.ttl"))
+    if recommended:
+        files += sorted((folder / RECOMMENDED).glob("*.ttl"))
+    return files
 
-    classes.ttl holds class axioms (rdfs:subClassOf) rather than shapes: SHACL reads
-    them from the data graph, so they are added to every graph validated.
+
+class Validator:
+    """Validates graphs against the shapes, parsed once: shapes/*.ttl, whose results keep
+    an article out, and (``recommended``) shapes/recommended/*.ttl, whose Warnings do not.
+
+    The shapes need nothing but the data (no class axioms), as any SHACL processor
+    reads them; see shapes/README.md.
     """
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, recommended: bool = True) -> None:
         folder = directory or shapes_dir()
         self.shapes = Graph()
-        self.classes = Graph()
-        files = sorted(folder.glob("*.ttl"))
+        files = shape_files(folder, recommended)
         if not files:
             raise ConfigError(f"no SHACL shapes (*.ttl) in {folder}")
         digest = hashlib.sha256()
         for file in files:
-            (self.classes if file.name == CLASSES_FILE else self.shapes).parse(
-                file, format="turtle"
-            )
+            self.shapes.parse(file, format="turtle")
+            digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(file.read_bytes())
         self._relevant = _constrained_predicates(self.shapes)
         # Identifies the shapes, so a cached verdict is reused only under the same shapes.
@@ -151,8 +161,10 @@ class Validator:
         """One Report per key; the graphs (pyoxigraph triples) are validated in one call.
 
         Only triples a shape can look at go to pySHACL: rdf:type and the predicates
-        shapes constrain (kg's shapes select focus nodes by class only). Provenance
-        such as NIF mention offsets is left out, which halves the work.
+        shapes constrain or select focus nodes by. Provenance such as NIF mention
+        offsets is left out, which halves the work. A result is the business of every
+        graph its focus node is a subject or an object in: a shape that targets the
+        objects of schema:mentions reports a mention the graph does not describe.
         """
         reports: dict[Hashable, Report] = {key: Report() for key, _ in graphs}
         union = (
@@ -171,15 +183,16 @@ class Validator:
             return found
 
         for key, triples in graphs:
-            seen: set[str] = set()
+            seen: set[Any] = set()
             for s, p, o in triples:
                 if relevant is not None and p.value not in relevant:
                     continue
-                subject = node(s)
-                if s.value not in seen:
-                    seen.add(s.value)
-                    owners[subject].append(key)
-                union.add((subject, node(p), node(o)))
+                subject, obj = node(s), node(o)
+                for term, rdf_term in ((s, subject), (o, obj)):
+                    if term not in seen and not isinstance(term, ox.Literal):
+                        seen.add(term)
+                        owners[rdf_term].append(key)
+                union.add((subject, node(p), obj))
         for finding, focus in self._findings_with_focus(union):
             for key in owners.get(focus, ()):
                 if finding not in reports[key].findings:
@@ -189,11 +202,10 @@ class Validator:
         return reports
 
     def _findings(self, graph: Graph) -> list[Finding]:
-        """Findings for ``graph``, which is changed (class axioms added): pass a copy."""
+        """Findings for ``graph`` (validated in place: pass a copy)."""
         return sorted({f for f, _ in self._findings_with_focus(graph)})
 
     def _findings_with_focus(self, graph: Graph) -> list[tuple[Finding, Node]]:
-        graph += self.classes
         _, results, _ = pyshacl.validate(
             graph,
             shacl_graph=self.shapes,

@@ -7,10 +7,11 @@ The store keeps the union of the article graphs, deduplicated, in its default gr
 (see kg.store); that is what is read here, so every triple given out is in kg.ttl.
 
 A *description* of an IRI is the usual Linked Data one: its own triples, those of
-the ``#fragment`` nodes it links to (its GeoCoordinates, ImageObjects, comments),
-and the triples that link to it from other pages' resources (an article that
-mentions a person, an event it attended) — not from fragment nodes such as NIF
-mention strings, which belong to their article's named graph.
+its ``#fragment`` nodes (its GeoCoordinates, ImageObjects, comments; for an article
+also its source text, the nif:Context, and every mention and sentence in it, which
+point at the context rather than being linked from the article), and the triples
+that link to it from other pages' resources (an article that mentions a person, an
+event it attended) — not from another resource's fragment nodes.
 """
 
 from __future__ import annotations
@@ -66,9 +67,10 @@ class Describer:
         self._ox = store.oxigraph
         self.label = lru_cache(maxsize=65536)(self._label)
 
-    def outgoing(self, iri: str) -> list[Triple]:
-        """The triples with ``iri`` as subject (in any article graph), sorted."""
-        return _sorted(self._ox.quads_for_pattern(ox.NamedNode(iri), None, None, _UNION))
+    def outgoing(self, iri: str, graph: str | None = None) -> list[Triple]:
+        """The triples with ``iri`` as subject (in any article graph, or in ``graph``), sorted."""
+        where = ox.NamedNode(graph) if graph else _UNION
+        return _sorted(self._ox.quads_for_pattern(ox.NamedNode(iri), None, None, where))
 
     def incoming(self, iri: str) -> list[Triple]:
         """The triples with ``iri`` as object (in any article graph), sorted."""
@@ -152,10 +154,16 @@ class Describer:
         return desc
 
     def _with_fragments(self, iri: str) -> list[Triple]:
-        """``iri``'s triples and, recursively, those of the ``iri#…`` nodes it links to."""
+        """``iri``'s triples and, recursively, those of the ``iri#…`` nodes it links to;
+        for an article, those of every ``iri#…`` node of its named graph."""
         seen = {iri}
         todo = [iri]
         out: list[Triple] = []
+        graph = self.iris.graph_of(iri)
+        if graph is not None:
+            fragments = {s.value for s, _, _ in self.graph(graph) if s.value.startswith(iri + "#")}
+            seen |= fragments
+            todo += sorted(fragments)
         while todo:
             triples = self.outgoing(todo.pop())
             out.extend(triples)

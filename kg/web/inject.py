@@ -4,19 +4,36 @@ The page is scanned with the standard library's HTML tokenizer (which knows that
 a script's or style's content and comments are not markup), and the block is
 spliced into the original text at the positions found: every other byte of the
 page stays as it was. kg's own earlier block — a <script> carrying the marker
-attribute — is replaced; every other script is left alone.
+attribute — is replaced; the page's own JSON-LD blocks are found too, for
+kg.web.merge (which merges the page's own article into kg's block), and every
+other script is left alone.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from kg.errors import DataError
-from kg.web.embed import MARKER
+from kg.web.embed import JSONLD, MARKER
+
+
+@dataclass(frozen=True)
+class DataScript:
+    """A JSON-LD <script> of the page's own: where the element and its text are."""
+
+    start: int  # at "<script"
+    content_start: int  # just after the start tag
+    content_end: int  # at "</script"
+    end: int  # just after the end tag
+
+    def line(self, page: str) -> int:
+        return page.count("\n", 0, self.start) + 1
 
 
 class _Scanner(HTMLParser):
-    """Offsets of <html>, <head>, </head> and kg's marked script blocks in a page."""
+    """Offsets of <html>, <head>, </head>, kg's marked script blocks and the page's own
+    JSON-LD scripts in a page."""
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -29,7 +46,9 @@ class _Scanner(HTMLParser):
         self.head_end: int | None = None  # just after <head …>
         self.head_close: int | None = None  # at </head>
         self.blocks: list[tuple[int, int]] = []
+        self.data_scripts: list[DataScript] = []
         self._open_block: int | None = None
+        self._open_data: tuple[int, int] | None = None
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -44,6 +63,10 @@ class _Scanner(HTMLParser):
             self.head_end = end
         elif tag == "script" and any(name == MARKER for name, _ in attrs):
             self._open_block = start
+        elif tag == "script":
+            kind = next((v or "" for n, v in attrs if n == "type"), "")
+            if kind.split(";")[0].strip().lower() == JSONLD:
+                self._open_data = (start, end)
 
     def handle_endtag(self, tag: str) -> None:
         start = self._offset()
@@ -53,6 +76,12 @@ class _Scanner(HTMLParser):
             end = self._text.find(">", start)
             self.blocks.append((self._open_block, end + 1 if end >= 0 else len(self._text)))
             self._open_block = None
+        elif tag == "script" and self._open_data is not None:
+            end = self._text.find(">", start)
+            element, content = self._open_data
+            finish = end + 1 if end >= 0 else len(self._text)
+            self.data_scripts.append(DataScript(element, content, start, finish))
+            self._open_data = None
 
     def scan(self) -> _Scanner:
         self.feed(self._text)
@@ -68,7 +97,7 @@ def insert_block(page: str, block: str) -> str:
         out, last = [], 0
         for n, (start, end) in enumerate(scanner.blocks):
             if n:  # a duplicate: drop it with the line it stood on, when alone there
-                start, end = _whole_line(page, start, end)
+                start, end = whole_line(page, start, end)
             out.append(page[last:start])
             if n == 0:
                 out.append(block)
@@ -90,7 +119,12 @@ def insert_block(page: str, block: str) -> str:
     raise DataError("the page has neither <head> nor <html>: not an HTML page kg can embed into")
 
 
-def _whole_line(page: str, start: int, end: int) -> tuple[int, int]:
+def page_scripts(page: str) -> list[DataScript]:
+    """The page's own JSON-LD <script> elements (kg's marked block left out), in order."""
+    return _Scanner(page).scan().data_scripts
+
+
+def whole_line(page: str, start: int, end: int) -> tuple[int, int]:
     """Widen ``[start, end)`` to its whole line(s) when nothing else stands on them."""
     line_start = page.rfind("\n", 0, start) + 1
     line_end = page.find("\n", end)
