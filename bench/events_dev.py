@@ -66,6 +66,7 @@ ABLATION: list[tuple[str, EventSettings]] = [
     ("- genre gate", replace(ALL_ON, genre=False)),
     ("- English sentences only", replace(ALL_ON, english_only=False)),
     ("- place fallback", replace(ALL_ON, place_fallback=False)),
+    ("- prose opening", replace(ALL_ON, prose_opening=False)),
     ("+ contentLocation fallback", replace(ALL_ON, content_location=True)),
     ("- new kinds (first 13 only)", replace(ALL_ON, kinds=False)),
 ]

@@ -3,6 +3,8 @@ is, when there is none, and how it is published (linking, RDF, the Event shape).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns
@@ -17,6 +19,7 @@ from kg.model import Article, Event, Meta, RawDocument
 from kg.rdf.events import event_mapper
 from kg.rdf.mapping import article_graph
 from kg.rdf.namespaces import KG, KGT, SCHEMA
+from kg.sources import InputLimits, iter_inputs
 from kg.validate import Validator
 
 BASE = "http://example.org/"
@@ -118,15 +121,42 @@ def test_a_country_acting_is_where_it_happened_except_in_the_sports_pages(
         ("Hospital plan", "Hereford County Hospital had earlier said that waiting lists would go."),
         ("Blair book", "Tony Blair promised Gordon Brown he would stand down, a new book claims."),
         (
-            "Reparaturcafé",
-            "Die Stadt Ahlen lädt am Freitag wieder zum Reparaturcafé in der Stadt ein.",
+            "Flohmarkt",
+            "Die Gemeinde Bergheim lädt am Samstag wieder zum Flohmarkt auf dem Marktplatz ein.",
         ),
         ("Shares", "Vodafone shares are expected to rise next week."),  # not yet
-        ("Preise", "Die Ticketpreise"),  # German "Die" is no English "die"
+        ("Mieten", "Die Mietpreise"),  # German "Die" is no English "die"
     ],
 )
 def test_no_main_event(nlp: Language, headline: str, text: str) -> None:
     assert main_of(article(nlp, text, headline)) is None
+
+
+PAGE = """<!doctype html><html lang="en"><head><title>{title}</title>
+<meta property="article:published_time" content="2019-04-25T10:00:00Z"></head>
+<body><article><h1>{title}</h1>{top}
+<p>Angela Merkel met Emmanuel Macron in Paris on Monday, the two leaders said afterwards.</p>
+<p>The talks covered trade, defence and the budget, officials from both governments said.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "top"),
+    [
+        ("Merkel in Paris", "<p>Written by:</p><p>Jane Smith</p>"),  # credit and byline
+        ("Merkel in Paris", "<p>Weather watch</p><p>Storm season</p>"),  # subheads
+    ],
+)
+def test_the_lead_is_the_first_paragraphs_that_are_prose(
+    nlp: Language, tmp_path: Path, title: str, top: str
+) -> None:
+    """On a page the body may start with lines that are no story: the lead is after them."""
+    page = tmp_path / "a.html"
+    page.write_text(PAGE.format(title=title, top=top), encoding="utf-8")
+    (raw,) = iter_inputs((str(page),), InputLimits(10**6))
+    assert isinstance(raw, RawDocument)
+    main = main_of(next(extract([raw], nlp)))
+    assert main is not None and main.type == "meeting"
 
 
 def test_the_headline_chooses_among_the_leads_events(nlp: Language) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +29,7 @@ class EventSettings:
     genre: bool = True  # question headlines and first-person leads have no main event
     english_only: bool = True  # events only from sentences in English (kg.extract.events.language)
     place_fallback: bool = True  # main event placed at the dateline, or its sentence's place
+    prose_opening: bool = True  # the opening skips a repeated headline, credits and subheads
     content_location: bool = False  # … else at the place mentioned most (measured, not kept)
 
 
@@ -74,6 +76,19 @@ class Context:
         return i if gazetteer().unambiguous(self.surface.get(token.i, token.text)) else None
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+def _prose(paragraph: str, headline: str | None) -> bool:
+    """True for a paragraph that tells the story: it ends as a sentence does and is not
+    the headline again. Pages put credits ("Written by:"), a byline's name, subheads
+    and the title itself at the top of the body, where the lead is looked for."""
+    text = " ".join(paragraph.split())
+    if not _SENTENCE_END.search(text):
+        return False
+    return not headline or text.casefold() != " ".join(headline.split()).casefold()
+
+
 @dataclass
 class Frame:
     trigger: Token
@@ -108,9 +123,12 @@ def context(
                 ents.setdefault(token.i, f.entity)
                 surface.setdefault(token.i, f.text)
     dates = {e.root.i: e for e in doc.ents if e.label_ in ("DATE", "TIME")}
+    body = list(layout.body)
+    if settings.prose_opening:
+        body = [p for p in body if _prose(source[p.start : p.end], headline)] or body
     lead = [s for s in (layout.headline_span, layout.description_span) if s is not None]
-    lead.extend(layout.body[:1])
-    opening = [s for s in (layout.description_span,) if s is not None] + list(layout.body[:2])
+    lead.extend(body[:1])
+    opening = [s for s in (layout.description_span,) if s is not None] + body[:2]
     return Context(
         doc,
         entities,

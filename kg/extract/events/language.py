@@ -30,7 +30,7 @@ def english(sent: Span) -> bool:
     """False when the sentence has more of the other languages' function words than of
     English ones, or none of English's in six lower-case words or more (names, which
     are capitalised, are left out)."""
-    # the first word too, lower-cased: "Die Ticketpreise" is German, "The" English
+    # the first word too, lower-cased: "Die Mietpreise" is German, "The" English
     words = [t.lower_ for t in sent if t.is_alpha and (t.is_lower or t.i == sent.start)]
     ours = sum(w in _ENGLISH for w in words)
     theirs = sum(w in _FOREIGN for w in words)
