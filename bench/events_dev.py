@@ -3,6 +3,7 @@
     python bench/events_dev.py                    # both dev subsets; writes bench/EVENTS.md
     python bench/events_dev.py --whole            # also the whole BBC corpus (coverage)
     python bench/events_dev.py --baseline 021ed59 # the code to compare with (a git ref)
+    python bench/events_dev.py --keep DIR         # keep the builds (kg-whole/kg.nq…) to judge
 
 Reads ../shared/data in place (never copied): events/bbc40.jsonl (40 BBC articles),
 the 35 html-meta pages of events/pages35.jsonl (built from ../shared/data/html-meta/ID),
@@ -262,6 +263,7 @@ def main() -> int:
     parser.add_argument("--baseline", default=BASELINE, help="git ref of the baseline code")
     parser.add_argument("--whole", action="store_true", help="also the whole BBC corpus")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--keep", type=Path, help="keep the builds in this folder (to judge them)")
     args = parser.parse_args()
     lines = [
         "# Events on the dev articles (bench/events_dev.py)",
@@ -271,7 +273,8 @@ def main() -> int:
         "",
     ]
     with tempfile.TemporaryDirectory(prefix="kg-events-") as tmp:
-        work = Path(tmp)
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         base = baseline_code(args.baseline, work)
         for subset in subsets():
             lines += dev_table(subset.name, dev_rows(subset, work, base))
