@@ -76,13 +76,15 @@ class Context:
         return i if gazetteer().unambiguous(self.surface.get(token.i, token.text)) else None
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A sentence's end: a word (not an initial: "U.S. Customs") and its stop.
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…][\"'”’)\]]*(?:\s|$)")
 
 
 def _prose(paragraph: str, headline: str | None) -> bool:
-    """True for a paragraph that tells the story: it ends as a sentence does and is not
-    the headline again. Pages put credits ("Written by:"), a byline's name, subheads
-    and the title itself at the top of the body, where the lead is looked for."""
+    """True for a paragraph that tells the story: it has a sentence (a byline may
+    follow it) and is not the headline again. Pages put credits ("Written by:"), a
+    byline's name, subheads and the title itself at the top of the body, where the lead
+    is looked for."""
     text = " ".join(paragraph.split())
     if not _SENTENCE_END.search(text):
         return False
