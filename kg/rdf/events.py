@@ -135,7 +135,8 @@ def event_mapper(index: EventIndex) -> EventMapper:
 def _roles(b: Builder, node: URIRef, event: PublishedEvent) -> None:
     if event.type == "sports_match":  # a competitor is a Person or a SportsTeam
         for i in event.attendees:
-            if b.article.entities[i].type == "Person":
+            # the type linking settled on across articles, which the node is published with
+            if b.linker.entity(b.article.entities[i]).type == "Person":
                 b.add(node, SCHEMA.competitor, b.ref(i))
     role = AGENT_ROLE.get(event.type)
     if role is not None:
