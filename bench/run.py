@@ -37,6 +37,8 @@ CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "bbc_news_2225.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 sys.path.insert(0, str(ROOT))
 
+from bench.events_section import with_events  # noqa: E402
+
 # Stages of BuildResult.timings, in the order of the flow (worker seconds where parallel).
 STAGES = [
     ("read", "read"),
@@ -241,7 +243,7 @@ def main() -> None:
     report["total"] = time.perf_counter() - started
     (args.results.parent / "out").mkdir(exist_ok=True)
     (args.results.parent / "out" / "run.json").write_text(json.dumps(report, indent=1))
-    text = render(report, args)
+    text = with_events(render(report, args))  # the events tables, from bench/EVENTS.md
     print(text)
     args.results.write_text(text, encoding="utf-8")
     print(f"(written to {args.results})")

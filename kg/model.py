@@ -172,6 +172,9 @@ class Event:
     type: str  # a concept key of kg's event-type scheme, e.g. "meeting"
     trigger: str
     attendees: list[int] = field(default_factory=list)  # indices into Article.entities
+    # The attendees who acted (the subject: who met, launched, ruled), for the role
+    # properties schema.org has (organizer, performer).
+    agents: list[int] = field(default_factory=list)
     location: int | None = None  # index into Article.entities (a Place)
     # ISO 8601 at the precision the text gives (YYYY-MM-DD, YYYY-MM or YYYY), only
     # when the text resolves it.
@@ -182,6 +185,14 @@ class Event:
     noun: str = ""  # the word that names it: "summit", "talks", "arrival"
     trigger_span: Span | None = None  # the trigger word in the source text
     lead: bool = False  # reported in the headline, standfirst or first paragraph
+    # The article's main event: the happening it reports (kg.extract.mainevent). It is
+    # published without a place or date; other events need one of them.
+    main: bool = False
+    # Where the article places its main event when the sentence does not: the
+    # dateline's place, else the place it mentions most (its contentLocation).
+    fallback_location: int | None = None
+    # The name the article gives a main event of no specific type: its headline.
+    title: str | None = None
 
 
 @dataclass(slots=True)

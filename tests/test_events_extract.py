@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from kg.extract import nlp as nlp_mod
 from kg.extract.article import extract
-from kg.extract.events.triggers import KINDS
+from kg.extract.events.triggers import KINDS, MAIN_ONLY_TYPES
 from kg.model import Article, Meta, RawDocument
 from kg.rdf.events import concept_keys
 
@@ -92,7 +92,7 @@ def rows(a: Article) -> list[Row]:
         ),
         (
             "Julian Assange was jailed in London on Wednesday.",
-            ("trial", ("Julian Assange",), "London", "2019-04-24"),
+            ("sentencing", ("Julian Assange",), "London", "2019-04-24"),
         ),
         (
             "Microsoft announced on Wednesday that it would cut 18,000 jobs.",
@@ -118,7 +118,7 @@ def test_each_event_type(nlp: Language, text: str, expected: Row) -> None:
 
 def test_every_type_has_a_case_and_is_a_concept_of_the_scheme() -> None:
     keys = {k.key for k in KINDS}
-    assert keys == set(concept_keys())
+    assert keys | MAIN_ONLY_TYPES == set(concept_keys())
 
 
 @pytest.mark.parametrize(
@@ -170,7 +170,9 @@ def test_unresolvable_date_is_left_out(nlp: Language, text: str) -> None:
     ],
 )
 def test_not_an_event(nlp: Language, text: str) -> None:
-    assert rows(article(nlp, text)) == []
+    # No event of the trigger's type; a lead's own clause may still be the article's
+    # main "happening" (kg.extract.events.leadclause, tests/test_events_main.py).
+    assert [r for r in rows(article(nlp, text)) if r[0] not in MAIN_ONLY_TYPES] == []
 
 
 def test_attendees_are_the_arguments_not_every_name_in_the_sentence(nlp: Language) -> None:

@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 
 from kg.build import BuildResult
 from kg.rdf.events import concept_keys, scheme
-from kg.rdf.namespaces import KGT, SCHEMA
+from kg.rdf.namespaces import KG, KGT, SCHEMA
 from kg.rdf.read import read_graphs
 from kg.validate import Validator, shapes_dir
 
@@ -49,7 +49,7 @@ def test_the_hanoi_summit_is_a_separate_event(seeds_graph: Graph) -> None:
         seeds_graph,
         """
         SELECT ?e ?date WHERE {
-            ?e a schema:Event ; schema:location/schema:name "Hanoi" ; schema:startDate ?date ;
+            ?e a schema:Event ; schema:location/schema:name "Hanoi" ; kg:startPeriod ?date ;
                schema:attendee/schema:name "Donald Trump" , "Kim Jong Un" .
         }
         """,
@@ -66,7 +66,7 @@ def test_the_other_events_the_seeds_report(seeds_graph: Graph) -> None:
         """
         SELECT ?name ?date (COUNT(DISTINCT ?a) AS ?articles) WHERE {
             ?e a schema:Event ; schema:name ?name ; schema:subjectOf ?a .
-            OPTIONAL { ?e schema:startDate ?date }
+            OPTIONAL { ?e schema:startDate|kg:startPeriod ?date }
         } GROUP BY ?name ?date
         """,
     )
@@ -91,8 +91,10 @@ def test_every_event_is_named_typed_placed_or_dated_and_traceable(seeds_graph: G
         concept = seeds_graph.value(event, SCHEMA.additionalType)
         assert (concept, ns.SKOS.inScheme, URIRef(str(KGT))) in seeds_graph
         assert seeds_graph.value(concept, ns.SKOS.prefLabel) is not None
-        assert set(seeds_graph.objects(event, SCHEMA.location)) or set(
-            seeds_graph.objects(event, SCHEMA.startDate)
+        assert (
+            set(seeds_graph.objects(event, SCHEMA.location))
+            or set(seeds_graph.objects(event, SCHEMA.startDate))
+            or set(seeds_graph.objects(event, KG.startPeriod))
         )
     unnamed = select(
         seeds_graph,
@@ -213,6 +215,8 @@ def test_events_survive_the_json_ld_round_trip(seeds_out: Path, seeds_graph: Gra
     for graph in read_graphs(seeds_out / "kg.jsonld").values():
         back += graph
     assert isomorphic(back, seeds_graph)
-    years = list(back.objects(None, SCHEMA.startDate))
+    years = list(back.objects(None, KG.startPeriod))
     assert Literal("2002", datatype=ns.XSD.gYear) in years
     assert Literal("2019-02", datatype=ns.XSD.gYearMonth) in years
+    # schema:startDate stays inside schema.org's range: days only.
+    assert {d.datatype for d in back.objects(None, SCHEMA.startDate)} == {ns.XSD.date}

@@ -70,6 +70,9 @@ def test_every_example_query_is_tested() -> None:
         "timeline.rq",
         "articles-about-place.rq",
         "most-mentioned-people.rq",
+        "events-at-place.rq",
+        "events-by-month.rq",
+        "took-part-with.rq",
     }
     assert {p.name for p in QUERIES.glob("*.rq")} == tested
 
@@ -106,6 +109,55 @@ def test_timeline(events_store: Store, events_dataset: Dataset) -> None:
         (None, "Chen elected", None),  # no date, no place: listed first, not dropped
         ("2020-03-03", "Okafor–Chen meeting in Porto", "Porto"),
     ]
+
+
+def test_timeline_reads_a_month_from_kg_start_period(
+    events_store: Store, events_dataset: Dataset
+) -> None:
+    rows = both(events_store, events_dataset, "timeline.rq", name="Dana Ruiz")
+    assert [r[1:5] for r in rows] == [("2020-02", "Ruiz's visit to Lisbon", "visit", "Lisbon")]
+
+
+def test_events_at_a_place_include_the_places_inside_it(
+    events_store: Store, events_dataset: Dataset
+) -> None:
+    rows = both(events_store, events_dataset, "events-at-place.rq", placeName="Portugal")
+    # date, event name, type, where, reporting articles
+    assert [r[1:6] for r in rows] == [
+        ("2020-02", "Ruiz's visit to Lisbon", "visit", "Lisbon", "1"),
+        ("2020-02-28", "Reyes visits Porto", "visit", "Porto", "1"),
+        ("2020-03-01", "Reyes–Okafor talks in Lisbon", "meeting", "Lisbon", "2"),
+        ("2020-03-03", "Okafor–Chen meeting in Porto", "meeting", "Porto", "1"),
+    ]
+    porto = both(events_store, events_dataset, "events-at-place.rq", placeName="Porto")
+    assert [r[2] for r in porto] == ["Reyes visits Porto", "Okafor–Chen meeting in Porto"]
+
+
+def test_events_by_type_per_month(events_store: Store, events_dataset: Dataset) -> None:
+    rows = both(events_store, events_dataset, "events-by-month.rq")
+    # month, type, where the month comes from, events; the undated election counts in
+    # the month of the article that reports it
+    assert [r[:4] for r in rows] == [
+        ("2020-02", "visit", "event", "2"),
+        ("2020-03", "election", "report", "1"),
+        ("2020-03", "meeting", "event", "2"),
+    ]
+    visits = both(events_store, events_dataset, "events-by-month.rq", type="kgt:visit")
+    assert [r[:4] for r in visits] == [("2020-02", "visit", "event", "2")]
+
+
+def test_took_part_with(events_store: Store, events_dataset: Dataset) -> None:
+    rows = both(events_store, events_dataset, "took-part-with.rq", name="Ben Okafor")
+    assert [(r[1], r[2], r[3]) for r in rows] == [
+        ("Ana Reyes", "1", "Reyes–Okafor talks in Lisbon"),
+        ("Chen Wei", "1", "Okafor–Chen meeting in Porto"),
+    ]
+    everyone = both(events_store, events_dataset, "took-part-with.rq")
+    assert len(everyone) == 4 and {r[0] for r in everyone} == {
+        "Ana Reyes",
+        "Ben Okafor",
+        "Chen Wei",
+    }
 
 
 def _mentioned_with(graph: Graph, name: str) -> Counter[str]:

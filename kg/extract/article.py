@@ -19,8 +19,10 @@ from kg.extract.entities.knowledge import Knowledge
 from kg.extract.entities.mentions import Found, build_entities, spacy_mentions
 from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.extract.events import detect as events
+from kg.extract.events import main as mainevent
+from kg.extract.events.context import ALL_ON, EventSettings
 from kg.extract.page import marks
-from kg.extract.page.fallback import fallback_headline
+from kg.extract.page.fallback import FIRST_SENTENCE, fallback_headline
 from kg.extract.page.layout import parse_layout
 from kg.extract.page.mainbody import complete_body
 from kg.extract.page.view import TextView, analysed_spans, build_view, truecase
@@ -86,12 +88,14 @@ def finish(
     knowledge: Knowledge | None = None,
     timings: Timings | None = None,
     rules: Rules = ALL_RULES,
+    event_settings: EventSettings = ALL_ON,
 ) -> Article:
     """The Article from a prepared document and spaCy's analysis of its view.
 
     ``knowledge`` (authority entries, patterns) must be bound to the pipeline
-    that made ``doc`` (see :meth:`Knowledge.bind`). ``rules``: which entity
-    mechanisms run (all but in benchmarks).
+    that made ``doc`` (see :meth:`Knowledge.bind`). ``rules`` and ``event_settings``
+    say which entity and event mechanisms run: all but in benchmarks, which turn one
+    off at a time to measure what it brings (bench/entities.py, bench/events_dev.py).
     """
     raw = prepared.raw
     found = spacy_mentions(doc, rules)
@@ -103,7 +107,7 @@ def finish(
     if prepared.layout.dateline:
         article.dateline_place = _dateline_place(prepared.layout, article.entities)
     with (timings or Timings()).stage("events"):
-        article.events = _events(prepared, doc, found, article)
+        article.events = _events(prepared, doc, found, article, event_settings)
     return article
 
 
@@ -138,7 +142,12 @@ def record(prepared: Prepared) -> Article:
     )
 
 
-def _events(prepared: Prepared, doc: Doc, found: list[Found], article: Article) -> list[Event]:
+def _events(
+    prepared: Prepared, doc: Doc, found: list[Found], article: Article, settings: EventSettings
+) -> list[Event]:
+    counts: dict[int, int] = {}
+    for m in article.mentions:
+        counts[m.entity] = counts.get(m.entity, 0) + 1
     ctx = events.context(
         doc,
         found,
@@ -148,8 +157,13 @@ def _events(prepared: Prepared, doc: Doc, found: list[Found], article: Article) 
         prepared.layout,
         parse_published(article.date_published),
         article.dateline_place,
+        headline=article.headline,
+        headline_is_lead=FIRST_SENTENCE in prepared.notes,
+        section=article.section,
+        mentions=counts,
+        settings=settings,
     )
-    return events.detect(ctx)
+    return mainevent.detect(ctx)
 
 
 def _images(layout: Layout, url: str | None) -> list[Image]:
@@ -188,10 +202,11 @@ def extract(
     knowledge: Knowledge | None = None,
     timings: Timings | None = None,
     rules: Rules = ALL_RULES,
+    event_settings: EventSettings = ALL_ON,
 ) -> Iterator[Article | Failed]:
     """Articles for the documents, in order (a Failed record for any that raised); spaCy
-    runs over them ``batch_size`` documents at a time. ``rules``: which entity
-    mechanisms run (all but in benchmarks).
+    runs over them ``batch_size`` documents at a time. ``rules`` and ``event_settings``:
+    which entity and event mechanisms run (all but in benchmarks).
 
     ``timings``, when given, gets the seconds spent in each step added to it:
     layout (page structure and the text NER reads), nlp (spaCy), rules (entity
@@ -204,10 +219,10 @@ def extract(
     for raw in raws:
         batch.append(raw)
         if len(batch) == batch_size:
-            yield from _extract_batch(batch, nlp, knowledge, clock, rules)
+            yield from _extract_batch(batch, nlp, knowledge, clock, rules, event_settings)
             batch = []
     if batch:
-        yield from _extract_batch(batch, nlp, knowledge, clock, rules)
+        yield from _extract_batch(batch, nlp, knowledge, clock, rules, event_settings)
 
 
 def _extract_batch(
@@ -215,7 +230,8 @@ def _extract_batch(
     nlp: Language,
     knowledge: Knowledge | None,
     clock: Timings,
-    rules: Rules = ALL_RULES,
+    rules: Rules,
+    settings: EventSettings,
 ) -> list[Article | Failed]:
     with clock.stage("layout"):
         prepared = [_prepared(raw) for raw in raws]
@@ -233,7 +249,7 @@ def _extract_batch(
             continue
         try:
             with clock.stage("rules"):
-                out.append(finish(p, doc, knowledge, clock, rules))
+                out.append(finish(p, doc, knowledge, clock, rules, settings))
         except Exception as e:  # noqa: BLE001 - one article's bug must not stop the batch
             out.append(failed(p.raw, e))
     return out

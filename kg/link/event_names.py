@@ -7,9 +7,23 @@ from kg.link.merge import Linker
 from kg.model import Entity
 
 _MAX_NAMES = 3
-_AMONG = frozenset({"meeting", "agreement", "acquisition", "sanction"})  # "A–B talks"
-_OF = frozenset({"arrest", "trial", "appointment", "resignation", "election"})  # "Arrest of A"
-_BY = frozenset({"announcement", "protest", "attack"})  # "Protest by A"
+_AMONG = frozenset(
+    {"meeting", "agreement", "acquisition", "sanction", "sports_match"}
+)  # "A–B talks"
+_OF = frozenset(
+    {"arrest", "trial", "appointment", "resignation", "election", "death"}
+)  # "Arrest of A"
+_OF |= {"sentencing", "rescue", "ceremony"}
+_BY = frozenset({"announcement", "protest", "attack", "launch", "release", "investigation"})
+_BY |= {"strike", "legislation", "ruling", "fine", "dismissal"}  # "Protest by A"
+# What the others are to the agents: "Accusation by A against B", "Investigation into B".
+_TOWARDS = {"accusation": "against", "criticism": "of", "threat": "to", "investigation": "into"}
+_TOWARDS |= {"inquiry": "into", "probe": "into", "appeal": "to", "praise": "of"}
+_TOWARDS |= {"fine": "of", "ban": "of", "suspension": "of", "dismissal": "of"}
+# Nouns of _OF kinds named by who acted: "Lawsuit by Willis against Revolution Studios".
+_SUED = frozenset({"lawsuit"})
+_TOWARDS |= {"lawsuit": "against"}
+_OF_WORD: dict[str, str] = {}
 _TO = frozenset({"visit", "trip"})  # "Kim's visit to Moscow", but "Kim's arrival in Moscow"
 
 
@@ -57,22 +71,26 @@ def event_name(
     place: Entity | None,
     when: str | None,
     linker: Linker,
+    agents: list[Entity] | None = None,
 ) -> str:
-    """The name of an event of type ``kind`` named by ``noun`` ("summit", "arrest")."""
+    """The name of an event of type ``kind`` named by ``noun`` ("summit", "arrest");
+    ``agents`` are those of ``people`` who acted (the speaker of a statement)."""
+    if kind in _BY or noun in _SUED:
+        return _by_name(noun, people, agents or [], place, when, linker)
     who = _who(people, linker)
     where = linker.entity(place).name if place is not None else None
     in_place = f" in {where}" if where else ""
     if kind in _AMONG:
-        if len(people) == 1 and kind == "meeting" and people[0].type == "Person":
+        if agents is not None and not agents and noun in ("victory", "win"):
+            base = f"{noun} over {who}"  # "scored a victory over Webb": Webb lost
+        elif len(people) == 1 and kind == "meeting" and people[0].type == "Person":
             base = f"{who} at {noun}"
         else:
             base = f"{who} {noun}".strip()
     elif kind == "election" and where:
         base = noun  # "Election in Ukraine": its attendees may be candidates, not winners
     elif kind in _OF and who:
-        base = f"{noun} of {who}"
-    elif kind in _BY and who:
-        base = f"{noun} by {who}"
+        base = f"{noun} {_OF_WORD.get(noun, 'of')} {who}"
     elif noun in _TO and who and where:
         base, in_place = f"{_possessive(who, people)} {noun} to {where}", ""
     elif who:
@@ -81,6 +99,30 @@ def event_name(
         base = noun
     name = base + in_place
     if when and not where:
+        name += f" ({when})"
+    return name[:1].upper() + name[1:]
+
+
+def _by_name(
+    noun: str,
+    people: list[Entity],
+    agents: list[Entity],
+    place: Entity | None,
+    when: str | None,
+    linker: Linker,
+) -> str:
+    """ "Protest by A", "Accusation by A against B", "Investigation into B"."""
+    acting = {linker.entity(a).iri for a in agents}
+    doers = [p for p in people if linker.entity(p).iri in acting]
+    others = [p for p in people if linker.entity(p).iri not in acting]
+    towards = _TOWARDS.get(noun)
+    base = noun
+    if doers:
+        base += f" by {_who(doers, linker)}"
+    if others and (towards or not doers):
+        base += f" {towards or 'of'} {_who(others, linker)}"
+    name = base + (f" in {linker.entity(place).name}" if place is not None else "")
+    if when and place is None:
         name += f" ({when})"
     return name[:1].upper() + name[1:]
 

@@ -44,6 +44,11 @@ class Finding:
         return f"{self.severity}: {self.focus}{path}: {self.message}{value}"
 
 
+def _order(f: Finding) -> tuple[str, ...]:
+    """A sort key that holds when a finding has no path, shape or value (None)."""
+    return (f.severity, f.focus, f.path or "", f.message, f.shape or "", f.value or "")
+
+
 @dataclass
 class Report:
     findings: list[Finding] = field(default_factory=list)
@@ -198,12 +203,12 @@ class Validator:
                 if finding not in reports[key].findings:
                     reports[key].findings.append(finding)
         for report in reports.values():
-            report.findings.sort()
+            report.findings.sort(key=_order)
         return reports
 
     def _findings(self, graph: Graph) -> list[Finding]:
         """Findings for ``graph`` (validated in place: pass a copy)."""
-        return sorted({f for f, _ in self._findings_with_focus(graph)})
+        return sorted({f for f, _ in self._findings_with_focus(graph)}, key=_order)
 
     def _findings_with_focus(self, graph: Graph) -> list[tuple[Finding, Node]]:
         _, results, _ = pyshacl.validate(

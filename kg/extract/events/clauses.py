@@ -96,10 +96,15 @@ def is_passive(token: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
+# Prepositions whose -ing clause shares the subject of the verb they hang from.
+_ADJUNCT_PREPS = {"after", "before", "since", "while", "upon", "on"}
+
+
 def clause_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the verb it depends on when it has none.
 
-    "Putin was due to arrive" → Putin; "who had arrived" → the noun "who" stands for.
+    "Putin was due to arrive" → Putin; "who had arrived" → the noun "who" stands for;
+    "Clark is in hospital after suffering a stroke" → Clark.
     """
     current = verb
     for _ in range(4):
@@ -111,6 +116,9 @@ def clause_subject(verb: Token) -> Token | None:
             return subject
         if current.dep_ == "relcl":
             return current.head
+        if current.dep_ == "pcomp" and current.head.lower_ in _ADJUNCT_PREPS:
+            current = current.head.head  # "X is in hospital after suffering a stroke"
+            continue
         if current.dep_ not in ("xcomp", "acomp", "conj", "advcl") or current.head.i == current.i:
             return None
         if current.dep_ == "advcl" and not any(c.lower_ in ("to",) for c in current.children):

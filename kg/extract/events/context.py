@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,6 +14,26 @@ from kg.extract.events.triggers import Kind
 from kg.extract.page.view import TextView
 from kg.lexicon.gazetteer import gazetteer
 from kg.model import Entity, Layout, Span
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """Which event mechanisms run: all of them, unless the bench turns one off to
+    measure what it brings (bench/events_dev.py)."""
+
+    kinds: bool = True  # the event types added after the first thirteen
+    main: bool = True  # pick each article's main event (kg.extract.mainevent)
+    statements: bool = True  # a statement that is itself the news is the main event
+    headline: bool = True  # the headline's words choose among the lead's events
+    clause: bool = True  # the lead's main clause is a "happening" when no type names it
+    genre: bool = True  # question headlines and first-person leads have no main event
+    english_only: bool = True  # events only from sentences in English (kg.extract.events.language)
+    place_fallback: bool = True  # main event placed at the dateline, or its sentence's place
+    prose_opening: bool = True  # the opening skips a repeated headline, credits and subheads
+    content_location: bool = False  # … else at the place mentioned most (measured, not kept)
+
+
+ALL_ON = EventSettings()
 
 
 @dataclass
@@ -27,8 +48,14 @@ class Context:
     view: TextView
     source: str
     lead: list[Span]  # source ranges of the headline, standfirst and first paragraph
+    opening: list[Span]  # the standfirst and the first two paragraphs: where the story is told
     published: date | None
     dateline_place: int | None
+    headline: str | None = None
+    headline_is_lead: bool = False  # the headline is the first sentence, cut (no other)
+    section: str | None = None  # articleSection, lower case
+    mentions: dict[int, int] | None = None  # entity index → mentions in the article
+    settings: EventSettings = ALL_ON
 
     def entity(self, token: Token) -> int | None:
         return self.ents.get(token.i)
@@ -47,6 +74,21 @@ class Context:
         if i is None or self.entities[i].geo is None:
             return None
         return i if gazetteer().unambiguous(self.surface.get(token.i, token.text)) else None
+
+
+# A sentence's end: a word (not an initial: "U.S. Customs") and its stop.
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…][\"'”’)\]]*(?:\s|$)")
+
+
+def _prose(paragraph: str, headline: str | None) -> bool:
+    """True for a paragraph that tells the story: it has a sentence (a byline may
+    follow it) and is not the headline again. Pages put credits ("Written by:"), a
+    byline's name, subheads and the title itself at the top of the body, where the lead
+    is looked for."""
+    text = " ".join(paragraph.split())
+    if not _SENTENCE_END.search(text):
+        return False
+    return not headline or text.casefold() != " ".join(headline.split()).casefold()
 
 
 @dataclass
@@ -68,6 +110,11 @@ def context(
     layout: Layout,
     published: date | None,
     dateline_place: int | None,
+    headline: str | None = None,
+    headline_is_lead: bool = False,
+    section: str | None = None,
+    mentions: dict[int, int] | None = None,
+    settings: EventSettings = ALL_ON,
 ) -> Context:
     ents: dict[int, int] = {}
     surface: dict[int, str] = {}
@@ -78,8 +125,27 @@ def context(
                 ents.setdefault(token.i, f.entity)
                 surface.setdefault(token.i, f.text)
     dates = {e.root.i: e for e in doc.ents if e.label_ in ("DATE", "TIME")}
+    body = list(layout.body)
+    if settings.prose_opening:
+        body = [p for p in body if _prose(source[p.start : p.end], headline)] or body
     lead = [s for s in (layout.headline_span, layout.description_span) if s is not None]
-    lead.extend(layout.body[:1])
+    lead.extend(body[:1])
+    opening = [s for s in (layout.description_span,) if s is not None] + body[:2]
     return Context(
-        doc, entities, ents, surface, dates, view, source, lead, published, dateline_place
+        doc,
+        entities,
+        ents,
+        surface,
+        dates,
+        view,
+        source,
+        lead,
+        opening,
+        published,
+        dateline_place,
+        headline,
+        headline_is_lead,
+        section.casefold() if section else None,
+        mentions,
+        settings,
     )

@@ -29,6 +29,13 @@ _NAME_DEPS = {"compound", "nummod", "amod", "nmod"}  # "the 2002 summit" but not
 _YEAR = re.compile(r"\b\d{4}\b")
 VISIT = BY_KEY["visit"]
 CURRENT = timedelta(days=3)  # an event this close to publication is the dateline's news
+SPORTS_SECTIONS = frozenset({"sport", "sports"})
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "port", "capital", "region", "province", "state", "county"}
+    | {"island", "islands", "suburb", "district", "area", "outskirts", "centre", "center"}
+    | {"heart", "streets", "republic", "kingdom", "country", "municipality", "territory"}
+    | {"coast", "north", "south", "east", "west", "parts", "part", "rest", "resort"}
+)
 _PLACE_RANK = {"City": 3, "AdministrativeArea": 2, "Country": 1}
 
 
@@ -48,6 +55,13 @@ def place_of(ctx: Context, frame: Frame) -> int | None:
     if frame.verbal and kind.key == "visit":
         for obj in cl.kids(t, "dobj"):
             found += _places_under(ctx, obj)
+    if frame.verbal and "owners" in kind.roles:  # "China's economy has expanded"
+        for arg in cl.kids(t, *cl.SUBJECTS, "dobj"):
+            found += [i for c in cl.kids(arg, "poss") if (i := ctx.sure_place(c)) is not None]
+        # "Madagascar has completed the switch": a country acting is where it happened
+        # (not in the sports pages, where "Ireland beat England" names teams)
+        if ctx.section not in SPORTS_SECTIONS:
+            found += [i for s in cl.kids(t, *cl.SUBJECTS) if (i := ctx.sure_place(s)) is not None]
     if not frame.verbal and kind.place_modifier:
         found += [i for c in cl.kids(t, "compound", "poss") if (i := ctx.sure_place(c)) is not None]
         found += [i for c in cl.kids(t, "amod") if (i := _demonym_place(ctx, c)) is not None]
@@ -72,7 +86,7 @@ def _objects(frame: Frame) -> list[Token]:
     """The trigger's objects and ``with``-objects, where a place phrase often hangs."""
     t = frame.trigger
     out = cl.kids(t, "dobj") if frame.verbal else []
-    return out + list(cl.preps(t, {"with"}))
+    return out + list(cl.preps(t, {"with", "over", "against"}))
 
 
 def _places_under(ctx: Context, token: Token, depth: int = 3) -> list[int]:
@@ -84,10 +98,13 @@ def _places_under(ctx: Context, token: Token, depth: int = 3) -> list[int]:
     for c in token.children:
         # A possessor counts only on the phrase itself ("at Spain's High Court"), not
         # deeper ("in one of Britain's highest profile cases").
+        # "of" only after a noun of place ("the port city of Vladivostok"), not "in
+        # charge of Wales" or "in the case of Yukos".
+        of = c.lower_ == "of" and token.lower_ in PLACE_NOUNS
         if (
             c.dep_ in ("appos", "compound", "conj")
             or (c.dep_ == "poss" and depth == 3)
-            or (c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "near"))
+            or (c.dep_ == "prep" and (of or c.lower_ in ("in", "at", "near")))
         ):
             nxt = cl.kids(c, "pobj") if c.dep_ == "prep" else [c]
             for n in nxt:

@@ -1,0 +1,94 @@
+"""The lead sentence's own clause as the main event, when no event type names it.
+
+"Hayao Miyazaki's latest film has set a new box office record", "Comedy Meet The
+Fockers has held on to the number one spot at the box office": a news lead reports a happening
+even when its verb is in none of kg's trigger tables. Its main clause is then
+the main event, of the scheme's catch-all type ``happening``, named by the
+article's headline (the name the newsroom gave the story), with the named people
+and organisations the clause's arguments are (and the owners of its subject and
+object: "Miyazaki's film") as participants.
+
+Only a real report counts: a verb with a subject that is neither a copula nor a
+verb of state or thought ("is", "has", "believes"), not denied, doubted or
+asked, and not a verb of saying (a statement is its own kind, see
+kg.extract.events.statements). Its tense must report: the past, the perfect, the
+progressive or the announced future ("set", "has held", "is suing", "will
+retire"); the simple present of a lead describes ("Creative Commons helps you
+share"), a modal doubts ("may launch") and the past perfect tells the backstory.
+A clause without a named participant, or a place it is the news of ("Libya has
+withdrawn…", "Germany's economy grew…"), is no event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.events import clauses as cl
+from kg.extract.events import detect as detector
+from kg.extract.events.context import Context, Frame
+from kg.extract.events.kind import PAST_FORMS, Kind, verb
+from kg.extract.events.placetime import SPORTS_SECTIONS
+from kg.extract.events.statements import statement_kind
+from kg.model import Event
+
+HAPPENING = Kind(
+    key="happening",
+    verbs={},
+    nouns={},
+    roles=frozenset({"subj", "obj", "owners", "with", "vs", "to", "into"}),
+    min_verbal=0,
+)
+# Verbs of state, thought and prospect: no happening is reported by them.
+STATIVE = frozenset(
+    verb("", "have", "include", "contain", "remain", "seem", "appear", "lie")
+    | verb("", "belong", "mean", "want", "need", "know", "believe", "think", "hope", "expect")
+    | verb("", "like", "love", "hate", "prefer", "deserve", "matter", "cost", "depend")
+    | verb("", "consist", "involve", "face", "feel", "fear", "wonder", "plan", "aim", "intend")
+    | verb("", "try", "seek", "wish", "feature", "represent", "own", "exist", "become", "stay")
+    | verb("", "keep", "tend", "use", "let", "do", "get", "see")
+)
+_PERFECT = {"has", "have", "had", "'s", "'ve", "'d"}
+_BE = {"is", "are", "was", "were", "been", "being", "'s", "'re"}
+_PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+
+
+def clause_event(ctx: Context, root: Token) -> Event | None:
+    """The clause of ``root`` (a sentence's root, or the clause a verb of saying
+    reports) as a ``happening``, when it reports one with a name or a place."""
+    word = root.lower_
+    if word in cl.COPULAS or word in STATIVE or statement_kind(word) is not None:
+        return None
+    if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline or not reports(root):
+        return None
+    frame = Frame(root, HAPPENING, True, root, False)
+    event = detector.event_of(ctx, frame, place_will_do=True)
+    if event is None or not (event.attendees or _owner_place(ctx, root)):
+        return None  # a place in a phrase is not enough: "are held in Belmarsh prison"
+    event.title = ctx.headline
+    return event
+
+
+def _owner_place(ctx: Context, root: Token) -> bool:
+    """ "Germany's economy grew…", "Libya has withdrawn $1bn": the subject is a place
+    or belongs to one, and is its news."""
+    subjects = cl.kids(root, *cl.SUBJECTS)
+    acting = [] if ctx.section in SPORTS_SECTIONS else subjects  # "Ireland beat England"
+    owners = [c for arg in subjects for c in cl.kids(arg, "poss")]
+    return any(ctx.sure_place(c) is not None for c in [*acting, *owners])
+
+
+def reports(verb: Token) -> bool:
+    """True for a verb in a tense that reports: past, perfect, progressive, passive."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in cl.FUTURE_AUX for a in aux) and verb.lower_ not in ("have", "be"):
+        return not any(a in cl.MODALS for a in aux)  # "will appear": announced, to come
+    if any(a in cl.MODALS for a in aux) or "had" in aux:
+        return False  # not sure, or not now: "had won" is the backstory
+    if any(a in _PERFECT for a in aux):
+        return True
+    if any(a in _BE for a in aux):
+        if verb.lower_.endswith("ing"):
+            return True  # "is suing", "were fighting"
+        # a past passive reports ("was banned"), a present one describes ("is seeded")
+        return not any(a in _PRESENT_BE for a in aux)
+    return not aux and (verb.lower_.endswith("ed") or verb.lower_ in PAST_FORMS)

@@ -1,0 +1,69 @@
+"""Statements that are themselves the news: "Mike Ruddock says…", "Johnson has accused…".
+
+A verb of saying at the root of an article's lead sentence reports a statement
+(kg type ``announcement``). These kinds are used only for the main event
+(kg.extract.events.main): most "said" in a story quote a source and are no event.
+``SAYING`` takes the speaker only; ``ADDRESSING`` also the one it is addressed
+at ("accused Britain's sprinters", "criticised the BBC").
+"""
+
+from __future__ import annotations
+
+from kg.extract.events.kind import Kind, particles, verb
+
+_SAY = (
+    verb("statement", "say", "tell", "insist", "argue", "suggest", "hint", "stress")
+    | verb("statement", "rule out", "maintain", "declare", "question")
+    | verb("claim", "claim", "allege")
+    | verb("warning", "warn", "caution")
+    | verb("denial", "deny")
+    | verb("rejection", "reject", "dismiss", "rubbish")
+    | verb("confirmation", "confirm")
+    | verb("disclosure", "reveal", "disclose")
+    | verb("admission", "admit", "concede", "acknowledge")
+    | verb("forecast", "predict", "forecast")
+    | verb("pledge", "vow", "pledge", "promise")
+    | verb("apology", "apologise", "apologize")
+)
+_ADDRESS = (
+    verb("accusation", "accuse")
+    | verb("criticism", "criticise", "criticize", "slam", "condemn", "hit out", "blast")
+    | verb("praise", "praise")
+    | verb("appeal", "urge")
+    | verb("threat", "threaten")
+    | verb("defence", "defend")
+    | verb("challenge", "challenge")
+)
+# "ruled out", "hit out at": the first word says nothing without its particle.
+_PHRASAL = particles("rule out", "hit out")
+
+SAYING = Kind(
+    key="announcement",
+    verbs=_SAY,
+    nouns={},
+    roles=frozenset({"subj"}),
+    particles={f: p for f, p in _PHRASAL.items() if f in _SAY},
+)
+ADDRESSING = Kind(
+    key="announcement",
+    verbs=_ADDRESS,
+    nouns={},
+    roles=frozenset({"subj", "obj", "on", "at"}),
+    particles={f: p for f, p in _PHRASAL.items() if f in _ADDRESS},
+)
+STATEMENT_KINDS = (SAYING, ADDRESSING)
+# Verbs whose reported clause the article does not assert: "claims Jesus married",
+# "denied they were planning a sell-off", "warns prices will rise".
+DOUBTING = frozenset(
+    verb("", "claim", "allege", "deny", "reject", "dismiss", "rubbish", "insist", "argue")
+    | verb("", "suggest", "hint", "maintain", "predict", "forecast", "warn", "fear", "believe")
+    | verb("", "think", "hope", "rumour", "speculate", "doubt", "expect")
+)
+
+
+def statement_kind(word: str) -> Kind | None:
+    """The statement kind a lower-case verb form reports, None for other words."""
+    for kind in STATEMENT_KINDS:
+        if word in kind.verbs:
+            return kind
+    return None
