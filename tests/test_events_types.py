@@ -109,8 +109,11 @@ def rows(a: Article) -> list[Row]:
             ("injury", ("Michael Owen",), None, "2019-04-21"),
         ),
         (
-            "Microsoft sued Google in California on Monday.",
-            ("trial", ("Microsoft", "Google"), "California", "2019-04-22"),
+            # Not "Google": a one-word organisation that is also an English verb is a
+            # common word without a cue (kg.extract.entities.common; measured on both
+            # entity dev sets, bench/ENTITIES.md).
+            "Microsoft sued Toyota in California on Monday.",
+            ("trial", ("Microsoft", "Toyota"), "California", "2019-04-22"),
         ),
         (
             "Julian Assange was jailed in London on Wednesday.",

@@ -58,7 +58,9 @@ def read_file(name: str, data: bytes) -> list[RawDocument | Rejected]:
         assert isinstance(item, RawDocument | Rejected)
         assert item.source == str(path)
         if isinstance(item, RawDocument):
-            assert item.text.strip()
+            # Text, or a headline to publish it from (issue 14: a record with a title
+            # and an empty text is a short article, not a rejected one).
+            assert item.text.strip() or (item.meta.headline or "").strip()
             assert "\r" not in item.text
         else:
             assert item.reason
