@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
+from spacy.language import Language
 
 from kg.build import BuildOptions, BuildResult, build
 
@@ -24,6 +25,15 @@ CORPUS = SHARED / "data" / "corpus" / "bbc_news_2225.jsonl"
 CONLL = SHARED / "data" / "ner" / "eng.testb.docs.jsonl"
 HTML = SHARED / "data" / "html"
 SCHEMAORG = SHARED / "data" / "schemaorg"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """kg's spaCy pipeline, loaded once for every test that parses text itself."""
+    from kg.extract import nlp as nlp_mod
+
+    return nlp_mod.load()
+
 
 PREFIXES = """
 PREFIX schema: <http://schema.org/>

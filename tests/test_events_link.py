@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-from kg.extract import nlp as nlp_mod
 from kg.extract.article import extract
 from kg.link.events import EventIndex, link_events
 from kg.link.iris import Iris
@@ -13,11 +11,6 @@ from kg.link.merge import Linker
 from kg.model import Article, Meta, RawDocument
 
 BASE = "http://example.org/"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return nlp_mod.load()
 
 
 def articles(nlp: Language, *docs: tuple[str, str, str | None]) -> list[Article]:

@@ -10,7 +10,6 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns
 from spacy.language import Language
 
-from kg.extract import nlp as nlp_mod
 from kg.extract.article import extract
 from kg.link.events import EventIndex, link_events
 from kg.link.iris import Iris
@@ -23,11 +22,6 @@ from kg.sources import InputLimits, iter_inputs
 from kg.validate import Validator
 
 BASE = "http://example.org/"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return nlp_mod.load()
 
 
 def article(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from kg.extract import nlp as nlp_mod
 from kg.extract.article import extract
 from kg.extract.events.triggers import MAIN_ONLY_TYPES
 from kg.model import Article, Meta, RawDocument
@@ -14,11 +13,6 @@ from kg.model import Article, Meta, RawDocument
 THURSDAY = "2019-04-25"
 
 Row = tuple[str, tuple[str, ...], str | None, str | None]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return nlp_mod.load()
 
 
 def article(
