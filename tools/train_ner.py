@@ -89,8 +89,8 @@ def read_jsonl(path: Path) -> list[RawDocument]:
 
 
 def form_pattern(form: str) -> re.Pattern[str]:
-    """A form as written in the gold ("Claire Bailey - Ross") as a pattern over the text
-    ("Claire Bailey-Ross"): punctuation may or may not have spaces around it."""
+    """A form as written in the gold ("Anna Hale - Okafor") as a pattern over the text
+    ("Anna Hale-Okafor"): punctuation may or may not have spaces around it."""
     tokens = form.split()
     parts = [re.escape(tokens[0])]
     for prev, token in zip(tokens, tokens[1:], strict=False):
@@ -130,8 +130,8 @@ _COMMA = re.compile(r",\s+|\s+or\s+")
 def name_parts(source: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:
     """The names in a gold form as written, cut the way spaCy and kg cut names: without
     leading lower-case words ("younger John Edleston", "northern Syria"), titles
-    ("President Barack Obama"), "the" and possessives; a form with a comma or "or" is
-    its first name for a person or organisation ("John FitzGibbon, 2nd Earl of Clare"),
+    ("President Ana Ferreira"), "the" and possessives; a form with a comma or "or" is
+    its first name for a person or organisation ("John Varga, 2nd Earl of Westmoor"),
     every name for places ("Baghdad, Iraq")."""
     head = _LOWER_HEAD.match(source[start:end])
     if head:
@@ -154,7 +154,7 @@ def _name_like(name: str) -> bool:
     """Not a bare common word ("College", "Lord", "State"), unless it is also a known
     place or given name: GUM's chains hold such words where they stand for a name."""
     if role_only(name) or gazetteer().is_people_word(name):
-        return False  # "Vice President", "Americans": GUM chains of people, not names
+        return False  # "Deputy Mayor", "Canadians": GUM chains of people, not names
     if " " in name or not is_english_word(name):
         return True
     return gazetteer().is_place_name(name) or is_given_name(name)

@@ -248,7 +248,7 @@ def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> 
 def _cited(found: list[Found], text: str, taken: list[bool]) -> None:
     """Authors of cited works added to ``found`` (in place), one mention each."""
     for start, end, authors in recover.cited_authors(text):
-        # The model's names inside a list of authors ("Benioff & Weiss" as one ORG) give
+        # The model's names inside a list of authors ("Hale & Okafor" as one ORG) give
         # way to the authors, one by one.
         inside = [f for f in found if start <= f.start and f.end <= end]
         if any((f.start, f.end) not in authors for f in inside):

@@ -1,7 +1,7 @@
 """Which surface forms of an article name the same entity.
 
-A surname or first part of a person's full name is that person ("Putin" →
-Vladimir Putin; "Kim" → the most mentioned Kim); an acronym is the
+A surname or first part of a person's full name is that person ("Ferreira" →
+Ana Ferreira; "Sato" → the most mentioned Sato); an acronym is the
 organisation it abbreviates, by its letters ("UN" ↔ United Nations) or because
 the article spells it out ("National League for Democracy ( NLD )"); place
 names that are one GeoNames record are one place ("U.S." = "United States").
@@ -21,7 +21,7 @@ from kg.lexicon.gazetteer import fold, gazetteer
 from kg.lexicon.words import is_english_word, is_given_name
 from kg.model import EntityType
 
-# "S. Fleming", "A. Curts Cooke", "J.R. Smith": initials before a surname are a person's.
+# "T. Varga", "A. Brenton Hale", "J.R. Okafor": initials before a surname are a person's.
 INITIAL_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,3}\s?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?$")
 _EXPANSION = re.compile(
     r"(?P<name>[A-Z][\w'’.&-]*(?:\s(?:[A-Z][\w'’.&-]*|of|for|and|the|de|du|des|la|le))+)"
@@ -29,9 +29,9 @@ _EXPANSION = re.compile(
 )
 
 
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # after a surname: "John Smith Jr."
-# Lower-case particles inside a person's name ("Ludwig van Beethoven", "Mohammed bin
-# Salman", "Leonardo da Vinci"); "al-"/"el-" are joined to the next word.
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # after a surname: "Daniel Okafor Jr."
+# Lower-case particles inside a person's name ("Pieter van Aalst", "Khalid bin
+# Rashid", "Marco da Silva"); "al-"/"el-" are joined to the next word.
 PARTICLES = {
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "do", "dos", "das", "du",
     "la", "le", "bin", "ibn", "bint", "ben", "al", "el", "y", "ter", "ten", "zu", "af",
@@ -124,13 +124,13 @@ class NameIndex:
                 for word in (words[0], words[-1]):
                     if len(word) > 1 and not word.endswith("."):
                         index.parts.setdefault(word, set()).add(key)
-            # Shorter forms of the name in its word order: "bin salman", "joshua norton"
-            # (of Joshua Abraham Norton), "pierre charles" (of Pierre Charles L'Enfant).
+            # Shorter forms of the name in its word order: "bin rashid", "tomas brenner"
+            # (of Tomas Adrian Brenner), "marie claude" (of Marie Claude Delorme).
             for n in range(2, min(len(words), 6)):
                 for part in combinations(words[:6], n):
                     short = " ".join(part)
                     # an initial kept while another is dropped is someone else's name
-                    # ("George W. Bush" is not George H. W. Bush)
+                    # ("Paul R. Hale" is not Paul T. R. Hale)
                     if short != key and not any(len(w.rstrip(".")) == 1 for w in part):
                         index.tails.setdefault(short, set()).add(key)
         return index
@@ -182,11 +182,11 @@ def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]
         target = key
         fulls = index.full_names(key)
         if g.type == "Person" and (len(fulls) == 1 or fulls and " " not in key):
-            # A shorter form of two names ("George Bush" of George W. and George H. W.
-            # Bush) stays apart; a single word goes to its most mentioned full name.
+            # A shorter form of two names ("Paul Hale" of Paul R. and Paul T. R.
+            # Hale) stays apart; a single word goes to its most mentioned full name.
             target = min(fulls, key=lambda k: (-sum(groups[k].forms.values()), groups[k].first, k))
         elif g.type == "Person" and key in swapped and swapped[key] != key:
-            target = swapped[key]  # "Higuchi Natsu" and "Natsu Higuchi"
+            target = swapped[key]  # "Sato Emi" and "Emi Sato"
         elif g.type == "Organization" and key in companies:
             target = companies[key]
         elif g.type == "Organization" and " " not in key:
@@ -200,7 +200,7 @@ def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]
             if place is not None:
                 target = place_ids.setdefault(place.geonames_id, key)
         canonical[key] = target
-    # "Jespersen" → "Otto Jespersen" → "Jens Otto Harry Jespersen": follow to the end.
+    # "Brenner" → "Adrian Brenner" → "Tomas Adrian Brenner": follow to the end.
     for key in canonical:
         seen = {key}
         while canonical[canonical[key]] not in seen:

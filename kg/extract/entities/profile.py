@@ -1,7 +1,7 @@
 """jobTitle and nationality of a person from the words right before the name.
 
-"Russian President Vladimir Putin" → jobTitle President, nationality RU;
-"South Korea's Moon Jae-in" → nationality KR. "former"/"late" titles are not
+"Brazilian President Ana Ferreira" → jobTitle President, nationality BR;
+"South Africa's Thabo Nkosi" → nationality ZA. "former"/"late" titles are not
 current and are not kept.
 """
 
@@ -143,7 +143,7 @@ def _nationality(words: list[str], gaz: object) -> str | None:
 
 
 def _possessive_country(words: list[str], gaz: object) -> str | None:
-    """'South Korea's Moon Jae-in' → KR; spaCy splits the "'s" off as its own token."""
+    """'South Africa's Thabo Nkosi' → ZA; spaCy splits the "'s" off as its own token."""
     if len(words) >= 2 and words[-1] in ("'s", "’s"):
         for n in (2, 1):
             if len(words) > n:

@@ -81,8 +81,8 @@ _SURNAME = r"[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
 _AUTHORS = rf"{_SURNAME}(?:,[ ]{_SURNAME})*(?:,?[ ](?:&|and)[ ]{_SURNAME})?(?:[ ]et[ ]al\.?)?"
 _SEVERAL = rf"{_SURNAME}(?:(?:,[ ]{_SURNAME})*,?[ ](?:&|and)[ ]{_SURNAME}|[ ]et[ ]al\.?)"
 _YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
-# A reference in parentheses ("(Lewis, Simons, & Fennig, 2014; Moretti 2013)") or after
-# several authors ("Klingberg et al. (2005)", "Dye and Bavelier (2010)").
+# A reference in parentheses ("(Hale, Okafor, & Brenner, 2014; Varga 2013)") or after
+# several authors ("Delorme et al. (2005)", "Nkosi and Varga (2010)").
 _LEAD = r"(?:(?<=[(;])|(?<=[(;][ ]))(?:(?:see|e\.g\.,?|cf\.|i\.e\.,?)[ ])?"
 _REFERENCE = re.compile(
     rf"{_LEAD}(?P<a>{_AUTHORS}),?[ ]{_YEAR}(?=[;,)])|(?P<b>{_SEVERAL})[ ]\({_YEAR}\)"

@@ -20,7 +20,7 @@ class Rules:
     nicknames: bool = True
     # Competitors in results lines and tables, and people in lists (kg.extract.entities.recover).
     recover: bool = True
-    # Authors of works cited by author and year are people ("(Dye & Bavelier, 2010)").
+    # Authors of works cited by author and year are people ("(Nkosi & Varga, 2010)").
     citations: bool = True
     # One-word "names" that are nationality words or sentence-initial common words dropped.
     common_words: bool = True

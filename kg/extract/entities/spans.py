@@ -236,7 +236,7 @@ def strip_descriptors(text: str, start: int, end: int, person: bool = False) -> 
 
     "Defender Hassan Abbas" → "Hassan Abbas", "Croat Alen Boksic" → "Alen
     Boksic"; in a ``person`` span, also a common word before a person's name
-    ("Mathematician Hermann Weyl"). The last word is never cut (a one-word name stays).
+    ("Mathematician Ilse Brandt"). The last word is never cut (a one-word name stays).
     """
     gaz = gazetteer()
     pos = start
@@ -247,11 +247,11 @@ def strip_descriptors(text: str, start: int, end: int, person: bool = False) -> 
         word = m.group(1).rstrip(".,")
         if word.casefold() in ROLE_WORDS or (
             gaz.demonym_country(word.casefold()) and not _given(word)
-        ):  # "Croat Alen Boksic", not "Chad Michael Murray"
+        ):  # "Croat Alen Boksic", not "Chad Peter Lowe"
             pos += m.end()
             continue
         if person and _descriptive(word) and _person_shaped(text[pos + m.end() : end]):
-            pos += m.end()  # "Mathematician Hermann Weyl": a description opening the span
+            pos += m.end()  # "Mathematician Ilse Brandt": a description opening the span
             continue
         return pos
 
@@ -269,8 +269,8 @@ def _descriptive(word: str) -> bool:
     return word[:1].isupper() and is_english_word(word) and not is_given_name(word)
 
 
-# Letters after a person's name: honours and degrees ("Zaha Hadid DBE RA", "Daniel
-# Bernoulli FRS"), not regnal numbers ("Henry VIII").
+# Letters after a person's name: honours and degrees ("Amira Haddad DBE RA", "Daniel
+# Brandt FRS"), not regnal numbers ("Henry VIII").
 _POSTNOMINALS = re.compile(r"(?:,?\s+(?![IVX]+\b)[A-Z]{2,5}\.?)+$")
 
 

@@ -80,7 +80,7 @@ EVENT_HEADS = {
     "tournament", "war", "revolution", "battle", "massacre", "expo", "marathon", "summit",
     "election", "elections", "crisis", "uprising", "awards", "week", "day", "cup", "prix",
     "open", "series", "rally", "derby",
-    # awards are no entity of their own either ("Pritzker Architecture Prize")
+    # awards are no entity of their own either ("Harbourside Design Prize")
     "award", "prize", "prizes", "medal", "medals", "trophy",
 }
 # Nouns naming a class of work or product, before a name or in apposition to it.

@@ -1,6 +1,6 @@
 """The main event of a news article: the happening it reports, read from its lead.
 
-News tells its story in the first sentence ("Tony Blair has met George Bush in
+News tells its story in the first sentence ("the prime minister has met the president in
 Washington"), so kg reads the main clause of the opening's first two sentences:
 the root, the verbs conjoined to it, the clause a verb of saying reports, and
 the nouns these verbs govern ("held talks", "attended the premiere", "a
