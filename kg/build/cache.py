@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from kg import __version__
 from kg.errors import StoreError
@@ -98,11 +99,7 @@ class Cache:
     def present(self, keys: list[str]) -> set[str]:
         """The ``keys`` that have an Article stored."""
         found: set[str] = set()
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT key FROM article WHERE key IN ({marks})"
-            found.update(key for (key,) in self._db.execute(query, chunk))
+        found.update(key for (key,) in self._rows_in("SELECT key FROM article", "key", keys))
         return found
 
     @staticmethod
@@ -127,17 +124,13 @@ class Cache:
     def verdicts(self, keys: list[str]) -> dict[str, Report]:
         """The SHACL reports cached under any of ``keys``."""
         found: dict[str, Report] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT key, data FROM verdict WHERE key IN ({marks})"
-            for key, data in self._db.execute(query, chunk):
-                try:
-                    report = pickle.loads(data)
-                except Exception:  # written by another kg version: validate again
-                    continue
-                if isinstance(report, Report):
-                    found[key] = report
+        for key, data in self._rows_in("SELECT key, data FROM verdict", "key", keys):
+            try:
+                report = pickle.loads(data)
+            except Exception:  # written by another kg version: validate again
+                continue
+            if isinstance(report, Report):
+                found[key] = report
         return found
 
     def put_verdicts(self, items: Iterable[tuple[str, Report]]) -> None:
@@ -148,12 +141,17 @@ class Cache:
     def first_built(self, digests: list[str]) -> dict[str, float]:
         """When each content digest was first built into this output (those known)."""
         found: dict[str, float] = {}
-        for start in range(0, len(digests), 500):
-            chunk = digests[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT content, time FROM first_built WHERE content IN ({marks})"
-            found.update((digest, float(t)) for digest, t in self._db.execute(query, chunk))
+        rows = self._rows_in("SELECT content, time FROM first_built", "content", digests)
+        found.update((digest, float(t)) for digest, t in rows)
         return found
+
+    def _rows_in(self, select: str, column: str, values: list[str]) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``select`` whose ``column`` is one of ``values``, asked 500 at a time
+        (SQLite caps the parameters of one statement)."""
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            yield from self._db.execute(f"{select} WHERE {column} IN ({marks})", chunk)
 
     def put_first_built(self, items: Iterable[tuple[str, float]]) -> None:
         with self._db:
