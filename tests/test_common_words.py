@@ -106,3 +106,25 @@ def test_a_name_that_reads_as_a_title_is_no_persons_or_organisations() -> None:
         "finding our way",
         "save your garden",
     }
+
+
+def test_a_verb_the_article_uses_as_a_proper_noun_stays_an_organisation() -> None:
+    # "Sway" and "Quarrel" are verbs too; the article uses "Quarrel" bare in the middle
+    # of two sentences, "Sway" only after "the" and inside a longer name.
+    groups = {g.key: g for g in (group("Quarrel"), group("Sway"))}
+    text = (
+        "Shares rose after Quarrel said profits doubled. Analysts expect Quarrel to grow. "
+        "The Sway was full. Fans of Lords of Sway left early."
+    )
+    assert not_names(groups, text, sports=False) == {"sway"}
+
+
+def test_a_word_written_in_lower_case_too_needs_more_bare_uses_than_lower_ones() -> None:
+    # "Harrier" bare three times against one "harrier"; "Kestrel" bare twice: too few.
+    groups = {g.key: g for g in (group("Harrier"), group("Kestrel"))}
+    text = (
+        "A harrier flew over as Harrier opened a depot. Investors said Harrier grew, "
+        "and rivals fear Harrier now. A kestrel rose. Later Kestrel said it lost. "
+        "Traders sold Kestrel shares."
+    )
+    assert not_names(groups, text, sports=False) == {"kestrel"}

@@ -107,12 +107,57 @@ def not_names(groups: Mapping[str, Group], text: str, sports: bool) -> set[str]:
                 and not g.cues["Organization"]
                 and key not in INSTITUTIONS
                 and is_english_word(key)
-                and (key in lower or is_more_than_a_noun(key))  # "ballet" elsewhere; not "Monkees"
+                and _common_not_named(key, max(g.forms, key=g.forms.__getitem__), text, lower)
                 and not gazetteer().is_major_place(key)  # a small town's name is no proof
             )
         ):
             out.add(key)
     return out
+
+
+def _common_not_named(key: str, form: str, text: str, lower: set[str]) -> bool:
+    """A common word the article also writes in lower case ("ballet"), or that is a verb
+    or an adjective too ("Sway") -- unless the article uses it as a proper noun: bare
+    (no determiner before it, no capitalised word beside it: "after Quarrel unveiled",
+    not "the Quarrel") in the middle of two or more sentences -- and, when the article
+    writes the word in lower case too, three or more times and more often than that.
+
+    Measured on both entity dev sets (GUM organisations +0.001 F1, CoNLL unchanged): the
+    determiner and the neighbour keep "the House" and "Lords of Quarrel" out, which a bare
+    count of capitalised uses let in."""
+    bare = _bare_uses(form, text)
+    if key in lower and (bare < 3 or len(re.findall(rf"\b{re.escape(key)}\b", text)) >= bare):
+        return True
+    return is_more_than_a_noun(key) and bare < 2
+
+
+_DETERMINER = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|its|our|their|his|her|my|your)\s+$", re.I
+)
+
+
+def _bare_uses(form: str, text: str) -> int:
+    """How often ``form`` stands alone mid-sentence: no determiner before it and no
+    capitalised word next to it ("Quarrel" in "after Quarrel said", not in "the Quarrel"
+    or "Lords of Quarrel")."""
+    count = 0
+    for m in re.finditer(rf"\b{re.escape(form)}\b", text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 40]
+        if (
+            recover.sentence_start(before)
+            or _DETERMINER.search(before)
+            or _NEXT_TO_NAME_BEFORE.search(before)
+            or _NEXT_TO_NAME_AFTER.match(after)
+        ):
+            continue
+        count += 1
+    return count
+
+
+# A capitalised word just before (or after), possibly over "of", "and", "&" or "the".
+_NEXT_TO_NAME_BEFORE = re.compile(r"[A-Z][\w'-]*(?:\s+(?:of|and|&|the|de))?\s+$")
+_NEXT_TO_NAME_AFTER = re.compile(r"(?:\s+(?:of|and|&|the|de))?\s+[A-Z0-9]")
 
 
 def _lower_case_phrase(key: str, g: Group, text: str, folded: str) -> bool:
