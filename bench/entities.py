@@ -15,7 +15,9 @@
 ``--folds DIR`` takes the models ``tools/train_ner.py --folds DIR`` writes (DIR/<genre>/,
 each trained without that genre's texts): each genre's texts are built with the model
 that never saw them, so the GUM figures of the fine-tuned ner are held-out figures;
-CoNLL is scored with every fold model (none saw CoNLL).
+CoNLL is scored with every fold model (none saw CoNLL). Those builds run ``kg build``
+with the learned decision kg ships, which saw every GUM genre: for the decision's
+part their GUM figures are not held out.
 """
 
 from __future__ import annotations
