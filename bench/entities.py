@@ -193,7 +193,7 @@ def main() -> int:
         f"(Python {platform.python_version()}, spaCy {spacy.__version__}, "
         f"{nlp_mod.model_id(nlp_mod.load(args.model))}).",
         "",
-        "## GUM dev: entity level (score.py), what kg build published",
+        "## GUM dev: entity level (score.py), what kg publishes",
         "",
         *gum_table(runs),
         "",
