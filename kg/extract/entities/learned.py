@@ -12,9 +12,9 @@ dropped.
 The weights (kg/data/entity_types.json) are made by tools/train_types.py from the
 GUM dev texts; bench/entities.py scores them by genre held out. kg does not run it
 (``Rules.learned`` is off): it lifts Organization F1 on held-out GUM genres, but in
-BBC news it drops real organisations ("Reuters", broadcasters) and events lose them. The only words it
-weighs are common words of the training texts (written there in lower case too):
-"university", "award", never a name.
+BBC news it drops real organisations ("Reuters", broadcasters) and events lose them.
+The only words it weighs are common words of the training texts (written there in
+lower case too): "university", "award", never a name.
 """
 
 from __future__ import annotations
