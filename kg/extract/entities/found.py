@@ -17,9 +17,8 @@ class Found:
     type: EntityType
     key: str = ""  # the folded surface form (the authority name for authority matches)
     entity: int = -1  # index into the article's entities, set by build_entities
-    origin: str = (
-        "model"  # model | authority | pattern | competitor | citation | list | dateline | repeat
-    )
+    # model | authority | pattern | competitor | citation | list | given | dateline | repeat
+    origin: str = "model"
     known: int = -1  # index of the authority entry that matched, if any
     competitor: bool = False  # named as a side in a sports result or table
     kind: str | None = None  # a schema.org class the model's label gives (WORK_OF_ART ...)

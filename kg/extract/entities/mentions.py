@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import common, cues, nested, nicknames, recover, things
+from kg.extract.entities import common, cues, learned, missed, nested, nicknames, recover, things
 from kg.extract.entities.cues import COMPANY_SUFFIXES
 from kg.extract.entities.decide import Group, decide_types
 from kg.extract.entities.found import Found
@@ -204,7 +204,23 @@ def _propagate(found: list[Found], groups: dict[str, Group], text: str) -> list[
 def find_mentions(
     doc: Doc, found: list[Found], knowledge: Knowledge | None, rules: Rules = ALL_RULES
 ) -> list[Found]:
-    """All mentions of the article, typed: model spans, knowledge, recovered names."""
+    """All mentions of the article, typed: model spans, knowledge, recovered names; with
+    ``rules.learned``, the learned decision has the last word on each name's type."""
+    found, groups, sports = typed_groups(doc, found, knowledge, rules)
+    if rules.learned:
+        ev = learned.evidence(doc, found, groups, sports)
+        learned.decide(groups, ev, learned.load(rules.weights))
+        found = [m for m in found if not groups[m.key].thing]
+    for m in found:
+        m.type, m.kind = groups[m.key].type, groups[m.key].kind
+    return sorted(found, key=lambda f: f.start)
+
+
+def typed_groups(
+    doc: Doc, found: list[Found], knowledge: Knowledge | None, rules: Rules = ALL_RULES
+) -> tuple[list[Found], dict[str, Group], bool]:
+    """The mentions, their groups as the rules typed them (the learned decision aside)
+    and whether the text reads as a sports report; what tools/train_types.py learns from."""
     text = doc.text
     found = apply_knowledge(doc, found, knowledge)
     if rules.nicknames:
@@ -215,9 +231,13 @@ def find_mentions(
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)
     if rules.citations:
-        _cited(found, text, taken)
+        missed.cited(found, text, taken)
     if rules.recover:
-        sports = _recover(found, text, taken, sports)
+        sports = missed.competitors_and_lists(found, text, taken, sports)
+    if rules.list_places:
+        missed.listed_places(found, text, taken)
+    if rules.given_names:
+        missed.given_names(found, text, taken)
     datelines = _datelines(text)
     context = _Context(doc, datelines, rules.things, sports) if rules.cues else None
     for a, b in sorted(datelines):
@@ -232,9 +252,7 @@ def find_mentions(
         groups = _groups(found, context)
         _decide(groups, sports, text, rules)
         found = [m for m in found if not groups[m.key].thing]
-    for m in found:
-        m.type, m.kind = groups[m.key].type, groups[m.key].kind
-    return sorted(found, key=lambda f: f.start)
+    return found, groups, sports
 
 
 def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> None:
@@ -243,54 +261,6 @@ def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> 
     if rules.common_words:
         for key in common.not_names(groups, text, sports):
             groups[key].thing = True
-
-
-def _cited(found: list[Found], text: str, taken: list[bool]) -> None:
-    """Authors of cited works added to ``found`` (in place), one mention each."""
-    for start, end, authors in recover.cited_authors(text):
-        # The model's names inside a list of authors ("Hale & Okafor" as one ORG) give
-        # way to the authors, one by one.
-        inside = [f for f in found if start <= f.start and f.end <= end]
-        if any((f.start, f.end) not in authors for f in inside):
-            found[:] = [f for f in found if f not in inside]
-            recover.unmark(taken, ((f.start, f.end) for f in inside))
-        at = {(f.start, f.end): f for f in found}
-        for a, b in authors:
-            if (a, b) in at:
-                at[a, b].type = "Person"  # an author by the citation, whatever the model said
-            elif not any(taken[a:b]):
-                found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="citation"))
-                recover.mark(taken, [(a, b)])
-
-
-def _recover(found: list[Found], text: str, taken: list[bool], sports: bool) -> bool:
-    """Competitors of a sports report and people in lists added to ``found`` (in place);
-    whether the text reads as a sports report (results lines make it one)."""
-    rows = list(recover.competitors(text))
-    if sports or len(rows) >= 3:
-        rows = [r for r in rows if sports or not common.common_word(text[r[0] : r[1]])]
-        sports = True
-    if sports:
-        at = {(f.start, f.end): f for f in found}
-        for a, b in [*rows, *recover.prose_competitors(text)]:
-            if (a, b) in at:
-                at[a, b].competitor = True
-            elif not any(taken[a:b]):
-                name = text[a:b]
-                found.append(
-                    Found(
-                        a, b, name, "Organization", fold(name), origin="competitor", competitor=True
-                    )
-                )
-                recover.mark(taken, [(a, b)])
-    people = {(f.start, f.end) for f in found if f.type == "Person"}
-    at = {(f.start, f.end): f for f in found}
-    for a, b in recover.list_people(text, people):
-        if (a, b) in at:
-            at[a, b].type = "Person"  # typed otherwise by the model, a person by its list
-        elif not any(taken[a:b]):
-            found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="list"))
-    return sports
 
 
 def build_entities(
@@ -312,7 +282,7 @@ def build_entities(
     for m in found:
         groups[m.key].type, groups[m.key].kind = m.type, m.kind
     if rules.short_forms:
-        canonical = canonical_keys(groups, view.text)
+        canonical = canonical_keys(groups, view.text, rules.joins)
     else:
         canonical = {key: key for key in groups}
     entities = _entities(found, groups, canonical, knowledge)

@@ -142,6 +142,30 @@ class NameIndex:
         return self.parts.get(key, set())
 
 
+def org_short_forms(orgs: list[str]) -> dict[str, str]:
+    """Shorter names of organisations, each of one name only: the name without the noun
+    that ends it ("korvel" of "Korvel University") or without the place that opens it
+    ("rangers" of "Dunmore Rangers", "air force" of "Arvenia Air Force")."""
+    gaz = gazetteer()
+    found: dict[str, set[str]] = {}
+    for key in orgs:
+        words = key.split()
+        shorts = []
+        if len(words) >= 2 and words[-1].rstrip(".") in ORG_SUFFIXES:
+            shorts.append(" ".join(words[:-1]))
+        shorts += [
+            " ".join(words[i:])
+            for i in range(1, len(words))
+            if gaz.is_place_name(" ".join(words[:i]))
+        ]
+        for short in shorts:
+            found.setdefault(short, set()).add(key)
+    return {short: keys.pop() for short, keys in found.items() if len(keys) == 1}
+
+
+_STATE_OF = ("republic of ", "state of ", "kingdom of ", "commonwealth of ", "city of ")
+
+
 def acronym(name: str) -> str:
     """The capitals of a name's words ("United Nations" → "UN")."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
@@ -162,13 +186,17 @@ def spelled_out(text: str) -> dict[str, str]:
     return found
 
 
-def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]:
-    """Map each surface key to the key of the entity it names (its full form)."""
+def canonical_keys(
+    groups: Mapping[str, GroupLike], text: str, joins: bool = True
+) -> dict[str, str]:
+    """Map each surface key to the key of the entity it names (its full form); with
+    ``joins``, also an organisation's shorter names and "State of X" to X."""
     canonical: dict[str, str] = {}
     index = NameIndex.of([k for k, g in groups.items() if g.type == "Person"])
     orgs = {k: g for k, g in groups.items() if g.type == "Organization"}
     acronyms = {acronym(_form(g)): k for k, g in orgs.items() if len(k.split()) >= 2}
     companies = company_short_forms(list(orgs))
+    shorter = {k: v for k, v in org_short_forms(list(orgs)).items() if k in orgs}
     defined = {short: long for short, long in spelled_out(text).items() if long in orgs}
     gaz = gazetteer()
     place_ids: dict[int, str] = {}
@@ -189,6 +217,8 @@ def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]
             target = swapped[key]  # "Sato Emi" and "Emi Sato"
         elif g.type == "Organization" and key in companies:
             target = companies[key]
+        elif g.type == "Organization" and key in shorter and joins:
+            target = shorter[key]  # "Korvel" of "Korvel University"
         elif g.type == "Organization" and " " not in key:
             form = _form(g)
             if key in defined:
@@ -199,6 +229,10 @@ def canonical_keys(groups: Mapping[str, GroupLike], text: str) -> dict[str, str]
             place = gaz.resolve(_form(g))
             if place is not None:
                 target = place_ids.setdefault(place.geonames_id, key)
+            elif joins and key.startswith(_STATE_OF):
+                rest = key.split(" of ", 1)[1]
+                if rest in groups and groups[rest].type == "Place":
+                    target = rest  # "State of Arvenia" is Arvenia
         canonical[key] = target
     # "Brenner" → "Adrian Brenner" → "Tomas Adrian Brenner": follow to the end.
     for key in canonical:

@@ -3,7 +3,7 @@
 * Competitors in sports results and standings lines ("Leeds 2 Everton 1",
   "Arsenal 17 10 5 2 34 16 35"): the names are teams or athletes.
 * Lists of people ("Squad: A B, C D, E F"): a name-shaped item in a list whose
-  other items are people is a person.
+  other items are people is a person; one in a list of places is a place.
 * Every other occurrence of a name the article already uses (and the surname
   of a person named in full) is a mention of it too.
 """
@@ -125,6 +125,34 @@ def list_people(text: str, people: set[tuple[int, int]]) -> Iterator[tuple[int, 
             and _FULL_NAME.match(text[a:b])
             and not gaz.is_place_name(text[a:b])
             and fold(text[a:b].split()[0]) not in ROLE_WORDS
+        ]
+        if len(known) >= len(items) - len(known) - len(candidates):
+            yield from candidates
+
+
+_PLACE_ITEM = re.compile(rf"^{_CAPW}(?:[ ](?:{_CAPW}|{_JOIN})){{0,3}}$")
+
+
+def list_places(text: str, places: set[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Name-shaped items of a list whose other named items are mostly places ("Citizens
+    of Arvenia (30 days), Dulmark (28 days), Benhaven, ...": Dulmark is a country too).
+
+    ``places`` holds the spans already known to be places. An item qualifies when it
+    is one to four capitalised words, no role or common word, and at least three other
+    items of the same line are known places, at least as many as its other names.
+    """
+    for pos, line in lines(text):
+        items = list(_items(line, pos))
+        known = [it for it in items if it in places]
+        if len(items) < 4 or len(known) < 3:
+            continue
+        candidates = [
+            (a, b)
+            for a, b in items
+            if (a, b) not in places
+            and _PLACE_ITEM.match(text[a:b])
+            and fold(text[a:b].split()[0]) not in ROLE_WORDS
+            and fold(text[a:b].split()[0]) not in STOP_WORDS
         ]
         if len(known) >= len(items) - len(known) - len(candidates):
             yield from candidates

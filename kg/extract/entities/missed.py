@@ -1,0 +1,76 @@
+"""Names the model missed, added to an article's mentions where the evidence is strong
+(the patterns are kg.extract.entities.recover's and kg.extract.entities.given's).
+
+Each function adds Founds to ``found`` in place and marks their characters ``taken``
+so that no two mentions share a character.
+"""
+
+from __future__ import annotations
+
+from kg.extract.entities import common, given, recover
+from kg.extract.entities.found import Found
+from kg.lexicon.gazetteer import fold
+
+
+def cited(found: list[Found], text: str, taken: list[bool]) -> None:
+    """Authors of cited works added to ``found`` (in place), one mention each."""
+    for start, end, authors in recover.cited_authors(text):
+        # The model's names inside a list of authors ("Hale & Okafor" as one ORG) give
+        # way to the authors, one by one.
+        inside = [f for f in found if start <= f.start and f.end <= end]
+        if any((f.start, f.end) not in authors for f in inside):
+            found[:] = [f for f in found if f not in inside]
+            recover.unmark(taken, ((f.start, f.end) for f in inside))
+        at = {(f.start, f.end): f for f in found}
+        for a, b in authors:
+            if (a, b) in at:
+                at[a, b].type = "Person"  # an author by the citation, whatever the model said
+            elif not any(taken[a:b]):
+                found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="citation"))
+                recover.mark(taken, [(a, b)])
+
+
+def competitors_and_lists(found: list[Found], text: str, taken: list[bool], sports: bool) -> bool:
+    """Competitors of a sports report and people in lists added to ``found`` (in place);
+    whether the text reads as a sports report (results lines make it one)."""
+    rows = list(recover.competitors(text))
+    if sports or len(rows) >= 3:
+        rows = [r for r in rows if sports or not common.common_word(text[r[0] : r[1]])]
+        sports = True
+    if sports:
+        at = {(f.start, f.end): f for f in found}
+        for a, b in [*rows, *recover.prose_competitors(text)]:
+            if (a, b) in at:
+                at[a, b].competitor = True
+            elif not any(taken[a:b]):
+                name = text[a:b]
+                found.append(
+                    Found(
+                        a, b, name, "Organization", fold(name), origin="competitor", competitor=True
+                    )
+                )
+                recover.mark(taken, [(a, b)])
+    people = {(f.start, f.end) for f in found if f.type == "Person"}
+    at = {(f.start, f.end): f for f in found}
+    for a, b in recover.list_people(text, people):
+        if (a, b) in at:
+            at[a, b].type = "Person"  # typed otherwise by the model, a person by its list
+        elif not any(taken[a:b]):
+            found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="list"))
+    return sports
+
+
+def listed_places(found: list[Found], text: str, taken: list[bool]) -> None:
+    """Items of lists of places added to ``found`` (in place) as places."""
+    places = {(f.start, f.end) for f in found if f.type == "Place"}
+    for a, b in recover.list_places(text, places):
+        if not any(taken[a:b]):
+            found.append(Found(a, b, text[a:b], "Place", fold(text[a:b]), origin="list"))
+            recover.mark(taken, [(a, b)])
+
+
+def given_names(found: list[Found], text: str, taken: list[bool]) -> None:
+    """People written with a given name the model missed ("Priya Okoro")."""
+    for a, b in given.given_name_people(text, taken, recover.lowercase_words(text)):
+        found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="given"))
+        recover.mark(taken, [(a, b)])
