@@ -10,7 +10,7 @@ GRAPH = """
 @prefix schema: <http://schema.org/> .
 @prefix ex: <http://example.org/> .
 ex:a a schema:NewsArticle ; schema:mentions ex:p, ex:m, ex:c, ex:w, ex:o .
-ex:p a schema:Person ; schema:name "Jeanne Moreau" ; schema:alternateName "Moreau" .
+ex:p a schema:Person ; schema:name "Odile Marchand" ; schema:alternateName "Marchand" .
 ex:m a schema:Museum ; schema:name "Louvre" .
 ex:c a schema:City ; schema:name "Paris" .
 ex:w a schema:Movie ; schema:name "Jules et Jim" .
@@ -23,7 +23,7 @@ def test_mentioned_nodes_count_as_their_schema_org_parent_type() -> None:
     items = gum.graph_entities(Graph().parse(data=GRAPH, format="turtle"))
     assert sorted((i["type"], tuple(i["names"])) for i in items) == [  # type: ignore[arg-type]
         ("Organization", ("Le Monde",)),
-        ("Person", ("Jeanne Moreau", "Moreau")),
+        ("Person", ("Odile Marchand", "Marchand")),
         ("Place", ("Louvre",)),  # a museum is a building: a Place, as GUM counts it
         ("Place", ("Paris",)),
     ]  # the Movie is none of the three; the node not mentioned is not the article's

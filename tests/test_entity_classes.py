@@ -29,13 +29,13 @@ def named(article: Article, name: str) -> Entity:
     ("name", "said"),
     [
         ("Lotfollah Mosque", ("Place", "Mosque")),
-        ("Inner Ring Road", ("Place", None)),
-        ("Creek Turnpike Trail", ("Place", None)),
+        ("Harbour Ring Road", ("Place", None)),
+        ("Alder Creek Trail", ("Place", None)),
         ("Wembley Stadium", ("Place", "StadiumOrArena")),
         ("Museum of Modern Art", ("Place", "Museum")),
         ("Bank of America Stadium", ("Place", "StadiumOrArena")),
         ("Mount Talau", ("Place", "Mountain")),
-        ("George Floyd Justice in Policing Act", ("Thing", "Legislation")),
+        ("Lena Marsh Justice in Housing Act", ("Thing", "Legislation")),
         ("Treaty of Versailles", ("Thing", "Legislation")),
         ("Civil Rights Bill", ("Thing", "Legislation")),
         ("World War II", ("Thing", "Event")),
@@ -65,9 +65,9 @@ def test_no_class_without_a_head_word_for_it(name: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "name", "kind"),
     [
-        ("They watched the film Ex Machina twice.", "Ex Machina", "Movie"),
-        ("Google released Bard, a chatbot, in March.", "Bard", "SoftwareApplication"),
-        ("Ex Machina, a 2014 film, won an Oscar.", "Ex Machina", "Movie"),
+        ("They watched the film Glass Orchard twice.", "Glass Orchard", "Movie"),
+        ("Google released Corvid, a chatbot, in March.", "Corvid", "SoftwareApplication"),
+        ("Glass Orchard, a 2014 film, won an Oscar.", "Glass Orchard", "Movie"),
         ("She read her novel Middlemarch aloud.", "Middlemarch", "Book"),
         ("The probe Stardust returned in 2006.", "Stardust", "Vehicle"),
     ],
@@ -90,42 +90,42 @@ def test_no_class_from_a_noun_that_describes_someone_else() -> None:
 def test_buildings_and_streets_are_places_of_their_class() -> None:
     a = extract(
         "A walk through the old town\n\nWe visited the Lotfollah Mosque in the morning and "
-        "walked along the Inner Ring Road to Wembley Stadium in the afternoon."
+        "walked along the Harbour Ring Road to Wembley Stadium in the afternoon."
     )
     assert (named(a, "Lotfollah Mosque").type, named(a, "Lotfollah Mosque").kind) == (
         "Place",
         "Mosque",
     )
-    assert named(a, "Inner Ring Road").type == "Place"
+    assert named(a, "Harbour Ring Road").type == "Place"
     assert named(a, "Wembley Stadium").kind == "StadiumOrArena"
 
 
 def test_a_law_is_legislation_and_never_a_person() -> None:
     a = extract(
-        "House vote\n\nThe George Floyd Justice in Policing Act passed the House on "
-        "Wednesday. Supporters of the George Floyd Justice in Policing Act cheered."
+        "House vote\n\nThe Lena Marsh Justice in Housing Act passed the House on "
+        "Wednesday. Supporters of the Lena Marsh Justice in Housing Act cheered."
     )
-    law = named(a, "George Floyd Justice in Policing Act")
+    law = named(a, "Lena Marsh Justice in Housing Act")
     assert (law.type, law.kind) == ("Thing", "Legislation")
     assert not [e for e in a.entities if e.type == "Person" and "Justice" in e.name]
 
 
 def test_a_chatbot_is_software_and_never_a_person() -> None:
     a = extract(
-        "New tools\n\nGoogle released Bard, a chatbot, in March. Bard answered questions "
+        "New tools\n\nGoogle released Corvid, a chatbot, in March. Corvid answered questions "
         "about the weather."
     )
-    bard = named(a, "Bard")
-    assert (bard.type, bard.kind) == ("Thing", "SoftwareApplication")
+    corvid = named(a, "Corvid")
+    assert (corvid.type, corvid.kind) == ("Thing", "SoftwareApplication")
 
 
 def test_a_named_event_is_left_out() -> None:
     a = extract(
-        "Medals\n\nTina McKenzie won silver at the Summer Paralympics in London. McKenzie "
+        "Medals\n\nRia Calder won silver at the Summer Paralympics in London. Calder "
         "trained in Melbourne."
     )
     assert not [e for e in a.entities if "Paralympics" in e.name]
-    assert named(a, "Tina McKenzie").type == "Person"
+    assert named(a, "Ria Calder").type == "Person"
 
 
 def _classes_kg_gives() -> set[str]:
@@ -171,7 +171,7 @@ def test_a_building_a_work_and_a_law_validate_and_two_names_do_not() -> None:
     ex:a a schema:NewsArticle ; schema:headline "A day out" ;
         schema:mentions ex:museum, ex:film, ex:law ; schema:contentLocation ex:museum .
     ex:museum a schema:Museum ; schema:name "Louvre" .
-    ex:film a schema:Movie ; schema:name "Ex Machina" .
+    ex:film a schema:Movie ; schema:name "Glass Orchard" .
     ex:law a schema:Legislation ; schema:name "Clean Air Act" .
     """
     validator = Validator()

@@ -139,12 +139,12 @@ def test_a_work_and_a_law_are_published_with_their_classes() -> None:
     union, ok = publish(
         article(
             "a",
-            Entity("Thing", "Ex Machina", kind="Movie"),
+            Entity("Thing", "Glass Orchard", kind="Movie"),
             Entity("Thing", "Clean Air Act", kind="Legislation"),
         )
     )
     assert ok == {"a": True}
-    assert (URIRef("http://localhost:8000/thing/ex-machina"), RDF.type, SCHEMA.Movie) in union
+    assert (URIRef("http://localhost:8000/thing/glass-orchard"), RDF.type, SCHEMA.Movie) in union
     law = URIRef("http://localhost:8000/thing/clean-air-act")
     assert (law, RDF.type, SCHEMA.Legislation) in union
     assert (law, SCHEMA.name, Literal("Clean Air Act")) in union

@@ -47,11 +47,11 @@ def test_a_span_is_cut_to_the_name(span: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("span", "names"),
     [
-        ("Daniel Bernoulli FRS", ["Daniel Bernoulli"]),
+        ("Anton Verhoef FRS", ["Anton Verhoef"]),
         ("Zaha Mohammad Hadid DBE RA", ["Zaha Mohammad Hadid"]),
         ("Henry VIII", ["Henry VIII"]),  # a regnal number is part of the name
         ("John Smith III", ["John Smith III"]),
-        ("Mathematician Hermann Weyl", ["Hermann Weyl"]),
+        ("Mathematician Ilse Brandt", ["Ilse Brandt"]),
         ("Mademoiselle Stéphanie-Félicie Poterin", ["Stéphanie-Félicie Poterin"]),
         ("Senator John Smith", ["John Smith"]),
         ("President Barack Obama", ["Barack Obama"]),
@@ -97,14 +97,14 @@ def test_particles_and_suffixes_are_kept_and_short_forms_join_the_full_name() ->
 
 def test_a_shorter_form_and_a_reordered_name_are_the_same_person() -> None:
     a = extract(
-        "An emperor of San Francisco\n\nJoshua Abraham Norton was born in London. Joshua "
-        "Norton moved to San Francisco in 1849, where Norton declared himself emperor. "
-        "The writer Higuchi Natsu, known in English as Natsu Higuchi, admired him."
+        "An emperor of San Francisco\n\nSamuel Abraham Keller was born in London. Samuel "
+        "Keller moved to San Francisco in 1849, where Keller declared himself emperor. "
+        "The writer Sato Hanae, known in English as Hanae Sato, admired him."
     )
     found = people(a)
-    assert set(found["Joshua Abraham Norton"]) == {"Joshua Norton", "Norton"}
-    assert "Joshua Norton" not in found
-    assert len([n for n in found if "Higuchi" in n]) == 1
+    assert set(found["Samuel Abraham Keller"]) == {"Samuel Keller", "Keller"}
+    assert "Samuel Keller" not in found
+    assert len([n for n in found if "Sato" in n]) == 1
 
 
 def test_two_people_with_one_surname_stay_two() -> None:
@@ -118,18 +118,18 @@ def test_two_people_with_one_surname_stay_two() -> None:
 
 def test_authors_of_cited_works_are_people() -> None:
     text = (
-        "Gaming improves attention (Li, Polat, Scalzo, & Bavelier, 2010; Dye & Bavelier, "
-        "2010), as Klingberg et al. (2005) found; see also (Open Science Collaboration, 2015) "
+        "Gaming improves attention (Ng, Okafor, Varga, & Lindqvist, 2010; Hale & Lindqvist, "
+        "2010), as Moravec et al. (2005) found; see also (Open Replication Network, 2015) "
         "and the London Olympics (London, 2012)."
     )
     assert [text[a:b] for _, _, names in cited_authors(text) for a, b in names] == [
-        "Li",
-        "Polat",
-        "Scalzo",
-        "Bavelier",
-        "Dye",
-        "Bavelier",
-        "Klingberg",
+        "Ng",
+        "Okafor",
+        "Varga",
+        "Lindqvist",
+        "Hale",
+        "Lindqvist",
+        "Moravec",
     ]
 
 

@@ -103,7 +103,7 @@ def form_pattern(form: str) -> re.Pattern[str]:
 
 def project(source: str, entities: list[dict[str, object]]) -> list[tuple[int, int, str]]:
     """Gold spans (source offsets, GUM type) of every occurrence of every entity's forms;
-    the longest wins where they overlap ("University of Portsmouth" over "Portsmouth").
+    the longest wins where they overlap ("University of Larkhaven" over "Larkhaven").
     Each is then cut to the name itself as kg reads names (see :func:`name_parts`)."""
     found: list[tuple[int, int, str]] = []
     for entity in entities:
@@ -129,7 +129,7 @@ _COMMA = re.compile(r",\s+|\s+or\s+")
 
 def name_parts(source: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:
     """The names in a gold form as written, cut the way spaCy and kg cut names: without
-    leading lower-case words ("younger John Edleston", "northern Syria"), titles
+    leading lower-case words ("younger Tomas Edvik", "northern Arvia"), titles
     ("President Ana Ferreira"), "the" and possessives; a form with a comma or "or" is
     its first name for a person or organisation ("John Varga, 2nd Earl of Westmoor"),
     every name for places ("Baghdad, Iraq")."""

@@ -233,7 +233,7 @@ def thing_type(g: GroupLike, competitor: bool, name_part: bool) -> bool:
     if competitor or gazetteer().unambiguous(name):
         return False
     # A word of a person's full name is that person ("Jordan" of Michael Jordan), but a
-    # longer name whose head word names a class ("Outer Ring Road") is of that class
+    # longer name whose head word names a class ("Harbour Ring Road") is of that class
     # even when a word of it begins or ends someone's name in the article.
     whole = " " in name and not person_shaped(name)
     said = head_class(name) if whole or not name_part else None
