@@ -48,7 +48,7 @@ def test_a_span_is_cut_to_the_name(span: str, name: str) -> None:
     ("span", "names"),
     [
         ("Anton Verhoef FRS", ["Anton Verhoef"]),
-        ("Zaha Mohammad Hadid DBE RA", ["Zaha Mohammad Hadid"]),
+        ("Rania Yusuf Haddad DBE RA", ["Rania Yusuf Haddad"]),
         ("Henry VIII", ["Henry VIII"]),  # a regnal number is part of the name
         ("John Smith III", ["John Smith III"]),
         ("Mathematician Ilse Brandt", ["Ilse Brandt"]),
@@ -68,7 +68,7 @@ def test_a_company_keeps_its_legal_form_and_its_opening_word() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Ludwig van Beethoven", "Mohammed bin Salman", "Jean-Pierre Rampal", "J. R. R. Tolkien"],
+    ["Pieter van Aalst", "Mohammed bin Salman", "Jean-Pierre Rampal", "J. R. R. Tolkien"],
 )
 def test_particles_hyphens_and_initials_read_as_a_persons_name(name: str) -> None:
     assert person_shaped(name)
@@ -84,7 +84,7 @@ def test_shorter_forms_go_to_the_one_name_that_has_them() -> None:
 
 def test_particles_and_suffixes_are_kept_and_short_forms_join_the_full_name() -> None:
     a = extract(
-        "Talks in Riyadh\n\nMohammed bin Salman met Ludwig van Beethoven's biographer. "
+        "Talks in Riyadh\n\nMohammed bin Salman met Pieter van Aalst's biographer. "
         "Bin Salman said little. Martin Luther King Jr. was quoted, and King's words were "
         "read by Jean-Pierre Rampal. Rampal played."
     )
