@@ -66,6 +66,7 @@ def test_stdin_jsonl() -> None:
 
 def test_bad_files_are_rejected_with_reasons(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf\n")  # a byte order mark alone
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
     (tmp_path / "latin1.txt").write_bytes(
         "Caf\xe9 owner speaks\n\nThe caf\xe9 opened.".encode("latin-1")
@@ -75,6 +76,7 @@ def test_bad_files_are_rejected_with_reasons(tmp_path: Path) -> None:
     items = {Path(i.source).name: i for i in iter_inputs([str(tmp_path), str(tmp_path / "missing.txt")],
                                                           InputLimits(max_bytes=1000))}  # fmt: skip
     assert isinstance(items["empty.txt"], Rejected) and items["empty.txt"].reason == "empty file"
+    assert isinstance(items["bom.txt"], Rejected) and items["bom.txt"].reason == "empty file"
     assert items["binary.txt"].reason == "binary file, not text"
     assert "over the" in items["big.txt"].reason
     assert items["notes.md"].reason.startswith("unknown file type '.md'")

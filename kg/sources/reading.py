@@ -25,8 +25,10 @@ def read_bytes(path: Path, limits: InputLimits) -> bytes | Rejected:
             str(path), f"file is {human_size(size)}, over the {limit} limit (see --max-size)"
         )
     data = path.read_bytes()
-    # Blank as text, not only as bytes: "\x1f" or U+2028 alone are whitespace too.
-    if not data.strip() or not data.decode("utf-8", errors="replace").strip():
+    # Blank as text, not only as bytes: "\x1f" or U+2028 alone are whitespace too, and a
+    # UTF-8 byte order mark alone is no text either.
+    blank = data.removeprefix(b"\xef\xbb\xbf")
+    if not blank.strip() or not blank.decode("utf-8", errors="replace").strip():
         return Rejected(str(path), EMPTY)
     reason = not_text(data)
     if reason is not None:
