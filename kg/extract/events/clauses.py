@@ -35,7 +35,7 @@ UNREAL = {
         "seeking trying refusing threatening proposing urging calling asking considering",
         "offering intending aiming failing denying rejecting declining pressing pushing",
         "demanding inviting wishing cancelling canceling postponing delaying avoiding",
-        "ruling attempting",
+        "ruling attempting appeal appeals appealed appealing",
     )
     for f in stem.split()
 }
@@ -186,11 +186,22 @@ def aggregate(trigger: Token) -> bool:
     """True for a count of happenings rather than one ("four meetings", "repeated visits")."""
     for c in trigger.children:
         if c.dep_ == "nummod" and c.lower_ in NUMBER_WORDS | {"2", "3", "4", "5"}:
-            return True
+            if not _in_score(c):
+                return True
         if c.dep_ in ("amod", "det") and c.lower_ in _AGGREGATE:
             return True
     head = trigger.head
     return trigger.dep_ == "pobj" and head.head.lower_ in ("series", "string", "spate", "wave")
+
+
+_DASHES = {"-", "–", "—"}
+
+
+def _in_score(number: Token) -> bool:
+    """ "a 6-3 6-1 win", "a 2-0 victory": a number beside a dash is a score, not a count."""
+    doc = number.doc
+    around = [doc[j] for j in (number.i - 1, number.i + 1) if 0 <= j < len(doc)]
+    return any(t.text in _DASHES for t in around) or any(d in number.text for d in _DASHES)
 
 
 def ancestors_until_speech(token: Token, limit: int = 8) -> Iterator[tuple[str, Token]]:

@@ -31,7 +31,7 @@ from kg.extract.events.placetime import about_of, date_of, dateline_place, in_le
 from kg.extract.events.triggers import FIRST_KINDS, Kind, lookup
 from kg.model import Event, Span
 
-__all__ = ["Context", "context", "detect", "event_of", "frame_of"]
+__all__ = ["Context", "context", "detect", "event_of", "frame_of", "other_sense"]
 
 _FRAME_PREPS = {"at", "during"}
 
@@ -106,7 +106,7 @@ def verb_frame(ctx: Context, token: Token, kind: Kind) -> Frame | None:
     return Frame(token, kind, True, token, False)
 
 
-def _other_sense(ctx: Context, frame: Frame) -> bool:
+def other_sense(ctx: Context, frame: Frame) -> bool:
     """ "a drug trial", "the shooting of a film": no word of the kind's context near."""
     t, kind = frame.trigger, frame.kind
     if t.lower_ not in kind.ambiguous:
@@ -129,7 +129,7 @@ def event_of(ctx: Context, frame: Frame, place_will_do: bool = False) -> Event |
     events without a named participant need a place and a date.
     """
     trigger, kind = frame.trigger, frame.kind
-    if _other_sense(ctx, frame):
+    if other_sense(ctx, frame):
         return None
     if cl.unreal(trigger, frame.governor) or (not frame.verbal and cl.aggregate(trigger)):
         return None

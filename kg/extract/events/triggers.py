@@ -56,6 +56,12 @@ KINDS: tuple[Kind, ...] = (
             | {"press", "news", "video", "telephone", "phone"}
         ),
         needs_person=True,
+        # "met its target", "will meet the deadline": one meets people, not a goal
+        not_objects=frozenset(
+            {"target", "targets", "rule", "rules", "demand", "demands", "deadline", "criteria"}
+            | {"standard", "standards", "expectations", "requirements", "needs", "goal", "goals"}
+            | {"cost", "costs", "fate", "end", "match", "obligations", "commitments"}
+        ),
         ambiguous=frozenset({"meeting", "meet", "meets", "met"}),
         off_context=frozenset(  # an athletics meeting, players who meet on the pitch
             {"record", "records", "race", "races", "metres", "athletics", "medal", "hurdles"}
@@ -221,7 +227,7 @@ KINDS: tuple[Kind, ...] = (
 )
 
 # Types only a main event has (kg.extract.events.leadclause): no trigger word reports them.
-MAIN_ONLY_TYPES = frozenset({"happening"})
+MAIN_ONLY_TYPES = frozenset({"happening", "market_move", "chart_position"})
 # The types kg had before issue 12 (the bench compares against them).
 FIRST_KINDS = frozenset(k.key for k in KINDS)
 KINDS += LAW + LIFE + WORK
