@@ -11,9 +11,11 @@ still say what kind of happening it is, best first:
 2. the head noun of its object is a trigger noun of a kind ("filed a lawsuit", "held
    an inquiry"), through a noun of quantity ("a rise in profits", "one of the prizes");
 3. its verb and arguments tell a market move ("the economy grew", "left interest
-   rates on hold") or a chart position ("topped the box office"), kinds of
-   happening no trigger word names (kg.extract.events.triggers_main);
-4. it says that rules come into force, or a product is now available.
+   rates on hold"), a chart position ("topped the box office") or, in sport, a team
+   selection ("named in the squad"), kinds of happening no trigger word names
+   (kg.extract.events.triggers_main), or a sports result ("claimed the title", "lost
+   to Y");
+4. it says that rules come into force, or a product is now available or on sale.
 
 A verb that undoes or refuses ("withdrew its offer", "rejected the deal") types
 nothing: the noun's happening did not take place.
@@ -30,7 +32,16 @@ from kg.extract.events import detect as detector
 from kg.extract.events.context import Context, Frame
 from kg.extract.events.kind import Kind, verb
 from kg.extract.events.triggers import BY_KEY
-from kg.extract.events.triggers_main import CHART, MARKET, chart_clause, market_clause
+from kg.extract.events.placetime import SPORTS_SECTIONS
+from kg.extract.events.triggers_main import (
+    CHART,
+    MARKET,
+    SELECTION,
+    chart_clause,
+    market_clause,
+    selection_clause,
+)
+from kg.extract.events.triggers_work import SPORT
 
 # Nouns of quantity or part whose complement names the happening: "a rise in profits".
 _TRANSPARENT = frozenset(
@@ -46,6 +57,7 @@ _REVERSING = frozenset(
     | verb("", "postpone", "delay", "miss", "avoid", "fear", "question", "challenge")
 ) | cl.UNREAL
 _COME = frozenset(verb("", "come", "enter"))
+_GO = frozenset(verb("", "go"))
 _TAKE = frozenset(verb("", "take"))
 _IN_FORCE = frozenset({"force", "effect", "operation"})
 
@@ -128,7 +140,54 @@ def _by_words(ctx: Context, root: Token) -> ClauseType | None:
         return ClauseType(CHART, "chart position")
     if market_clause(ctx, root):
         return ClauseType(MARKET, "market move")
+    if _sport(ctx, root) and selection_clause(root):
+        return ClauseType(SELECTION, "selection")
+    if _sport(ctx, root) and _result(root):
+        return ClauseType(BY_KEY["sports_match"], "victory")
+    if on_sale(root):
+        return ClauseType(BY_KEY["launch"], "launch")
     return None
+
+
+def _sport(ctx: Context, root: Token) -> bool:
+    """In the sports pages, or in a sentence with words of sport."""
+    if ctx.section in SPORTS_SECTIONS:
+        return True
+    return any(t.lower_ in SPORT for t in root.sent if t.i != root.i)
+
+
+# What a win brings: "claimed the title", "added the trophy", "booked a place in the final".
+_PRIZES = frozenset(
+    {"title", "titles", "crown", "trophy", "cup", "final", "semi-final", "quarter-final"}
+    | {"championship", "gold", "place", "spot", "berth", "round", "semi-finals", "finals"}
+    | {"quarter-finals", "eight", "16", "four"}
+)
+_WIN_VERBS = frozenset(
+    verb("", "win", "claim", "clinch", "retain", "defend", "lift", "add", "secure", "reach")
+    | verb("", "book", "seal", "take", "grab", "earn", "snatch", "scoop", "regain")
+)
+_LOSE = frozenset(verb("", "lose"))
+
+
+def _result(root: Token) -> bool:
+    """ "X claimed the title", "fought to the line to claim the title", "has lost to Y"."""
+    if root.lower_ in _LOSE:
+        return bool(list(cl.preps(root, {"to"})))
+    verbs = [root, *(c for c in root.children if c.dep_ in ("xcomp", "advcl"))]
+    for v in verbs:
+        if v.lower_ in _WIN_VERBS:
+            objects = cl.kids(v, "dobj") + list(cl.preps(v, {"in", "to", "into"}))
+            objects += [p for o in list(objects) for p in cl.preps(o, {"in", "of"})]
+            if any(o.lower_ in _PRIZES for o in objects):
+                return True
+    return False
+
+
+def on_sale(root: Token) -> bool:
+    """ "The console has gone on sale in Europe": a product is launched."""
+    if root.lower_ not in _GO:
+        return False
+    return any(o.lower_ == "sale" for o in cl.preps(root, {"on"}))
 
 
 def in_force(root: Token) -> bool:

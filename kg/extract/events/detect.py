@@ -94,10 +94,14 @@ def frame_of(ctx: Context, token: Token, kind: Kind) -> Frame | None:
 
 def verb_frame(ctx: Context, token: Token, kind: Kind) -> Frame | None:
     word = token.lower_
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    needed = kind.preps.get(word, frozenset())
+    # the parser reads "called on them" either way: "on" a particle or a preposition
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt" and c.lower_ not in needed]
     wanted = kind.particles.get(word)
     if (wanted is not None and wanted not in particles) or (wanted is None and particles):
         return None  # "ruled out", "beat up": a particle makes another verb
+    if needed and not any(c.lower_ in needed for c in cl.kids(token, "prep", "prt")):
+        return None  # "lost his job" is no defeat; "lost to Italy" is
     for obj in cl.kids(token, "dobj"):
         if obj.lower_ in kind.not_objects:
             return None  # "launched an attack" is no product launch

@@ -49,6 +49,9 @@ class Kind:
     frame_preps: frozenset[str] = frozenset()
     # Verb forms that are this kind only with their particle ("stepped down").
     particles: dict[str, str] = field(default_factory=dict)
+    # Verb forms that are this kind only with one of these prepositions ("lost to",
+    # "cleared of", "called for").
+    preps: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def forms(noun: str, *words: str) -> dict[str, str]:
@@ -165,3 +168,9 @@ def particles(*bases: str) -> dict[str, str]:
             head, particle = base.split(" ", 1)
             out.update(dict.fromkeys(inflect(head), particle))
     return out
+
+
+def with_preps(words: frozenset[str], *bases: str) -> dict[str, frozenset[str]]:
+    """Form → ``words``, for every form of the verbs ``bases`` (see ``Kind.preps``)."""
+    return {form: words for base in bases for form in inflect(base)}
+

@@ -29,7 +29,7 @@ from kg.extract.events.clausetype import ClauseType, clause_type
 from kg.extract.events.context import Context, Frame
 from kg.extract.events.kind import PAST_FORMS, Kind, verb
 from kg.extract.events.placetime import SPORTS_SECTIONS
-from kg.extract.events.statements import statement_kind
+from kg.extract.events.statements import ATTACKING, statement_kind
 from kg.extract.events.triggers import BY_KEY
 from kg.model import Event
 
@@ -62,8 +62,8 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
     available = ctx.settings.clause_types and now_available(root)
     if (word in cl.COPULAS and not available) or word in STATIVE:
         return None
-    if statement_kind(word) is not None:
-        return None
+    if statement_kind(word) is not None and not (word in ATTACKING and cl.is_passive(root)):
+        return None  # a statement is its own kind; "was attacked by muggers" is none
     if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline or not (available or reports(root)):
         return None
     typed = clause_type(ctx, root) if ctx.settings.clause_types else None

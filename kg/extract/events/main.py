@@ -36,7 +36,7 @@ from kg.extract.events.kind import verb
 from kg.extract.events.language import english
 from kg.extract.events.leadclause import clause_event
 from kg.extract.events.placetime import most_specific, own_place
-from kg.extract.events.statements import ADDRESSING, DOUBTING, statement_kind
+from kg.extract.events.statements import ADDRESSING, ATTACKING, DOUBTING, statement_kind
 from kg.extract.events.triggers import BY_KEY
 from kg.lexicon.gazetteer import fold
 from kg.model import Event
@@ -225,6 +225,8 @@ def _statement(ctx: Context, sent: SpacySpan) -> Event | None:
     kind = statement_kind(root.lower_)
     if kind is None or cl.past_perfect(root):
         return None  # "had earlier said": the background, not the news
+    if kind is ADDRESSING and root.lower_ in ATTACKING and cl.is_passive(root):
+        return None  # "was attacked by muggers": words are attacked by speakers, in the active
     frame = detector.verb_frame(ctx, root, kind)
     if frame is None:
         return None

@@ -173,7 +173,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         key="trial",
         verbs=_forms("conviction", "convicted")
-        | _forms("acquittal", "acquitted")
+        | _forms("acquittal", "acquitted", "cleared")
         | _forms("lawsuit", "sued", "sues", "suing"),
         nouns=_forms("trial", "trial") | _forms("lawsuit", "lawsuit"),
         roles=frozenset({"obj", "poss", "of", "subj"}),
@@ -181,7 +181,8 @@ KINDS: tuple[Kind, ...] = (
         | frozenset({"is", "are", "was", "were", "been", "be", "being"}),  # "is on trial"
         light_preps=frozenset({"on"}),
         not_with=frozenset({"clinical", "drug", "drugs", "free", "field", "time"}),
-        ambiguous=frozenset({"trial"}),
+        preps={"cleared": frozenset({"of"})},  # "cleared of fraud", not "cleared the way"
+        ambiguous=frozenset({"trial", "cleared"}),
         context=frozenset(
             {"court", "courts", "jury", "judge", "judges", "charge", "charges", "charged"}
             | {"accused", "guilty", "prosecution", "prosecutors", "prosecutor", "defendant"}
@@ -227,7 +228,7 @@ KINDS: tuple[Kind, ...] = (
 )
 
 # Types only a main event has (kg.extract.events.leadclause): no trigger word reports them.
-MAIN_ONLY_TYPES = frozenset({"happening", "market_move", "chart_position"})
+MAIN_ONLY_TYPES = frozenset({"happening", "market_move", "chart_position", "selection"})
 # The types kg had before issue 12 (the bench compares against them).
 FIRST_KINDS = frozenset(k.key for k in KINDS)
 KINDS += LAW + LIFE + WORK

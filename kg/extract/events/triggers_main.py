@@ -1,4 +1,5 @@
-"""Kinds of happening that only a lead clause reports: a market move, a chart position.
+"""Kinds of happening that only a lead clause reports: a market move, a chart position,
+a team selection.
 
 No single trigger word names them: "grew", "fell" or "topped" are news only with what
 grew or what was topped ("the economy grew 3%", "topped the box office"). So they
@@ -23,6 +24,14 @@ MARKET = Kind(
 )
 CHART = Kind(
     key="chart_position",
+    verbs={},
+    nouns={},
+    roles=frozenset({"subj", "obj", "owners"}),
+    min_verbal=0,
+)
+
+SELECTION = Kind(
+    key="selection",
     verbs={},
     nouns={},
     roles=frozenset({"subj", "obj", "owners"}),
@@ -93,3 +102,28 @@ def _in_other_clause(token: Token, root: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+# Picking a player or leaving one out: "named in the squad", "dropped from the side".
+_PICK = frozenset(
+    verb("", "name", "pick", "select", "recall", "drop", "axe", "omit", "include", "bring")
+    | verb("", "call", "restore", "add", "leave", "hand", "draft")
+)
+_TEAMS = frozenset({"squad", "team", "side", "line-up", "lineup", "xv", "eleven", "panel"})
+
+
+def selection_clause(root: Token) -> bool:
+    """ "X has been named in the squad", "Y was dropped from the side", "Z was recalled
+    to the team": a verb of picking with a team for its object or its phrase."""
+    if root.lower_ not in _PICK:
+        return False
+    nouns = cl.kids(root, "dobj") + list(cl.preps(root, {"in", "into", "to", "from", "for"}))
+    return any(_team(n) for n in nouns)
+
+
+def _team(token: Token) -> bool:
+    if token.lower_ in _TEAMS:
+        return True
+    # "line-up" is split by the tokenizer: its head is "up", with "line" before the dash
+    return token.lower_ == "up" and token.i >= 2 and token.doc[token.i - 2].lower_ == "line"
+
