@@ -2,19 +2,20 @@
 
 A lead's clause becomes a main event of the catch-all type ``happening`` when the
 detector found no event on it (kg.extract.events.leadclause), often because a trigger
-word is there but its arguments are not named as the detector wants them ("Police
-are investigating a leaflet": nobody named investigates). The clause's own words
-still say what kind of happening it is, best first:
+word is there but its arguments are not named as the detector wants them
+("Officers are investigating a break-in at the firm": nobody named investigates).
+The clause's own words still say what kind of happening it is, best first:
 
 1. its verb, or the verb of its complement ("has agreed to buy"), is a trigger verb
    of a kind, in that kind's sense ("are investigating");
-2. the head noun of its object is a trigger noun of a kind ("filed a lawsuit", "held
-   an inquiry"), through a noun of quantity ("a rise in profits", "one of the prizes");
-3. its verb and arguments tell a market move ("the economy grew", "left interest
-   rates on hold"), a chart position ("topped the box office") or, in sport, a team
-   selection ("named in the squad"), kinds of happening no trigger word names
-   (kg.extract.events.triggers_main), or a sports result ("claimed the title", "lost
-   to Y");
+2. the head noun of its object is a trigger noun of a kind ("filed a lawsuit",
+   "extended its deal"), through a noun of quantity ("a rise in profits", "one of the
+   medals");
+3. its verb and arguments tell a market move ("prices fell", "held its main rate"),
+   a chart position ("went straight to the top of the album chart") or, in sport, a
+   team selection ("picked for the national team"), kinds of happening no trigger
+   word names (kg.extract.events.triggers_main), or a sports result ("took the
+   title", "lost to Y");
 4. it says that rules come into force, or a product is now available or on sale.
 
 A verb that undoes or refuses ("withdrew its offer", "rejected the deal") types
@@ -31,8 +32,8 @@ from kg.extract.events import clauses as cl
 from kg.extract.events import detect as detector
 from kg.extract.events.context import Context, Frame
 from kg.extract.events.kind import Kind, verb
-from kg.extract.events.triggers import BY_KEY
 from kg.extract.events.placetime import SPORTS_SECTIONS
+from kg.extract.events.triggers import BY_KEY
 from kg.extract.events.triggers_main import (
     CHART,
     MARKET,
@@ -51,11 +52,14 @@ _TRANSPARENT = frozenset(
 )
 _QUANTITY_PREPS = frozenset({"in", "of"})
 # Verbs that undo or refuse what their object names.
-_REVERSING = frozenset(
-    verb("", "withdraw", "abandon", "scrap", "drop", "block", "oppose", "halt", "stop")
-    | verb("", "suspend", "lose", "end", "quit", "reject", "refuse", "deny", "cancel")
-    | verb("", "postpone", "delay", "miss", "avoid", "fear", "question", "challenge")
-) | cl.UNREAL
+_REVERSING = (
+    frozenset(
+        verb("", "withdraw", "abandon", "scrap", "drop", "block", "oppose", "halt", "stop")
+        | verb("", "suspend", "lose", "end", "quit", "reject", "refuse", "deny", "cancel")
+        | verb("", "postpone", "delay", "miss", "avoid", "fear", "question", "challenge")
+    )
+    | cl.UNREAL
+)
 _COME = frozenset(verb("", "come", "enter"))
 _GO = frozenset(verb("", "go"))
 _TAKE = frozenset(verb("", "take"))
@@ -130,7 +134,7 @@ def _by_object(ctx: Context, root: Token) -> ClauseType | None:
 
 
 def _other_sense(ctx: Context, frame: Frame) -> bool:
-    # "launched an attack on the asylum system": the ambiguous word needs its context
+    # "launched an attack on the tax plans": the ambiguous word needs its context
     # here, as for any noun the detector reads outside a light verb.
     return detector.other_sense(ctx, frame)
 
@@ -156,7 +160,7 @@ def _sport(ctx: Context, root: Token) -> bool:
     return any(t.lower_ in SPORT for t in root.sent if t.i != root.i)
 
 
-# What a win brings: "claimed the title", "added the trophy", "booked a place in the final".
+# What a win brings: "took the title", "lifted the trophy", "a place in the final".
 _PRIZES = frozenset(
     {"title", "titles", "crown", "trophy", "cup", "final", "semi-final", "quarter-final"}
     | {"championship", "gold", "place", "spot", "berth", "round", "semi-finals", "finals"}
@@ -170,7 +174,7 @@ _LOSE = frozenset(verb("", "lose"))
 
 
 def _result(root: Token) -> bool:
-    """ "X claimed the title", "fought to the line to claim the title", "has lost to Y"."""
+    """ "X took the title", "came from behind to take the title", "has lost to Y"."""
     if root.lower_ in _LOSE:
         return bool(list(cl.preps(root, {"to"})))
     verbs = [root, *(c for c in root.children if c.dep_ in ("xcomp", "advcl"))]
@@ -184,7 +188,7 @@ def _result(root: Token) -> bool:
 
 
 def on_sale(root: Token) -> bool:
-    """ "The console has gone on sale in Europe": a product is launched."""
+    """ "The tablet has gone on sale in Brazil": a product is launched."""
     if root.lower_ not in _GO:
         return False
     return any(o.lower_ == "sale" for o in cl.preps(root, {"on"}))

@@ -173,4 +173,3 @@ def particles(*bases: str) -> dict[str, str]:
 def with_preps(words: frozenset[str], *bases: str) -> dict[str, frozenset[str]]:
     """Form → ``words``, for every form of the verbs ``bases`` (see ``Kind.preps``)."""
     return {form: words for base in bases for form in inflect(base)}
-

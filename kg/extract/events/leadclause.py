@@ -63,7 +63,7 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
     if (word in cl.COPULAS and not available) or word in STATIVE:
         return None
     if statement_kind(word) is not None and not (word in ATTACKING and cl.is_passive(root)):
-        return None  # a statement is its own kind; "was attacked by muggers" is none
+        return None  # a statement is its own kind; "was attacked by a gang" is none
     if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline or not (available or reports(root)):
         return None
     typed = clause_type(ctx, root) if ctx.settings.clause_types else None

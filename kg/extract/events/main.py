@@ -226,7 +226,7 @@ def _statement(ctx: Context, sent: SpacySpan) -> Event | None:
     if kind is None or cl.past_perfect(root):
         return None  # "had earlier said": the background, not the news
     if kind is ADDRESSING and root.lower_ in ATTACKING and cl.is_passive(root):
-        return None  # "was attacked by muggers": words are attacked by speakers, in the active
+        return None  # "was attacked by a gang": words are attacks by a speaker, in the active
     frame = detector.verb_frame(ctx, root, kind)
     if frame is None:
         return None
@@ -303,8 +303,8 @@ def _sentence_places(ctx: Context, event: Event) -> int | None:
     """The place the event's sentence names, when it names one (or places that nest).
 
     With ``own_clause_place`` only a place phrase of the trigger's own clause counts:
-    in "was dropped from the squad for the match in Oslo" Oslo is the match's place,
-    not the dropping's."""
+    in "was left out of the team for the final in Oslo" Oslo is the final's place,
+    not the leaving out's."""
     for sent in ctx.doc.sents:
         if _in(ctx, event, sent):
             trigger = _trigger_token(ctx, event, sent)

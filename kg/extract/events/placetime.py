@@ -214,9 +214,8 @@ def about_of(ctx: Context, frame: Frame) -> list[int]:
     return out
 
 
-
 # Edges that leave the trigger's own clause: a relative clause, a reported clause,
-# an apposition describing a participant ("X, the biggest retailer in the US").
+# an apposition describing a participant ("X, the largest bakery in Ohio").
 _OTHER_CLAUSE = {"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"}
 # Prepositions of purpose, opposition and time to come: "the squad for the match in
 # Oslo", "ahead of the final in Rome" tell where something else will be.
@@ -227,7 +226,7 @@ def own_place(place: Token, trigger: Token) -> bool:
     """True when the place phrase of ``place`` (a prepositional object) belongs to the
     trigger's own clause: the path up to the trigger crosses no other clause, no
     phrase of purpose and no noun that names another happening ("the attack in
-    Leeds"). "arrested after a fight at a concert in Leeds" places the arrest."""
+    Leeds"). "detained after a brawl outside a nightclub in Leeds" places the arrest."""
     targets = {trigger.i, *(c.i for c in trigger.conjuncts)}
     if not cl.is_verbal(trigger):
         targets.add(trigger.head.i if trigger.dep_ != "pobj" else trigger.head.head.i)
@@ -247,4 +246,3 @@ def own_place(place: Token, trigger: Token) -> bool:
 
 def _names_happening(token: Token) -> bool:
     return any(token.lower_ in k.nouns for k in lookup(token.lower_)) and not cl.is_verbal(token)
-

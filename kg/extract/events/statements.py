@@ -46,7 +46,7 @@ SAYING = Kind(
     roles=frozenset({"subj"}),
     particles={f: p for f, p in _PHRASAL.items() if f in _SAY},
 )
-# "called for reform", "pleaded with the club": without the preposition, another verb.
+# "called for a ceasefire", "pleaded with the union": without the preposition, another verb.
 _APPEAL_PREPS = with_preps(frozenset({"for", "on"}), "call") | with_preps(
     frozenset({"with", "for"}), "plead"
 )

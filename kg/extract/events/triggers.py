@@ -58,7 +58,7 @@ KINDS: tuple[Kind, ...] = (
         needs_person=True,
         # "met its target", "will meet the deadline": one meets people, not a goal
         not_objects=frozenset(
-            {"target", "targets", "rule", "rules", "demand", "demands", "deadline", "criteria"}
+            {"target", "targets", "demand", "demands", "deadline", "criteria"}
             | {"standard", "standards", "expectations", "requirements", "needs", "goal", "goals"}
             | {"cost", "costs", "fate", "end", "match", "obligations", "commitments"}
         ),

@@ -2,7 +2,7 @@
 a team selection.
 
 No single trigger word names them: "grew", "fell" or "topped" are news only with what
-grew or what was topped ("the economy grew 3%", "topped the box office"). So they
+grew or what was topped ("exports grew 3%", "topped the album chart"). So they
 are read from a clause's verb together with the head nouns of its subject and
 object (kg.extract.events.clausetype), and are only ever a main event.
 """
@@ -54,7 +54,7 @@ _FIGURES = frozenset(
     | {"stocks", "fares", "gdp", "deficit", "surplus", "spending", "borrowing", "yields"}
     | {"sterling", "oil", "gold", "joblessness", "productivity", "confidence", "sales"}
 )
-# A ranking of works: "topped the box office", "returned to number one in the chart".
+# A ranking of works: "topped the box office", "went back to the top of the charts".
 _CHARTS = frozenset({"chart", "charts", "office", "bestseller", "bestsellers", "countdown"})
 _CHART_VERBS = frozenset(
     verb("", "top", "lead", "head", "enter", "return", "reach", "hold", "retain", "open")
@@ -71,14 +71,14 @@ def _heads(root: Token) -> list[Token]:
 
 
 def market_clause(ctx: Context, root: Token) -> bool:
-    """ "Singapore's economy grew by 8%", "the bank has left interest rates on hold"."""
+    """ "Peru's exports grew by 5%", "the central bank has held its main rate"."""
     if root.lower_ not in _MOVE:
         return False
     return any(h.lower_ in _FIGURES and ctx.entity(h) is None for h in _heads(root))
 
 
 def chart_clause(root: Token) -> bool:
-    """ "The film topped the box office", "the album returned to the top of the charts"."""
+    """ "The cartoon topped the box office", "the single went back to the top of the charts"."""
     if root.lower_ not in _CHART_VERBS:
         return False
     words = [t for t in root.subtree if t.i != root.i and not _in_other_clause(t, root)]
@@ -104,7 +104,7 @@ def _in_other_clause(token: Token, root: Token) -> bool:
     return False
 
 
-# Picking a player or leaving one out: "named in the squad", "dropped from the side".
+# Picking a player or leaving one out: "picked for the team", "axed from the side".
 _PICK = frozenset(
     verb("", "name", "pick", "select", "recall", "drop", "axe", "omit", "include", "bring")
     | verb("", "call", "restore", "add", "leave", "hand", "draft")
@@ -113,8 +113,8 @@ _TEAMS = frozenset({"squad", "team", "side", "line-up", "lineup", "xv", "eleven"
 
 
 def selection_clause(root: Token) -> bool:
-    """ "X has been named in the squad", "Y was dropped from the side", "Z was recalled
-    to the team": a verb of picking with a team for its object or its phrase."""
+    """ "X has been picked for the team", "Y was axed from the side", "Z was brought
+    into the line-up": a verb of picking with a team for its object or its phrase."""
     if root.lower_ not in _PICK:
         return False
     nouns = cl.kids(root, "dobj") + list(cl.preps(root, {"in", "into", "to", "from", "for"}))
@@ -126,4 +126,3 @@ def _team(token: Token) -> bool:
         return True
     # "line-up" is split by the tokenizer: its head is "up", with "line" before the dash
     return token.lower_ == "up" and token.i >= 2 and token.doc[token.i - 2].lower_ == "line"
-
