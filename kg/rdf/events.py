@@ -54,6 +54,7 @@ SCHEMA_CLASS = {
     "sports_match": SCHEMA.SportsEvent,
     "acquisition": SCHEMA.BusinessEvent,
     "earnings": SCHEMA.BusinessEvent,
+    "market_move": SCHEMA.BusinessEvent,
     "launch": SCHEMA.BusinessEvent,
     "release": SCHEMA.PublicationEvent,
     "ceremony": SCHEMA.SocialEvent,

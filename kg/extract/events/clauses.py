@@ -35,11 +35,16 @@ UNREAL = {
         "seeking trying refusing threatening proposing urging calling asking considering",
         "offering intending aiming failing denying rejecting declining pressing pushing",
         "demanding inviting wishing cancelling canceling postponing delaying avoiding",
-        "ruling attempting",
+        "ruling attempting appeal appeals appealed appealing",
     )
     for f in stem.split()
 }
-_MARKS_UNREAL = {"if", "unless", "whether"}
+_MARKS_UNREAL = {"if", "unless", "whether", "once"}  # "once he has recovered"
+# Nouns of a prospect: "a nomination for an award", "a bid for the title", "the race for
+# the presidency" name a happening that has not (yet) taken place.
+_PROSPECTS = {"nomination", "nominations", "bid", "bids", "race", "candidate", "candidacy"}
+_PROSPECTS |= {"contender", "contenders", "hopes", "campaign", "favourite", "favorite"}
+_PROSPECTS |= {"nominated", "nominee", "nominees", "shortlisted", "tipped", "chance"}
 _HYPOTHETICAL_MODIFIERS = {
     "possible",
     "potential",
@@ -131,6 +136,9 @@ def unreal(trigger: Token, governor: Token | None) -> bool:
     """True when the clause denies, doubts, wishes or conditions the happening."""
     if trigger.sent.text.rstrip().endswith("?"):
         return True
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in _PROSPECTS:
+        return True  # "a nomination for a Grammy award"
     if governor is None or governor.i == trigger.i:
         for c in trigger.children:
             if c.lower_ in _HYPOTHETICAL_MODIFIERS and c.dep_ in ("amod", "det", "compound"):
@@ -185,12 +193,23 @@ def past_perfect(token: Token) -> bool:
 def aggregate(trigger: Token) -> bool:
     """True for a count of happenings rather than one ("four meetings", "repeated visits")."""
     for c in trigger.children:
-        if c.dep_ == "nummod" and c.lower_ in NUMBER_WORDS | {"2", "3", "4", "5"}:
+        counted = c.dep_ == "nummod" and c.lower_ in NUMBER_WORDS | {"2", "3", "4", "5"}
+        if counted and not _in_score(c):
             return True
         if c.dep_ in ("amod", "det") and c.lower_ in _AGGREGATE:
             return True
     head = trigger.head
     return trigger.dep_ == "pobj" and head.head.lower_ in ("series", "string", "spate", "wave")
+
+
+_DASHES = {"-", "–", "—"}
+
+
+def _in_score(number: Token) -> bool:
+    """ "a 6-3 6-1 win", "a 2-0 victory": a number beside a dash is a score, not a count."""
+    doc = number.doc
+    around = [doc[j] for j in (number.i - 1, number.i + 1) if 0 <= j < len(doc)]
+    return any(t.text in _DASHES for t in around) or any(d in number.text for d in _DASHES)
 
 
 def ancestors_until_speech(token: Token, limit: int = 8) -> Iterator[tuple[str, Token]]:

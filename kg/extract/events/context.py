@@ -26,11 +26,14 @@ class EventSettings:
     statements: bool = True  # a statement that is itself the news is the main event
     headline: bool = True  # the headline's words choose among the lead's events
     clause: bool = True  # the lead's main clause is a "happening" when no type names it
+    clause_types: bool = True  # … typed from its verb and object (kg.extract.events.clausetype)
+    reported_clause: bool = True  # "…, a newspaper reported": the clause it reports
     genre: bool = True  # question headlines and first-person leads have no main event
     english_only: bool = True  # events only from sentences in English (kg.extract.events.language)
     place_fallback: bool = True  # main event placed at the dateline, or its sentence's place
     prose_opening: bool = True  # the opening skips a repeated headline, credits and subheads
     content_location: bool = False  # … else at the place mentioned most (measured, not kept)
+    own_clause_place: bool = True  # … the sentence's place only in the trigger's own clause
 
 
 ALL_ON = EventSettings()

@@ -31,7 +31,7 @@ from kg.extract.events.placetime import about_of, date_of, dateline_place, in_le
 from kg.extract.events.triggers import FIRST_KINDS, Kind, lookup
 from kg.model import Event, Span
 
-__all__ = ["Context", "context", "detect", "event_of", "frame_of"]
+__all__ = ["Context", "context", "detect", "event_of", "frame_of", "other_sense"]
 
 _FRAME_PREPS = {"at", "during"}
 
@@ -94,10 +94,14 @@ def frame_of(ctx: Context, token: Token, kind: Kind) -> Frame | None:
 
 def verb_frame(ctx: Context, token: Token, kind: Kind) -> Frame | None:
     word = token.lower_
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    needed = kind.preps.get(word, frozenset())
+    # the parser reads "called on them" either way: "on" a particle or a preposition
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt" and c.lower_ not in needed]
     wanted = kind.particles.get(word)
     if (wanted is not None and wanted not in particles) or (wanted is None and particles):
         return None  # "ruled out", "beat up": a particle makes another verb
+    if needed and not any(c.lower_ in needed for c in cl.kids(token, "prep", "prt")):
+        return None  # "lost his job" is no defeat; "lost to Italy" is
     for obj in cl.kids(token, "dobj"):
         if obj.lower_ in kind.not_objects:
             return None  # "launched an attack" is no product launch
@@ -106,7 +110,7 @@ def verb_frame(ctx: Context, token: Token, kind: Kind) -> Frame | None:
     return Frame(token, kind, True, token, False)
 
 
-def _other_sense(ctx: Context, frame: Frame) -> bool:
+def other_sense(ctx: Context, frame: Frame) -> bool:
     """ "a drug trial", "the shooting of a film": no word of the kind's context near."""
     t, kind = frame.trigger, frame.kind
     if t.lower_ not in kind.ambiguous:
@@ -129,7 +133,7 @@ def event_of(ctx: Context, frame: Frame, place_will_do: bool = False) -> Event |
     events without a named participant need a place and a date.
     """
     trigger, kind = frame.trigger, frame.kind
-    if _other_sense(ctx, frame):
+    if other_sense(ctx, frame):
         return None
     if cl.unreal(trigger, frame.governor) or (not frame.verbal and cl.aggregate(trigger)):
         return None

@@ -49,6 +49,9 @@ class Kind:
     frame_preps: frozenset[str] = frozenset()
     # Verb forms that are this kind only with their particle ("stepped down").
     particles: dict[str, str] = field(default_factory=dict)
+    # Verb forms that are this kind only with one of these prepositions ("lost to",
+    # "cleared of", "called for").
+    preps: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def forms(noun: str, *words: str) -> dict[str, str]:
@@ -97,6 +100,15 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "make": ("makes", "made", "made", "making"),
     "run": ("runs", "ran", "run", "running"),
     "find": ("finds", "found", "found", "finding"),
+    "come": ("comes", "came", "come", "coming"),
+    "go": ("goes", "went", "gone", "going"),
+    "rise": ("rises", "rose", "risen", "rising"),
+    "fall": ("falls", "fell", "fallen", "falling"),
+    "grow": ("grows", "grew", "grown", "growing"),
+    "slide": ("slides", "slid", "slid", "sliding"),
+    "shrink": ("shrinks", "shrank", "shrunk", "shrinking"),
+    "leave": ("leaves", "left", "left", "leaving"),
+    "withdraw": ("withdraws", "withdrew", "withdrawn", "withdrawing"),
 }
 # Past tense and participle forms of common irregular verbs beyond those above:
 # kg has no tagger, so "set" and "held" are known to be past by this list.
@@ -116,7 +128,7 @@ PAST_FORMS = frozenset(_PAST.split()) | {f for v in _IRREGULAR.values() for f in
 # Verbs that double their last consonant ("ban" → "banned", "rebel" → "rebelled").
 _DOUBLING = {"ban", "plan", "stop", "drop", "rob", "grab", "rebel", "cancel", "label", "travel"}
 _DOUBLING |= {"compel", "expel", "propel", "trim", "slam", "snub", "pin", "bar", "scrap", "swap"}
-_DOUBLING |= {"net", "top", "rap", "step", "slip", "grip"}
+_DOUBLING |= {"net", "top", "rap", "step", "slip", "grip", "dip"}
 _VOWELS = set("aeiou")
 
 
@@ -156,3 +168,8 @@ def particles(*bases: str) -> dict[str, str]:
             head, particle = base.split(" ", 1)
             out.update(dict.fromkeys(inflect(head), particle))
     return out
+
+
+def with_preps(words: frozenset[str], *bases: str) -> dict[str, frozenset[str]]:
+    """Form → ``words``, for every form of the verbs ``bases`` (see ``Kind.preps``)."""
+    return {form: words for base in bases for form in inflect(base)}

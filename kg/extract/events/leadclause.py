@@ -25,10 +25,12 @@ from spacy.tokens import Token
 
 from kg.extract.events import clauses as cl
 from kg.extract.events import detect as detector
+from kg.extract.events.clausetype import ClauseType, clause_type
 from kg.extract.events.context import Context, Frame
 from kg.extract.events.kind import PAST_FORMS, Kind, verb
 from kg.extract.events.placetime import SPORTS_SECTIONS
-from kg.extract.events.statements import statement_kind
+from kg.extract.events.statements import ATTACKING, statement_kind
+from kg.extract.events.triggers import BY_KEY
 from kg.model import Event
 
 HAPPENING = Kind(
@@ -54,18 +56,41 @@ _PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 
 def clause_event(ctx: Context, root: Token) -> Event | None:
     """The clause of ``root`` (a sentence's root, or the clause a verb of saying
-    reports) as a ``happening``, when it reports one with a name or a place."""
+    reports) as a ``happening``, when it reports one with a name or a place; typed
+    from its words when they say what kind of happening it is."""
     word = root.lower_
-    if word in cl.COPULAS or word in STATIVE or statement_kind(word) is not None:
+    available = ctx.settings.clause_types and now_available(root)
+    if (word in cl.COPULAS and not available) or word in STATIVE:
         return None
-    if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline or not reports(root):
+    if statement_kind(word) is not None and not (word in ATTACKING and cl.is_passive(root)):
+        return None  # a statement is its own kind; "was attacked by a gang" is none
+    if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline or not (available or reports(root)):
         return None
+    typed = clause_type(ctx, root) if ctx.settings.clause_types else None
     frame = Frame(root, HAPPENING, True, root, False)
     event = detector.event_of(ctx, frame, place_will_do=True)
-    if event is None or not (event.attendees or _owner_place(ctx, root)):
-        return None  # a place in a phrase is not enough: "are held in Belmarsh prison"
+    # a place in a phrase is not enough ("are held in Belmarsh prison"), but it is
+    # where rules come into force
+    placed = event is not None and event.location is not None and typed is not None
+    placed = placed and typed.noun == "entry into force"  # type: ignore[union-attr]
+    if event is None or not (event.attendees or _owner_place(ctx, root) or placed):
+        return None
+    if available:
+        typed = ClauseType(BY_KEY["launch"], "launch")
+    if typed is not None:
+        event.type, event.noun = typed.kind.key, typed.noun
     event.title = ctx.headline
     return event
+
+
+def now_available(root: Token) -> bool:
+    """ "The new phone is now available": a copula with "available" and "now"."""
+    if root.lower_ not in cl.COPULAS:
+        return False
+    for comp in cl.kids(root, "acomp"):
+        if comp.lower_ == "available":
+            return any(c.lower_ == "now" for t in (root, comp) for c in cl.kids(t, "advmod"))
+    return False
 
 
 def _owner_place(ctx: Context, root: Token) -> bool:

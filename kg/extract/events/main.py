@@ -32,10 +32,11 @@ from spacy.tokens import Token
 from kg.extract.events import clauses as cl
 from kg.extract.events import detect as detector
 from kg.extract.events.context import Context, Frame
+from kg.extract.events.kind import verb
 from kg.extract.events.language import english
 from kg.extract.events.leadclause import clause_event
-from kg.extract.events.placetime import most_specific
-from kg.extract.events.statements import ADDRESSING, DOUBTING, statement_kind
+from kg.extract.events.placetime import most_specific, own_place
+from kg.extract.events.statements import ADDRESSING, ATTACKING, DOUBTING, statement_kind
 from kg.extract.events.triggers import BY_KEY
 from kg.lexicon.gazetteer import fold
 from kg.model import Event
@@ -48,6 +49,7 @@ _SELF = {"i", "we", "you"}  # a lead in the first or second person is no report
 _FIRST_PERSON = {"I", "me", "my", "My", "we", "We", "us", "our", "Our"}
 _AGO = re.compile(r"\b(?:years|decades|centuries)\s+ago\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
+REPORTING = frozenset(verb("", "report"))
 _STOP = {"the", "and", "for", "with", "from", "into", "over", "after", "new", "says", "said"}
 
 
@@ -206,7 +208,15 @@ def _clauses(ctx: Context, sent: SpacySpan, statement: Event | None) -> list[Eve
     heads = [root]
     if statement is None and statement_kind(root.lower_) is not None:
         heads = [] if root.lower_ in DOUBTING else cl.kids(root, "ccomp", "parataxis")
+    elif ctx.settings.reported_clause and _reports_news(root):
+        heads = cl.kids(root, "ccomp", "parataxis")  # "…, the Daily Planet reported"
     return [e for h in heads if (e := clause_event(ctx, h)) is not None]
+
+
+def _reports_news(root: Token) -> bool:
+    """ "X has happened, a newspaper reported": the outlet that reports is not the news;
+    "reported a loss" (an object) is a company's own news."""
+    return root.lower_ in REPORTING and not cl.kids(root, "dobj")
 
 
 def _statement(ctx: Context, sent: SpacySpan) -> Event | None:
@@ -215,6 +225,8 @@ def _statement(ctx: Context, sent: SpacySpan) -> Event | None:
     kind = statement_kind(root.lower_)
     if kind is None or cl.past_perfect(root):
         return None  # "had earlier said": the background, not the news
+    if kind is ADDRESSING and root.lower_ in ATTACKING and cl.is_passive(root):
+        return None  # "was attacked by a gang": words are attacks by a speaker, in the active
     frame = detector.verb_frame(ctx, root, kind)
     if frame is None:
         return None
@@ -288,18 +300,30 @@ def _fallback_place(ctx: Context, event: Event) -> int | None:
 
 
 def _sentence_places(ctx: Context, event: Event) -> int | None:
-    """The place the event's sentence names, when it names one (or places that nest)."""
+    """The place the event's sentence names, when it names one (or places that nest).
+
+    With ``own_clause_place`` only a place phrase of the trigger's own clause counts:
+    in "was left out of the team for the final in Oslo" Oslo is the final's place,
+    not the leaving out's."""
     for sent in ctx.doc.sents:
         if _in(ctx, event, sent):
+            trigger = _trigger_token(ctx, event, sent)
+            own = ctx.settings.own_clause_place and trigger is not None
             # "in Dubai", "at Heathrow": not "Manchester band Doves" (where they are from)
             found = [
                 i
                 for t in sent
                 if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
+                if not own or own_place(t, trigger)  # type: ignore[arg-type]
                 for i in _places(ctx, t)
             ]
             return most_specific(ctx.entities, found)
     return None
+
+
+def _trigger_token(ctx: Context, event: Event, sent: SpacySpan) -> Token | None:
+    span = event.trigger_span
+    return next((t for t in sent if span and ctx.view.to_source(t.idx) == span.start), None)
 
 
 def _places(ctx: Context, token: Token) -> list[int]:

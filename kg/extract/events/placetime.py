@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from kg.extract.events import clauses as cl
 from kg.extract.events.context import Context, Frame
 from kg.extract.events.dates import MONTH_ABBR, MONTHS, WEEKDAYS, resolve
-from kg.extract.events.triggers import BY_KEY
+from kg.extract.events.triggers import BY_KEY, lookup
 from kg.lexicon.gazetteer import contains, gazetteer
 from kg.model import Entity
 
@@ -212,3 +212,37 @@ def about_of(ctx: Context, frame: Frame) -> list[int]:
             if i is not None and i not in out:
                 out.append(i)
     return out
+
+
+# Edges that leave the trigger's own clause: a relative clause, a reported clause,
+# an apposition describing a participant ("X, the largest bakery in Ohio").
+_OTHER_CLAUSE = {"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"}
+# Prepositions of purpose, opposition and time to come: "the squad for the match in
+# Oslo", "ahead of the final in Rome" tell where something else will be.
+_ELSEWHERE = {"for", "against", "ahead", "before", "until"}
+
+
+def own_place(place: Token, trigger: Token) -> bool:
+    """True when the place phrase of ``place`` (a prepositional object) belongs to the
+    trigger's own clause: the path up to the trigger crosses no other clause, no
+    phrase of purpose and no noun that names another happening ("the attack in
+    Leeds"). "detained after a brawl outside a nightclub in Leeds" places the arrest."""
+    targets = {trigger.i, *(c.i for c in trigger.conjuncts)}
+    if not cl.is_verbal(trigger):
+        targets.add(trigger.head.i if trigger.dep_ != "pobj" else trigger.head.head.i)
+    current = place.head  # the preposition
+    for _ in range(12):
+        if current.i in targets:
+            return True
+        if current.dep_ in _OTHER_CLAUSE or current.head.i == current.i:
+            return False
+        if current.dep_ == "prep" and current.lower_ in _ELSEWHERE:
+            return False
+        if current.i != place.i and _names_happening(current):
+            return False
+        current = current.head
+    return False
+
+
+def _names_happening(token: Token) -> bool:
+    return any(token.lower_ in k.nouns for k in lookup(token.lower_)) and not cl.is_verbal(token)

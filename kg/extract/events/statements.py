@@ -9,7 +9,7 @@ at ("accused Britain's sprinters", "criticised the BBC").
 
 from __future__ import annotations
 
-from kg.extract.events.kind import Kind, particles, verb
+from kg.extract.events.kind import Kind, particles, verb, with_preps
 
 _SAY = (
     verb("statement", "say", "tell", "insist", "argue", "suggest", "hint", "stress")
@@ -28,6 +28,8 @@ _SAY = (
 _ADDRESS = (
     verb("accusation", "accuse")
     | verb("criticism", "criticise", "criticize", "slam", "condemn", "hit out", "blast")
+    | verb("criticism", "attack")
+    | verb("appeal", "call", "plead")
     | verb("praise", "praise")
     | verb("appeal", "urge")
     | verb("threat", "threaten")
@@ -44,12 +46,27 @@ SAYING = Kind(
     roles=frozenset({"subj"}),
     particles={f: p for f, p in _PHRASAL.items() if f in _SAY},
 )
+# "called for a ceasefire", "pleaded with the union": without the preposition, another verb.
+_APPEAL_PREPS = with_preps(frozenset({"for", "on"}), "call") | with_preps(
+    frozenset({"with", "for"}), "plead"
+)
+ATTACKING = frozenset(verb("", "attack"))
+# "Gunmen attacked a convoy" is an attack, not words: the sentence tells which.
+_VIOLENCE = frozenset(
+    {"killed", "killing", "dead", "died", "wounded", "injured", "gunman", "gunmen", "bomb"}
+    | {"bomber", "militants", "troops", "soldiers", "shot", "police", "insurgents", "rebels"}
+    | {"army", "gun", "guns", "knife", "rocket", "rockets", "missile", "missiles", "mob"}
+    | {"assault", "assaulted", "beaten", "stabbed", "hospital", "armed", "fire", "fired"}
+)
 ADDRESSING = Kind(
     key="announcement",
     verbs=_ADDRESS,
     nouns={},
     roles=frozenset({"subj", "obj", "on", "at"}),
     particles={f: p for f, p in _PHRASAL.items() if f in _ADDRESS},
+    preps=_APPEAL_PREPS,
+    ambiguous=ATTACKING,
+    off_context=_VIOLENCE,
 )
 STATEMENT_KINDS = (SAYING, ADDRESSING)
 # Verbs whose reported clause the article does not assert: "claims Jesus married",

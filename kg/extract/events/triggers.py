@@ -56,6 +56,12 @@ KINDS: tuple[Kind, ...] = (
             | {"press", "news", "video", "telephone", "phone"}
         ),
         needs_person=True,
+        # "met its target", "will meet the deadline": one meets people, not a goal
+        not_objects=frozenset(
+            {"target", "targets", "demand", "demands", "deadline", "criteria"}
+            | {"standard", "standards", "expectations", "requirements", "needs", "goal", "goals"}
+            | {"cost", "costs", "fate", "end", "match", "obligations", "commitments"}
+        ),
         ambiguous=frozenset({"meeting", "meet", "meets", "met"}),
         off_context=frozenset(  # an athletics meeting, players who meet on the pitch
             {"record", "records", "race", "races", "metres", "athletics", "medal", "hurdles"}
@@ -167,7 +173,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         key="trial",
         verbs=_forms("conviction", "convicted")
-        | _forms("acquittal", "acquitted")
+        | _forms("acquittal", "acquitted", "cleared")
         | _forms("lawsuit", "sued", "sues", "suing"),
         nouns=_forms("trial", "trial") | _forms("lawsuit", "lawsuit"),
         roles=frozenset({"obj", "poss", "of", "subj"}),
@@ -175,7 +181,8 @@ KINDS: tuple[Kind, ...] = (
         | frozenset({"is", "are", "was", "were", "been", "be", "being"}),  # "is on trial"
         light_preps=frozenset({"on"}),
         not_with=frozenset({"clinical", "drug", "drugs", "free", "field", "time"}),
-        ambiguous=frozenset({"trial"}),
+        preps={"cleared": frozenset({"of"})},  # "cleared of fraud", not "cleared the way"
+        ambiguous=frozenset({"trial", "cleared"}),
         context=frozenset(
             {"court", "courts", "jury", "judge", "judges", "charge", "charges", "charged"}
             | {"accused", "guilty", "prosecution", "prosecutors", "prosecutor", "defendant"}
@@ -221,7 +228,7 @@ KINDS: tuple[Kind, ...] = (
 )
 
 # Types only a main event has (kg.extract.events.leadclause): no trigger word reports them.
-MAIN_ONLY_TYPES = frozenset({"happening"})
+MAIN_ONLY_TYPES = frozenset({"happening", "market_move", "chart_position", "selection"})
 # The types kg had before issue 12 (the bench compares against them).
 FIRST_KINDS = frozenset(k.key for k in KINDS)
 KINDS += LAW + LIFE + WORK

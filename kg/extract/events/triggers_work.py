@@ -3,7 +3,7 @@ releases, earnings, awards, matches (see kg.extract.events.kind for the fields).
 
 from __future__ import annotations
 
-from kg.extract.events.kind import Kind, forms, verb
+from kg.extract.events.kind import Kind, forms, particles, verb
 
 SPORT = frozenset(
     {"match", "matches", "game", "games", "win", "victory", "defeat", "goal", "goals"}
@@ -41,7 +41,7 @@ _PLAY = frozenset(
 WORK: tuple[Kind, ...] = (
     Kind(
         key="launch",
-        verbs=verb("launch", "launch"),
+        verbs=verb("launch", "launch", "roll out"),
         nouns=forms("launch", "launch"),
         roles=frozenset({"subj", "poss", "of"}),
         # What is launched that is not a product: an attack, a bid, an appeal.
@@ -49,6 +49,7 @@ WORK: tuple[Kind, ...] = (
         | frozenset({"raid", "raids", "assault", "challenge", "review", "operation", "search"})
         | frozenset({"crackdown", "hunt", "missile", "missiles", "rocket", "rockets", "action"})
         | frozenset({"fightback", "drive", "protest", "counter-attack", "tirade", "broadside"}),
+        particles=particles("roll out"),
     ),
     Kind(
         key="release",
