@@ -60,7 +60,7 @@ def place(a: Article, event: Event) -> str | None:
         ),
         (
             "Ferris thriller tops chart",
-            "Actor Joe Ferris's new thriller has gone straight to the top of the UK box office.",
+            "Actor Joe Ferris's new thriller has gone straight to the top of the charts.",
             "chart_position",
             "chart position",
         ),

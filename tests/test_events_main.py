@@ -46,11 +46,11 @@ def names(a: Article, indices: list[int]) -> list[str]:
 
 
 def test_a_statement_that_is_the_news(nlp: Language) -> None:
-    text = "Wales coach Mike Ruddock says England lock Danny Grewcock needs to review his actions."
-    a = article(nlp, text, "Ruddock critical of Grewcock")
+    text = "Scotland coach Ewan Baird says Ireland prop Liam Furlong needs to review his actions."
+    a = article(nlp, text, "Baird critical of Furlong")
     main = main_of(a)
     assert main is not None and (main.type, main.noun) == ("announcement", "statement")
-    assert names(a, main.attendees) == ["Mike Ruddock"] == names(a, main.agents)
+    assert names(a, main.attendees) == ["Ewan Baird"] == names(a, main.agents)
 
 
 def test_an_accusation_names_the_accused_apart_from_the_accuser(nlp: Language) -> None:
@@ -59,9 +59,9 @@ def test_an_accusation_names_the_accused_apart_from_the_accuser(nlp: Language) -
     assert main is not None and main.noun == "accusation"
     assert names(a, main.attendees) == ["Tony Blair", "BBC"]
     assert names(a, main.agents) == ["Tony Blair"]
-    passive = article(nlp, "David Blunkett has been accused of misleading MPs.", "Blunkett row")
+    passive = article(nlp, "Margaret Hodge has been accused of misleading MPs.", "Hodge row")
     main = main_of(passive)
-    assert main is not None and names(passive, main.attendees) == ["David Blunkett"]
+    assert main is not None and names(passive, main.attendees) == ["Margaret Hodge"]
     assert main.agents == []
 
 
@@ -74,12 +74,12 @@ def test_the_reported_event_comes_before_the_statement(nlp: Language) -> None:
 
 
 def test_a_lead_of_no_known_type_is_a_happening_named_by_the_headline(nlp: Language) -> None:
-    text = "Hayao Miyazaki's latest film has set a new box office record."
-    a = article(nlp, text, "Animation charms box office")
+    text = "Tom Hale's latest album has set a new sales record."
+    a = article(nlp, text, "Album charms the charts")
     main = main_of(a)
     assert main is not None and main.type == "happening"
-    assert main.title == "Animation charms box office"
-    assert names(a, main.attendees) == ["Hayao Miyazaki"]  # the film's owner
+    assert main.title == "Album charms the charts"
+    assert names(a, main.attendees) == ["Tom Hale"]  # the album's owner
 
 
 def test_an_announced_future_is_a_happening_a_modal_one_is_not(nlp: Language) -> None:

@@ -17,7 +17,7 @@ MAIN_TEXT = "\n".join(
         "so we looked at what the build was doing and where the time went.",
         "The takeaway",
         "pip install --no-deps -r requirements.txt",
-        "Install dependencies separately and earlier in your Dockerfile to get faster builds, "
+        "Copy the lock file first and install from it in an early layer for faster builds, "
         "because the layers that do not change are then reused.",
         "Sign up for our newsletter and never miss a post!",
         "Updated at 1:23 p.m.",
@@ -36,7 +36,7 @@ def test_main_text_keeps_headings_and_code_and_drops_chrome() -> None:
         "so we looked at what the build was doing and where the time went.",
         "The takeaway",
         "pip install --no-deps -r requirements.txt",
-        "Install dependencies separately and earlier in your Dockerfile to get faster builds, "
+        "Copy the lock file first and install from it in an early layer for faster builds, "
         "because the layers that do not change are then reused.",
     ]
     # The same text read as scraped page text: the cleaner's densest run of prose only.

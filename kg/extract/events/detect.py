@@ -129,7 +129,7 @@ def event_of(ctx: Context, frame: Frame, place_will_do: bool = False) -> Event |
     """The event a frame reports, when its clause is real and names who took part.
 
     With ``place_will_do`` (an article's main event) a place alone is enough for a
-    noun ("a media conference in London"; a verb needs its arguments named); other
+    noun ("a press briefing in Oslo"; a verb needs its arguments named); other
     events without a named participant need a place and a date.
     """
     trigger, kind = frame.trigger, frame.kind

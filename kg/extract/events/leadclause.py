@@ -1,12 +1,12 @@
 """The lead sentence's own clause as the main event, when no event type names it.
 
-"Hayao Miyazaki's latest film has set a new box office record", "Comedy Meet The
-Fockers has held on to the number one spot at the box office": a news lead reports a happening
+"Ana Ruiz's third film has broken an opening-weekend record", "the thriller Glass
+Orchard has stayed at number one in the charts": a news lead reports a happening
 even when its verb is in none of kg's trigger tables. Its main clause is then
 the main event, of the scheme's catch-all type ``happening``, named by the
 article's headline (the name the newsroom gave the story), with the named people
 and organisations the clause's arguments are (and the owners of its subject and
-object: "Miyazaki's film") as participants.
+object: "Ruiz's film") as participants.
 
 Only a real report counts: a verb with a subject that is neither a copula nor a
 verb of state or thought ("is", "has", "believes"), not denied, doubted or

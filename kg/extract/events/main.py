@@ -4,7 +4,7 @@ News tells its story in the first sentence ("the prime minister has met the pres
 Washington"), so kg reads the main clause of the opening's first two sentences:
 the root, the verbs conjoined to it, the clause a verb of saying reports, and
 the nouns these verbs govern ("held talks", "attended the premiere", "a
-conference in London heard"). Its candidates, best first:
+summit in Lisbon agreed"). Its candidates, best first:
 
 1. an event the detector found on that clause (kg.extract.events);
 2. the statement itself, when the root is a verb of saying with a named speaker
@@ -191,8 +191,8 @@ def _spine(sent: SpacySpan) -> list[Token]:
 
 
 def _placed_only(ctx: Context, token: Token) -> Event | None:
-    """An event of the lead's clause that names a place but nobody: "a media
-    conference in London heard" (the detector wants a date as well)."""
+    """An event of the lead's clause that names a place but nobody: "a press
+    briefing in Lisbon was told" (the detector wants a date as well)."""
     for kind in detector.kinds_of(ctx, token.lower_):
         frame = detector.frame_of(ctx, token, kind)
         event = detector.event_of(ctx, frame, place_will_do=True) if frame else None
@@ -234,7 +234,7 @@ def _statement(ctx: Context, sent: SpacySpan) -> Event | None:
     if event is None:
         return None
     if not event.agents and not (kind is ADDRESSING and cl.is_passive(root)):
-        return None  # "the comedian has told BBC News": no named speaker
+        return None  # "the singer told a local radio station": no named speaker
     return event
 
 

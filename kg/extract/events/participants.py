@@ -101,7 +101,7 @@ def _verbal_args(ctx: Context, frame: Frame) -> tuple[list[Token], list[Token]]:
         doers += list(cl.preps(t, {"by"})) if passive else subject_of(t)
     if "obj" in roles:
         args += cl.kids(t, "dobj") + (subject_of(t) if passive else [])
-    if "owners" in roles:  # "Miyazaki's latest film has set a record"
+    if "owners" in roles:  # "Ruiz's third film has broken a record"
         for arg in [*doers, *args]:
             if arg.lower_ not in PEOPLE_NOUNS and ctx.entity(arg) is None:
                 owners = [c for c in cl.kids(arg, "poss", "compound") if ctx.agent(c) is not None]
@@ -162,10 +162,10 @@ def _names(ctx: Context, token: Token) -> list[int]:
         # "a Vodafone spokesman", "the Mori survey": who speaks through them
         if c.dep_ in ("compound", "poss") and word in VOICES and (j := ctx.agent(c)) is not None:
             return [j]
-        # "PC Pro magazine", "the Vodafone group": a name before the noun of its kind
+        # "Gadget Weekly magazine", "the Vodafone group": a name before the noun of its kind
         if c.dep_ == "compound" and word in ORG_NOUNS and (j := ctx.agent(c)) is not None:
             return [j]
-        if c.dep_ == "acl" and word in VOICES:  # "a survey carried out by PC Pro"
+        if c.dep_ == "acl" and word in VOICES:  # "a poll run by Gadget Weekly"
             found = [j for a in cl.preps(c, {"by"}) for j in _names(ctx, a)]
             if found:
                 return found

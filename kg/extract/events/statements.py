@@ -70,7 +70,7 @@ ADDRESSING = Kind(
 )
 STATEMENT_KINDS = (SAYING, ADDRESSING)
 # Verbs whose reported clause the article does not assert: "claims Jesus married",
-# "denied they were planning a sell-off", "warns prices will rise".
+# "denied it was closing a plant", "warns prices will rise".
 DOUBTING = frozenset(
     verb("", "claim", "allege", "deny", "reject", "dismiss", "rubbish", "insist", "argue")
     | verb("", "suggest", "hint", "maintain", "predict", "forecast", "warn", "fear", "believe")

@@ -54,7 +54,7 @@ _FIGURES = frozenset(
     | {"stocks", "fares", "gdp", "deficit", "surplus", "spending", "borrowing", "yields"}
     | {"sterling", "oil", "gold", "joblessness", "productivity", "confidence", "sales"}
 )
-# A ranking of works: "topped the box office", "went back to the top of the charts".
+# A ranking of works: "topped the box office", "returned to number one".
 _CHARTS = frozenset({"chart", "charts", "office", "bestseller", "bestsellers", "countdown"})
 _CHART_VERBS = frozenset(
     verb("", "top", "lead", "head", "enter", "return", "reach", "hold", "retain", "open")
@@ -78,7 +78,7 @@ def market_clause(ctx: Context, root: Token) -> bool:
 
 
 def chart_clause(root: Token) -> bool:
-    """ "The cartoon topped the box office", "the single went back to the top of the charts"."""
+    """ "The cartoon topped the box office", "the single returned to number one"."""
     if root.lower_ not in _CHART_VERBS:
         return False
     words = [t for t in root.subtree if t.i != root.i and not _in_other_clause(t, root)]
