@@ -263,3 +263,14 @@ ex:e a schema:Event, schema:SportsEvent ; schema:subjectOf ex:a ; prov:wasDerive
 def test_the_event_shape(tail: str, conforms: bool) -> None:
     graph = Graph().parse(data=EVENT + tail, format="turtle")
     assert Validator().validate(graph).conforms is conforms
+
+
+def test_a_verb_of_appeal_without_its_preposition_is_a_happening(nlp: Language) -> None:
+    # "called for talks" is an appeal (a statement); "called a truce" reports a happening
+    truce = article(nlp, "The Harbour Council has called a truce in its dispute over pay.", "Truce")
+    main = main_of(truce)
+    assert main is not None and main.type == "happening"
+    assert names(truce, main.attendees) == ["Harbour Council"]
+    appeal = article(nlp, "The Harbour Council has called for talks over pay.", "Talks call")
+    main = main_of(appeal)
+    assert main is not None and (main.type, main.noun) == ("announcement", "appeal")

@@ -62,7 +62,7 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
     available = ctx.settings.clause_types and now_available(root)
     if (word in cl.COPULAS and not available) or word in STATIVE:
         return None
-    if statement_kind(word) is not None and not (word in ATTACKING and cl.is_passive(root)):
+    if a_statement(root) and not (word in ATTACKING and cl.is_passive(root)):
         return None  # a statement is its own kind; "was attacked by a gang" is none
     if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline or not (available or reports(root)):
         return None
@@ -81,6 +81,16 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
         event.type, event.noun = typed.kind.key, typed.noun
     event.title = ctx.headline
     return event
+
+
+def a_statement(root: Token) -> bool:
+    """The verb reports words: a verb of saying, with the preposition its kind needs
+    ("called for talks"; "has called a truce" reports a happening, not words)."""
+    kind = statement_kind(root.lower_)
+    if kind is None:
+        return False
+    needed = kind.preps.get(root.lower_, frozenset())
+    return not needed or any(c.lower_ in needed for c in cl.kids(root, "prep", "prt"))
 
 
 def now_available(root: Token) -> bool:

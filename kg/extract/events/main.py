@@ -34,7 +34,7 @@ from kg.extract.events import detect as detector
 from kg.extract.events.context import Context, Frame
 from kg.extract.events.kind import verb
 from kg.extract.events.language import english
-from kg.extract.events.leadclause import clause_event
+from kg.extract.events.leadclause import a_statement, clause_event
 from kg.extract.events.placetime import most_specific, own_place
 from kg.extract.events.statements import ADDRESSING, ATTACKING, DOUBTING, statement_kind
 from kg.extract.events.triggers import BY_KEY
@@ -206,7 +206,7 @@ def _clauses(ctx: Context, sent: SpacySpan, statement: Event | None) -> list[Eve
     unnamed, the clause it reports ("X and Y have signed up …, the comedian said")."""
     root = sent.root
     heads = [root]
-    if statement is None and statement_kind(root.lower_) is not None:
+    if statement is None and a_statement(root):
         heads = [] if root.lower_ in DOUBTING else cl.kids(root, "ccomp", "parataxis")
     elif ctx.settings.reported_clause and _reports_news(root):
         heads = cl.kids(root, "ccomp", "parataxis")  # "…, the Daily Planet reported"
