@@ -241,13 +241,18 @@ def _ordered(name: str, entries: list[_Entry]) -> list[_Entry]:
     name that shares no word with its own ("Santa Ana" of Taguig) ranks as a small town's
     once a town of 100,000 or more has it as its own name; a variant spelling ("St.
     Petersburg" of Saint Petersburg) keeps the big city's rank."""
-    owned = any(e.own and e.population >= _SIZEABLE_TOWN for e in entries)
-    ranked = [
-        e
-        if e.own or not owned or _variant(name, e.place.name)
-        else replace(e, rank=4, demoted=True)
-        for e in entries
-    ]
+    ranked = entries
+    # Only a big city's alternate name (rank below 4) can be demoted: most names have none,
+    # and the gazetteer is built at every start.
+    if any(not e.own and e.rank < 4 for e in entries) and any(
+        e.own and e.population >= _SIZEABLE_TOWN for e in entries
+    ):
+        ranked = [
+            e
+            if e.own or e.rank >= 4 or _variant(name, e.place.name)
+            else replace(e, rank=4, demoted=True)
+            for e in entries
+        ]
     return sorted(ranked, key=lambda e: (e.rank, -e.population, e.place.geonames_id))
 
 
