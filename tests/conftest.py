@@ -17,6 +17,7 @@ from rdflib import Graph
 from spacy.language import Language
 
 from kg.build import BuildOptions, BuildResult, build
+from kg.model import Article, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -159,3 +160,15 @@ def select(graph: Graph, query: str) -> list[tuple[str, ...]]:
         tuple(None if v is None else str(v) for v in row)  # type: ignore[union-attr]
         for row in graph.query(PREFIXES + query)
     ]
+
+
+def main_of(a: Article) -> Event | None:
+    """The article's main event (at most one), or None."""
+    mains = [e for e in a.events if e.main]
+    assert len(mains) <= 1
+    return mains[0] if mains else None
+
+
+def names(a: Article, indices: list[int]) -> list[str]:
+    """The names of the article's entities at ``indices``."""
+    return [a.entities[i].name for i in indices]

@@ -5,6 +5,7 @@ appeal, and the argument rules added with them, on hand-written sentences."""
 from __future__ import annotations
 
 import pytest
+from conftest import main_of, names
 from spacy.language import Language
 
 from kg.extract.article import extract
@@ -14,16 +15,6 @@ from kg.model import Article, Event, Meta, RawDocument
 def article(nlp: Language, text: str, headline: str, section: str | None = None) -> Article:
     meta = Meta(id="a", headline=headline, section=section)
     return next(extract([RawDocument("a.txt", text, meta)], nlp))
-
-
-def main_of(a: Article) -> Event | None:
-    mains = [e for e in a.events if e.main]
-    assert len(mains) <= 1
-    return mains[0] if mains else None
-
-
-def names(a: Article, indices: list[int]) -> list[str]:
-    return [a.entities[i].name for i in indices]
 
 
 def place(a: Article, event: Event) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import main_of, names
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns
 from spacy.language import Language
@@ -14,7 +15,7 @@ from kg.extract.article import extract
 from kg.link.events import EventIndex, link_events
 from kg.link.iris import Iris
 from kg.link.merge import Linker
-from kg.model import Article, Event, Meta, RawDocument
+from kg.model import Article, Meta, RawDocument
 from kg.rdf.events import event_mapper
 from kg.rdf.mapping import article_graph
 from kg.rdf.namespaces import KG, KGT, SCHEMA
@@ -33,16 +34,6 @@ def article(
 ) -> Article:
     meta = Meta(id=aid, headline=headline, date_published=published)
     return next(extract([RawDocument(f"{aid}.txt", text, meta)], nlp))
-
-
-def main_of(a: Article) -> Event | None:
-    mains = [e for e in a.events if e.main]
-    assert len(mains) <= 1
-    return mains[0] if mains else None
-
-
-def names(a: Article, indices: list[int]) -> list[str]:
-    return [a.entities[i].name for i in indices]
 
 
 def test_a_statement_that_is_the_news(nlp: Language) -> None:
