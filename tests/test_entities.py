@@ -252,3 +252,15 @@ def test_dateline_place_the_model_missed_is_recovered() -> None:
     doc = load()("Zimbabwe win\nHarare 1996-12-06\nThe match ended in a draw on Friday .")
     found = find_mentions(doc, [], None)
     assert [(f.text, f.type, f.origin) for f in found] == [("Harare", "Place", "dateline")]
+
+
+def test_amounts_with_their_unit_are_no_names() -> None:
+    a = extract(
+        "Harbour deficit grows\n\n"
+        "The city's deficit is set to reach a worse-than-expected $512bn (£274bn) this year, "
+        "officials in Marlow said on Monday. Shares in Tessaro fell to 455p."
+    )
+    assert sorted((e.name, e.type) for e in a.entities) == [
+        ("Marlow", "Place"),
+        ("Tessaro", "Organization"),
+    ]

@@ -25,6 +25,9 @@ _SPLIT = re.compile(
     r"|\s*\n\s*|\s+\(|\)\s+"
     r"|(?:^|\s+)[-+]?[\d][\d.,:/-]*(?:st|nd|rd|th)?(?=\s|$)"
 )
+# A quantity with its unit is never a name: "280bn", "300p", "0.04secs", "1990s" (the
+# model reads amounts in brackets, "(£197bn)", as organisations).
+_AMOUNT = re.compile(r"[£$€]?\d[\d.,]*[a-z]*")
 _JUNK = {
     "north",
     "south",
@@ -209,7 +212,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     piece = _LOWER_TAIL.sub("", trimmed).rstrip(_EDGE.replace(".", ""))
     if len(piece) < 2 or not piece[0].isupper() and not piece[0].isdigit():
         return None
-    if not any(c.isalpha() for c in piece) or fold(piece) in _JUNK:
+    if not any(c.isalpha() for c in piece) or fold(piece) in _JUNK or _AMOUNT.fullmatch(piece):
         return None
     return start + left, start + left + len(piece)
 
