@@ -24,7 +24,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import common, cues, learned, missed, nested, nicknames, recover, things
+from kg.extract.entities import (
+    common,
+    cues,
+    learned,
+    missed,
+    nested,
+    nicknames,
+    placecues,
+    recover,
+    things,
+)
 from kg.extract.entities.cues import COMPANY_SUFFIXES
 from kg.extract.entities.decide import Group, decide_types
 from kg.extract.entities.found import Found
@@ -85,7 +95,7 @@ class _Context:
 
     doc: Doc
     datelines: set[tuple[int, int]]
-    things: bool = True
+    rules: Rules
     sports: bool = False
     cues: dict[tuple[int, int], tuple[Counter[str], bool, str | None]] = field(default_factory=dict)
 
@@ -100,12 +110,13 @@ class _Context:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 votes = cues.span_votes(self.doc, span, self.sports)
+                votes.update(placecues.place_votes(self.doc, span, self.rules, self.sports))
                 if key in self.datelines:
                     votes["Place"] += 3
                     locative = True
                 else:
                     locative = cues.is_locative(self.doc, span)
-                kind = things.cue_class(self.doc, span) if self.things else None
+                kind = things.cue_class(self.doc, span) if self.rules.things else None
             self.cues[key] = (votes, locative, kind)
         return self.cues[key]
 
@@ -239,7 +250,7 @@ def typed_groups(
     if rules.given_names:
         missed.given_names(found, text, taken)
     datelines = _datelines(text)
-    context = _Context(doc, datelines, rules.things, sports) if rules.cues else None
+    context = _Context(doc, datelines, rules, sports) if rules.cues else None
     for a, b in sorted(datelines):
         if not any(taken[a:b]) and gazetteer().is_place_name(text[a:b]):
             found.append(Found(a, b, text[a:b], "Place", fold(text[a:b]), origin="dateline"))

@@ -42,6 +42,13 @@ class Rules:
     joins: bool = True
     # Names of things (works, products, laws, buildings) typed as their own classes.
     things: bool = True
+    # A noun for a kind of place governs the name: "the village of X", "X, a suburb"
+    # (kg.extract.entities.placecues).
+    place_nouns: bool = True
+    # A state or country qualifies the name after a comma ("X, Ohio"), or the name a city.
+    qualifiers: bool = True
+    # Coordinated with places the gazetteer surely knows ("Tempe, Glendale and X").
+    conjuncts: bool = True
     # Places and people named inside other names ("University of Michigan") are mentioned.
     nested: bool = True
     # A learned decision drops names typed Organization it is sure are none

@@ -1,0 +1,85 @@
+"""Places the gazetteer does not know, read from the sentence (kg.extract.entities.placecues):
+hand-written sentences with invented names, each rule on and off."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract import article as extraction
+from kg.extract.entities import placecues
+from kg.extract.entities.rules import ALL_RULES, Rules
+from kg.model import Meta, RawDocument
+
+
+def types(text: str, nlp: Language, rules: Rules = ALL_RULES) -> dict[str, str]:
+    raw = RawDocument(source="test.txt", text=text, meta=Meta(id="test"))
+    article = next(extraction.extract([raw], nlp, rules=rules))
+    return {e.name: e.type for e in article.entities}
+
+
+def span_of(doc: Doc, name: str) -> Span:
+    start = doc.text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    return span
+
+
+def test_a_noun_for_a_kind_of_place_makes_the_name_a_place(nlp: Language) -> None:
+    text = "The ferry to the island of Marvelo leaves twice a day. Most visitors stay a night in Marvelo before they go on."
+    assert types(text, nlp)["Marvelo"] == "Place"
+    assert types(text, nlp, replace(ALL_RULES, place_nouns=False))["Marvelo"] == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "said"),
+    [
+        ("Weavers once lived in the village of Dunbrake.", "Dunbrake", True),
+        ("The old town Kessaro sits on a hill.", "Kessaro", True),
+        ("Buses reach outer suburbs like Tallowmere.", "Tallowmere", True),
+        ("Orlen Vasco, a suburb of the capital, grew fast.", "Orlen Vasco", True),
+        ("The lawyer Dana Pell spoke first.", "Dana Pell", False),
+        ("The city Council met on Monday.", "Council", False),  # the city's own body
+        ("The state Senate passed the bill.", "Senate", False),
+    ],
+)
+def test_class_nouns(nlp: Language, text: str, name: str, said: bool) -> None:
+    doc = nlp(text)
+    assert placecues.class_noun(doc, span_of(doc, name)) is said
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "said"),
+    [
+        (
+            "Mara Quill grew up in Halloway, Nebraska, where her father ran a shop.",
+            "Halloway",
+            True,
+        ),
+        ("He was born in Lisbon, Verlande, in 1950.", "Verlande", True),
+        ("Senator Ada Brinn, Nebraska's governor, spoke.", "Ada Brinn", False),
+        # a list of authors after a town's name, no "in" before it: no region
+        ("(Arlo, Nutley, Bessing, & Krall, 2009)", "Bessing", False),
+    ],
+)
+def test_a_state_or_country_after_a_comma_qualifies_a_place(
+    nlp: Language, text: str, name: str, said: bool
+) -> None:
+    doc = nlp(text)
+    assert placecues.qualified(doc, span_of(doc, name)) is said
+
+
+def test_names_coordinated_with_known_places_are_places(nlp: Language) -> None:
+    text = "The bus runs between Leeds, Bradford, Milton and Warren every hour."
+    assert {types(text, nlp)[n] for n in ("Milton", "Warren")} == {"Place"}
+    off = types(text, nlp, replace(ALL_RULES, conjuncts=False))
+    assert (off["Milton"], off["Warren"]) == ("Person", "Person")
+
+
+def test_coordination_leaves_clubs_and_unions_alone(nlp: Language) -> None:
+    # the model calls these organisations and the gazetteer knows no place of that name
+    text = "Ministers of the Varn Union and Poland met in Warsaw. The Varn Union and Poland agreed."
+    assert types(text, nlp)["Varn Union"] == "Organization"
