@@ -34,6 +34,7 @@ from kg.extract.entities import (
     placecues,
     recover,
     things,
+    workcues,
 )
 from kg.extract.entities.cues import COMPANY_SUFFIXES
 from kg.extract.entities.decide import Group, decide_types
@@ -117,6 +118,8 @@ class _Context:
                 else:
                     locative = cues.is_locative(self.doc, span)
                 kind = things.cue_class(self.doc, span) if self.rules.things else None
+                if kind is None and self.rules.things and self.rules.work_cues:
+                    kind = workcues.work_class(self.doc, span)
             self.cues[key] = (votes, locative, kind)
         return self.cues[key]
 

@@ -49,6 +49,9 @@ class Rules:
     qualifiers: bool = True
     # Coordinated with places the gazetteer surely knows ("Tempe, Glendale and X").
     conjuncts: bool = True
+    # A year in brackets after a name, or a class noun before it further off than
+    # "the film X" ("the television series X"), make it a work (kg.extract.entities.workcues).
+    work_cues: bool = True
     # Places and people named inside other names ("University of Michigan") are mentioned.
     nested: bool = True
     # A learned decision drops names typed Organization it is sure are none
