@@ -1,4 +1,5 @@
-"""Places the gazetteer does not know, read from the sentence (kg.extract.entities.placecues):
+"""Places the gazetteer does not know, read from the sentence (kg.extract.entities.placecues),
+and places named inside the names of events (kg.extract.entities.nested):
 hand-written sentences with invented names, each rule on and off."""
 
 from __future__ import annotations
@@ -83,3 +84,21 @@ def test_coordination_leaves_clubs_and_unions_alone(nlp: Language) -> None:
     # the model calls these organisations and the gazetteer knows no place of that name
     text = "Ministers of the Varn Union and Poland met in Warsaw. The Varn Union and Poland agreed."
     assert types(text, nlp)["Varn Union"] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("In 1999 she won a prize at the Osaka International Film Festival, her first.", "Osaka"),
+        ("He fought in the Lagos Uprising as a young man.", "Lagos"),
+    ],
+)
+def test_places_named_in_events_left_out_are_mentioned(
+    nlp: Language, text: str, place: str
+) -> None:
+    assert types(text, nlp) == {place: "Place"}  # the event itself is no entity
+    assert types(text, nlp, replace(ALL_RULES, event_nested=False)) == {}
+
+
+def test_a_given_name_opening_an_event_is_no_person(nlp: Language) -> None:
+    assert types("Tickets for the Summer Lantern Festival went on sale on Monday.", nlp) == {}

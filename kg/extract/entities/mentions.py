@@ -291,7 +291,9 @@ def build_entities(
     Founds (offsets into the view) of people, places and organisations, with
     ``entity`` set to its entity's index.
     """
+    model = list(found)
     found = find_mentions(doc, found, knowledge, rules)
+    events = nested.named_events(doc, model, found) if rules.event_nested else []
     groups = _groups(found, None)
     for m in found:
         groups[m.key].type, groups[m.key].kind = m.type, m.kind
@@ -317,7 +319,7 @@ def build_entities(
         span = view.span_to_source(m.start, m.end)
         mentions.append(Mention(span.start, span.end, source[span.start : span.end], m.entity))
     if rules.nested:
-        mentions += _nested(found, entities, view, source)
+        mentions += _nested(found, events, entities, view, source)
         mentions.sort(key=lambda m: (m.start, -m.end))
     for entity in entities:
         entity.alternate_names.sort()
@@ -375,12 +377,12 @@ def _places_in_context(found: list[Found], entities: list[Entity], text: str) ->
 
 
 def _nested(
-    found: list[Found], entities: list[Entity], view: TextView, source: str
+    found: list[Found], events: list[Found], entities: list[Entity], view: TextView, source: str
 ) -> list[Mention]:
     """Mentions of the places and people named inside other names (kg.extract.entities
     .nested); entities the article did not have yet are added to ``entities``."""
     out = []
-    for start, end, entity in nested.nested_names(found, entities):
+    for start, end, entity in nested.nested_names(found, entities, events):
         index = next((i for i, e in enumerate(entities) if e is entity), len(entities))
         if index == len(entities):
             entities.append(entity)

@@ -1,8 +1,9 @@
 """Names inside names: the place in "University of Michigan", the person in "Jane Doe
 Safe Streets Act".
 
-A name of an organisation, a work, a law or a building often contains the name of a
-place or a person, and the article then names that place or person too. Inside
+A name of an organisation, a work, a law, a building or an event often contains the name
+of a place or a person, and the article then names that place or person too ("Vanta
+International Film Festival": the festival is no entity kg publishes, Vanta is). Inside
 such a mention, the longest runs of words that are
 
 * a country, a US state or a big city, or a place the article names elsewhere, or
@@ -17,10 +18,13 @@ they are in, so flat scorers (CoNLL) and "most mentioned" choices can leave them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc
 
 from kg.extract.entities.found import Found
 from kg.extract.entities.names import person_shaped
+from kg.extract.entities.things import EVENT, head_class
 from kg.lexicon.gazetteer import gazetteer
 from kg.lexicon.words import is_english_word
 from kg.model import Entity
@@ -58,16 +62,38 @@ def _runs(text: str) -> Iterator[tuple[int, int, bool]]:
             yield words[i][0], words[i + size - 1][1], i == 0
 
 
-def nested_names(found: list[Found], entities: list[Entity]) -> list[tuple[int, int, Entity]]:
+def named_events(doc: Doc, model: list[Found], kept: list[Found]) -> list[Found]:
+    """Names of events kg leaves out: what the model labels an event ("the Vanta War"),
+    and its other names that the rules left out as events by their head word ("Vanta
+    Film Festival", kg.extract.entities.things). The places and people in them are the
+    article's too."""
+    spans = {(f.start, f.end) for f in kept}
+    events = [
+        Found(e.start_char, e.end_char, e.text, "Thing") for e in doc.ents if e.label_ == "EVENT"
+    ]
+    events += [
+        f for f in model if (f.start, f.end) not in spans and head_class(f.text) == ("Thing", EVENT)
+    ]
+    return events
+
+
+def nested_names(
+    found: list[Found], entities: list[Entity], events: Sequence[Found] = ()
+) -> list[tuple[int, int, Entity]]:
     """(view start, view end, entity) of the names inside the mentions in ``found`` (whose
-    ``entity`` indexes ``entities``). The entity is one of ``entities`` when the article
-    has it, else a new record (not added here)."""
+    ``entity`` indexes ``entities``) and inside the names of ``events`` (left out of the
+    entities). The entity is one of ``entities`` when the article has it, else a new
+    record (not added here)."""
     gaz = gazetteer()
     people = {n: e for e in entities if e.type == "Person" for n in (e.name, *e.alternate_names)}
     places = {e.geo.geonames_id: e for e in entities if e.geo is not None}
     out: list[tuple[int, int, Entity]] = []
-    for m in found:
-        if not _outer(entities[m.entity]) or " " not in m.text:
+    # An event's name opens with a season or a given name as often as with a person's
+    # ("Summer Regatta"): in it only people the article names elsewhere count.
+    outer = [(m, _outer(entities[m.entity]), True) for m in found]
+    outer += [(m, True, False) for m in events]
+    for m, holds, openers in outer:
+        if not holds or " " not in m.text:
             continue
         taken: list[tuple[int, int]] = []
         for a, b, opening in _runs(m.text):
@@ -80,7 +106,7 @@ def nested_names(found: list[Found], entities: list[Entity]) -> list[tuple[int, 
             geo = gaz.resolve(name) if entity is None and _sure_place(name) else None
             if geo is not None and (geo.geonames_id in places or gaz.is_major_place(name)):
                 entity = places.setdefault(geo.geonames_id, Entity("Place", geo.name, geo=geo))
-            if entity is None and opening:
+            if entity is None and opening and openers:
                 name = _person_part(name)
                 b = a + len(name)
                 if person_shaped(name) and not any(a < d and c < b for c, d in taken):
