@@ -102,3 +102,20 @@ def test_places_named_in_events_left_out_are_mentioned(
 
 def test_a_given_name_opening_an_event_is_no_person(nlp: Language) -> None:
     assert types("Tickets for the Summer Lantern Festival went on sale on Monday.", nlp) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Leaders hoped for a democratic Myanmar after the vote. Few expected it so soon.",
+            "Myanmar",
+        ),
+        ("He agreed to let a united Uruguay join the pact. That was new.", "Uruguay"),
+    ],
+)
+def test_a_country_after_an_article_is_still_the_country(
+    nlp: Language, text: str, country: str
+) -> None:
+    # "an Oscar" is a thing, not a name; "a united Uruguay" is the country
+    assert types(text, nlp) == {country: "Place"}
