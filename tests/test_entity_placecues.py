@@ -119,3 +119,16 @@ def test_a_country_after_an_article_is_still_the_country(
 ) -> None:
     # "an Oscar" is a thing, not a name; "a united Uruguay" is the country
     assert types(text, nlp) == {country: "Place"}
+
+
+def names_of(text: str, nlp: Language, rules: Rules = ALL_RULES) -> dict[str, list[str]]:
+    raw = RawDocument(source="test.txt", text=text, meta=Meta(id="test"))
+    article = next(extraction.extract([raw], nlp, rules=rules))
+    return {e.name: e.alternate_names for e in article.entities}
+
+
+def test_a_place_qualified_by_its_state_keeps_the_name_as_written(nlp: Language) -> None:
+    text = "Mara Quill grew up in Halloway, Nebraska, where her father ran a shop."
+    assert names_of(text, nlp)["Halloway"] == ["Halloway, Nebraska"]
+    assert names_of(text, nlp)["Nebraska"] == []  # the state is a place of its own
+    assert names_of(text, nlp, replace(ALL_RULES, qualified_names=False))["Halloway"] == []

@@ -302,7 +302,7 @@ def build_entities(
     else:
         canonical = {key: key for key in groups}
     entities = _entities(found, groups, canonical, knowledge)
-    _places_in_context(found, entities, view.text)
+    placecues.places_in_context(found, entities, view.text, rules.qualified_names)
     mentions: list[Mention] = []
     for m in found:
         entity = entities[m.entity]
@@ -354,26 +354,6 @@ def _entities(
         m.entity = order[target]
         m.type = entities[m.entity].type
     return entities
-
-
-def _places_in_context(found: list[Found], entities: list[Entity], text: str) -> None:
-    """A place the article qualifies by a state or country after a comma ("Birmingham,
-    Alabama", "Valencia, Spain") is that state's or country's namesake: the writer says
-    which one, whatever the likelier namesake elsewhere."""
-    gaz = gazetteer()
-    places = [m for m in found if m.type == "Place" and entities[m.entity].geo is not None]
-    at = {m.start: m for m in places}
-    for m in places:
-        after = at.get(m.end + 2)
-        if after is None or text[m.end : m.end + 2] != ", " or after.entity == m.entity:
-            continue
-        qualifier = entities[after.entity].geo
-        if qualifier is None or qualifier.kind not in ("Country", "AdministrativeArea"):
-            continue
-        geo = gaz.resolve_among(m.text, {qualifier.country_code or ""})
-        if geo is not None and geo.country_code == qualifier.country_code:
-            entity = entities[m.entity]
-            entity.geo, entity.name = geo, geo.name
 
 
 def _nested(

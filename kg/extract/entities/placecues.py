@@ -24,9 +24,11 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.entities.found import Found
 from kg.extract.entities.rules import Rules
 from kg.lexicon.gazetteer import gazetteer
 from kg.lexicon.words import is_given_name
+from kg.model import Entity
 
 # fmt: off
 PLACE_NOUNS = {
@@ -181,3 +183,28 @@ def conjoined(doc: Doc, span: Span) -> bool:
     if is_given_name(span.text):  # "Clifton Park, New York, and independent John"
         return places >= 2 and places > others
     return places >= 1 and places > others
+
+
+def places_in_context(found: list[Found], entities: list[Entity], text: str, named: bool) -> None:
+    """A place the article qualifies by a state or country after a comma ("Birmingham,
+    Alabama", "Valencia, Spain") is that state's or country's namesake: the writer says
+    which one, whatever the likelier namesake elsewhere. With ``named``, the words as
+    written ("Halloway, Nebraska") become one of the place's names too: it is how the
+    article names it, the mention a reader sees."""
+    gaz = gazetteer()
+    places = [m for m in found if m.type == "Place"]
+    at = {m.start: m for m in places}
+    for m in places:
+        after = at.get(m.end + 2)
+        if after is None or text[m.end : m.end + 2] != ", " or after.entity == m.entity:
+            continue
+        entity, qualifier = entities[m.entity], entities[after.entity].geo
+        if qualifier is None or qualifier.kind not in _QUALIFIERS:
+            continue
+        if named and f"{m.text}, {after.text}" not in entity.alternate_names:
+            entity.alternate_names.append(f"{m.text}, {after.text}")
+        if entity.geo is None:
+            continue
+        geo = gaz.resolve_among(m.text, {qualifier.country_code or ""})
+        if geo is not None and geo.country_code == qualifier.country_code:
+            entity.geo, entity.name = geo, geo.name

@@ -47,6 +47,8 @@ class Rules:
     place_nouns: bool = True
     # A state or country qualifies the name after a comma ("X, Ohio"), or the name a city.
     qualifiers: bool = True
+    # "Halloway, Nebraska" as written is one of the place's names.
+    qualified_names: bool = True
     # Coordinated with places the gazetteer surely knows ("Tempe, Glendale and X").
     conjuncts: bool = True
     # A year in brackets after a name, or a class noun before it further off than
