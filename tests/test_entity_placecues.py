@@ -56,14 +56,14 @@ def test_class_nouns(nlp: Language, text: str, name: str, said: bool) -> None:
     ("text", "name", "said"),
     [
         (
-            "Mara Quill grew up in Halloway, Nebraska, where her father ran a shop.",
+            "Mara Quill grew up in Halloway, Vermont, where her father ran a shop.",
             "Halloway",
             True,
         ),
-        ("He was born in Lisbon, Verlande, in 1950.", "Verlande", True),
-        ("Senator Ada Brinn, Nebraska's governor, spoke.", "Ada Brinn", False),
+        ("He was born in Tbilisi, Verlande, in 1950.", "Verlande", True),
+        ("Senator Ada Brinn, Vermont's governor, spoke.", "Ada Brinn", False),
         # a list of authors after a town's name, no "in" before it: no region
-        ("(Arlo, Nutley, Bessing, & Krall, 2009)", "Bessing", False),
+        ("(Arlo, Whitby, Bessing, & Krall, 2009)", "Bessing", False),
     ],
 )
 def test_a_state_or_country_after_a_comma_qualifies_a_place(
@@ -74,15 +74,14 @@ def test_a_state_or_country_after_a_comma_qualifies_a_place(
 
 
 def test_names_coordinated_with_known_places_are_places(nlp: Language) -> None:
-    text = "The bus runs between Leeds, Bradford, Milton and Warren every hour."
-    assert {types(text, nlp)[n] for n in ("Milton", "Warren")} == {"Place"}
-    off = types(text, nlp, replace(ALL_RULES, conjuncts=False))
-    assert (off["Milton"], off["Warren"]) == ("Person", "Person")
+    text = "The bus runs between Wichita, Omaha, Shelby and Beverly every hour."
+    assert types(text, nlp)["Shelby"] == "Place"
+    assert types(text, nlp, replace(ALL_RULES, conjuncts=False))["Shelby"] == "Person"
 
 
 def test_coordination_leaves_clubs_and_unions_alone(nlp: Language) -> None:
     # the model calls these organisations and the gazetteer knows no place of that name
-    text = "Ministers of the Varn Union and Poland met in Warsaw. The Varn Union and Poland agreed."
+    text = "Ministers of the Varn Union and Nepal met in Tbilisi. The Varn Union and Nepal agreed."
     assert types(text, nlp)["Varn Union"] == "Organization"
 
 
@@ -108,16 +107,16 @@ def test_a_given_name_opening_an_event_is_no_person(nlp: Language) -> None:
     ("text", "country"),
     [
         (
-            "Leaders hoped for a democratic Myanmar after the vote. Few expected it so soon.",
-            "Myanmar",
+            "Leaders hoped for a democratic Paraguay after the vote. Few expected it so soon.",
+            "Paraguay",
         ),
-        ("He agreed to let a united Uruguay join the pact. That was new.", "Uruguay"),
+        ("He agreed to let a united Ecuador join the pact. That was new.", "Ecuador"),
     ],
 )
 def test_a_country_after_an_article_is_still_the_country(
     nlp: Language, text: str, country: str
 ) -> None:
-    # "an Oscar" is a thing, not a name; "a united Uruguay" is the country
+    # "an Oscar" is a thing, not a name; "a united Ecuador" is the country
     assert types(text, nlp) == {country: "Place"}
 
 
@@ -128,7 +127,7 @@ def names_of(text: str, nlp: Language, rules: Rules = ALL_RULES) -> dict[str, li
 
 
 def test_a_place_qualified_by_its_state_keeps_the_name_as_written(nlp: Language) -> None:
-    text = "Mara Quill grew up in Halloway, Nebraska, where her father ran a shop."
-    assert names_of(text, nlp)["Halloway"] == ["Halloway, Nebraska"]
-    assert names_of(text, nlp)["Nebraska"] == []  # the state is a place of its own
+    text = "Mara Quill grew up in Halloway, Vermont, where her father ran a shop."
+    assert names_of(text, nlp)["Halloway"] == ["Halloway, Vermont"]
+    assert names_of(text, nlp)["Vermont"] == []  # the state is a place of its own
     assert names_of(text, nlp, replace(ALL_RULES, qualified_names=False))["Halloway"] == []

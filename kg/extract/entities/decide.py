@@ -102,7 +102,7 @@ def _names_a_thing(g: Group, index: NameIndex) -> bool:
     if " " in g.key or index.full_names(g.key):
         return False
     if gazetteer().place_kind(g.key) in ("Country", "AdministrativeArea"):
-        return False  # "a united Germany", "a free Tibet": still the country
+        return False  # "a united Ecuador", "a free Paraguay": still the country
     return g.cues["Common"] >= 2 and g.cues["Common"] > sum(g.cues[t] for t in TYPES)
 
 

@@ -1,18 +1,18 @@
 """Evidence that a name is a place's, from the sentence around it, for names the
 gazetteer does not know (a village, an island, a neighbourhood) or knows only as a
-small town that shares a person's name ("Chandler", "Marion").
+small town that shares a person's name (a "Shelby" or a "Beverly").
 
 Each holds in any text, not only in the texts it was tried on:
 
 * a noun for a kind of place governs the name: "the village of X", "the town X",
   "towns like X", "X, a suburb of ..." (``class_noun``);
-* a state or a country qualifies it after a comma: "X, Ohio", "X, Portugal"; and a
-  name that qualifies a city the same way is a region ("Exeter, X") (``qualified``);
-* it is coordinated with places the gazetteer surely knows: "Tempe, Glendale, X
+* a state or a country qualifies it after a comma: "X, Vermont", "X, Nepal"; and a
+  name that qualifies a city the same way is a region ("in Tbilisi, X") (``qualified``);
+* it is coordinated with places the gazetteer surely knows: "Wichita, Omaha, X
   and Y" (``conjoined``), more of them than people or organisations.
 
-A preposition of place alone ("in X") is no such evidence: "as held in Brown and in
-Moran" names court cases, and measured on GUM it turned more people into places
+A preposition of place alone ("in X") is no such evidence: "as held in Okafor and in
+Mensah" names court cases, and measured on GUM it turned more people into places
 than it found places.
 
 The nouns are English words for kinds of places, not names from any text.
@@ -52,7 +52,7 @@ BARE_NOUNS = {
 # Words of a list after a plural noun: "towns like X", "cities such as X".
 _LIST_INTRO = {"like", "including", "such"}
 # Prepositions before "City, X" that say the city is where something is ("born in
-# Exeter, X"): without one, "Nutley, Bohlin, & Klingberg" is a list of authors.
+# Tbilisi, X"): without one, "(Arlo, Whitby, Bessing, & Krall)" is a list of authors.
 _AT = {"in", "at", "near", "from", "to", "of", "outside"}
 _QUALIFIERS = ("Country", "AdministrativeArea")
 _CLOSING = {",", ".", ";", ":", ")", "(", "[", "\n"}
@@ -64,8 +64,8 @@ def place_votes(doc: Doc, span: Span, rules: Rules, sports: bool = False) -> Cou
     so that one is a clear cue (kg.extract.entities.decide).
 
     In a sports report a club is listed with its country and conjoined with towns
-    ("(Juventus, Italy)", "Real Madrid and Barcelona"), and a name the model calls an
-    organisation is one unless the gazetteer knows it as a place ("the EU and Poland"):
+    ("(Dunmore Rovers, Vermont)", "Dunmore Rovers and Spokane"), and a name the model calls an
+    organisation is one unless the gazetteer knows it as a place ("the Varn Union and Nepal"):
     there only the nouns count.
     """
     votes: Counter[str] = Counter()
@@ -115,8 +115,8 @@ def _determined(doc: Doc, i: int) -> bool:
 
 
 def qualified(doc: Doc, span: Span) -> bool:
-    """ "X, Ohio" / "X, Portugal" (a state or country after a comma, then the clause
-    ends), or "in Exeter, X" (X after a city the gazetteer knows, itself after a
+    """ "X, Vermont" / "X, Nepal" (a state or country after a comma, then the clause
+    ends), or "in Tbilisi, X" (X after a city the gazetteer knows, itself after a
     preposition of place, then the clause ends)."""
     gaz = gazetteer()
     end = span.end
@@ -168,7 +168,7 @@ def _entity_around(doc: Doc, i: int) -> Span:
 
 
 def conjoined(doc: Doc, span: Span) -> bool:
-    """Coordinated with places the gazetteer surely knows ("Tempe, Glendale, X and Y")
+    """Coordinated with places the gazetteer surely knows ("Wichita, Omaha, X and Y")
     more than with what the model calls a person or an organisation (it mislabels a
     list's small towns as people: those are not counted as places)."""
     gaz = gazetteer()
@@ -180,7 +180,7 @@ def conjoined(doc: Doc, span: Span) -> bool:
             places += 1
         elif token.ent_type_ in ("PERSON", "ORG", "NORP"):
             others += 1
-    if is_given_name(span.text):  # "Clifton Park, New York, and independent John"
+    if is_given_name(span.text):  # "Halloway, Vermont, and caller John"
         return places >= 2 and places > others
     return places >= 1 and places > others
 
@@ -189,7 +189,7 @@ def places_in_context(found: list[Found], entities: list[Entity], text: str, nam
     """A place the article qualifies by a state or country after a comma ("Birmingham,
     Alabama", "Valencia, Spain") is that state's or country's namesake: the writer says
     which one, whatever the likelier namesake elsewhere. With ``named``, the words as
-    written ("Halloway, Nebraska") become one of the place's names too: it is how the
+    written ("Halloway, Vermont") become one of the place's names too: it is how the
     article names it, the mention a reader sees."""
     gaz = gazetteer()
     places = [m for m in found if m.type == "Place"]

@@ -45,11 +45,11 @@ class Rules:
     # A noun for a kind of place governs the name: "the village of X", "X, a suburb"
     # (kg.extract.entities.placecues).
     place_nouns: bool = True
-    # A state or country qualifies the name after a comma ("X, Ohio"), or the name a city.
+    # A state or country qualifies the name after a comma ("X, Vermont"), or the name a city.
     qualifiers: bool = True
-    # "Halloway, Nebraska" as written is one of the place's names.
+    # "Halloway, Vermont" as written is one of the place's names.
     qualified_names: bool = True
-    # Coordinated with places the gazetteer surely knows ("Tempe, Glendale and X").
+    # Coordinated with places the gazetteer surely knows ("Wichita, Omaha and X").
     conjuncts: bool = True
     # A year in brackets after a name, or a class noun before it further off than
     # "the film X" ("the television series X"), make it a work (kg.extract.entities.workcues).

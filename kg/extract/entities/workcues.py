@@ -51,7 +51,7 @@ def _dated(doc: Doc, span: Span) -> bool:
     if len(span) < 2 or span[0].lower_ in PARTICLES:
         return False
     # Two surnames the model reads as a person ("Ortega Vidal (2010)") are a cited author;
-    # a title has a small word in it ("Jules and the Sea") or is no one's name to the model.
+    # a title has a small word in it ("Paper and the Sea") or is no one's name to the model.
     said_person = span.root.ent_type_ == "PERSON"
     return not said_person or any(t.is_lower for t in span)
 
