@@ -34,6 +34,7 @@ class EventSettings:
     prose_opening: bool = True  # the opening skips a repeated headline, credits and subheads
     content_location: bool = False  # … else at the place mentioned most (measured, not kept)
     own_clause_place: bool = True  # … the sentence's place only in the trigger's own clause
+    announced: bool = True  # "X is to buy Y", "X is set to join Y": the announced clause
 
 
 ALL_ON = EventSettings()

@@ -1,0 +1,73 @@
+"""The announced future as a lead's main event ("X is to …", "X is set to …") and the
+other lead-clause rules added with it, on hand-written sentences."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from conftest import main_of, names
+from spacy.language import Language
+
+from kg.extract.article import extract
+from kg.extract.events.context import ALL_ON, EventSettings
+from kg.model import Article, Meta, RawDocument
+
+
+def article(nlp: Language, text: str, headline: str, settings: EventSettings = ALL_ON) -> Article:
+    meta = Meta(id="a", headline=headline)
+    return next(extract([RawDocument("a.txt", text, meta)], nlp, event_settings=settings))
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "verb", "who"),
+    [
+        (
+            "Brandt to headline charity night",
+            "Singer Tova Brandt is to headline a charity concert in Glasgow next month.",
+            "headline",
+            "Tova Brandt",
+        ),
+        (
+            "Marek heads for Dunmore",
+            "Striker Ivo Marek is set to join Dunmore Rovers on a month's loan.",
+            "join",
+            "Ivo Marek",
+        ),
+        (  # a passive: who acts is the "by"
+            "Datavane to scan county maps",
+            "Old maps of the county are to be scanned by software firm Datavane.",
+            "scanned",
+            "Datavane",
+        ),
+    ],
+)
+def test_an_announced_clause_is_the_main_event(
+    nlp: Language, headline: str, text: str, verb: str, who: str
+) -> None:
+    a = article(nlp, text, headline)
+    main = main_of(a)
+    assert main is not None
+    assert main.trigger == verb
+    assert who in names(a, main.attendees)
+    assert main.title == headline
+
+
+def test_without_the_rule_the_announced_clause_is_no_event(nlp: Language) -> None:
+    text = "Singer Tova Brandt is to headline a charity concert in Glasgow next month."
+    off = replace(ALL_ON, announced=False)
+    assert main_of(article(nlp, text, "Brandt to headline charity night", off)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Singer Tova Brandt was to headline a charity concert in Glasgow.",  # a past plan
+        "Singer Tova Brandt is not to headline the charity concert in Glasgow.",
+        "Singer Tova Brandt was set to headline a charity concert in Glasgow.",
+        "The idea is to sell the Tova Brandt records to a bigger label.",  # nobody acts
+        "Singer Tova Brandt is able to sing again after an operation.",
+    ],
+)
+def test_no_announced_event(nlp: Language, text: str) -> None:
+    assert main_of(article(nlp, text, "Brandt news")) is None
