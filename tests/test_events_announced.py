@@ -71,3 +71,19 @@ def test_without_the_rule_the_announced_clause_is_no_event(nlp: Language) -> Non
 )
 def test_no_announced_event(nlp: Language, text: str) -> None:
     assert main_of(article(nlp, text, "Brandt news")) is None
+
+
+def test_shares_in_a_firm_make_it_the_happening_s_participant(nlp: Language) -> None:
+    text = "Shares in miner Zentrix Gold fell 12% after the firm closed two of its pits."
+    a = article(nlp, text, "Zentrix slides")
+    main = main_of(a)
+    assert main is not None
+    assert main.type == "market_move"
+    assert names(a, main.attendees) == ["Zentrix Gold"]
+    off = replace(ALL_ON, figure_owners=False)
+    assert main_of(article(nlp, text, "Zentrix slides", off)) is None
+
+
+def test_shares_of_nobody_named_are_no_event(nlp: Language) -> None:
+    text = "Shares in mining firms fell sharply after the price of copper dropped."
+    assert main_of(article(nlp, text, "Miners slide")) is None

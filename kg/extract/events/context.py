@@ -35,6 +35,7 @@ class EventSettings:
     content_location: bool = False  # … else at the place mentioned most (measured, not kept)
     own_clause_place: bool = True  # … the sentence's place only in the trigger's own clause
     announced: bool = True  # "X is to buy Y", "X is set to join Y": the announced clause
+    figure_owners: bool = True  # "shares in X fell": X takes part in the lead's happening
 
 
 ALL_ON = EventSettings()

@@ -65,6 +65,13 @@ VOICES = frozenset(
     | {"poll", "statement", "research", "analysis", "figures", "data", "review", "audit"}
 )
 
+# Figures and holdings whose "in"/"of" names whose they are: "shares in X", "the
+# profits of X" (kg.extract.events.leadclause: the lead's happening is X's).
+FIGURES = frozenset(
+    {"share", "shares", "stock", "stocks", "price", "prices", "value", "profit", "profits"}
+    | {"sales", "revenue", "revenues", "earnings", "turnover", "output", "stake", "bonds"}
+)
+
 
 def participants(ctx: Context, frame: Frame) -> Parties:
     t, roles = frame.trigger, frame.kind.roles
@@ -105,6 +112,8 @@ def _verbal_args(ctx: Context, frame: Frame) -> tuple[list[Token], list[Token]]:
         for arg in [*doers, *args]:
             if arg.lower_ not in PEOPLE_NOUNS and ctx.entity(arg) is None:
                 owners = [c for c in cl.kids(arg, "poss", "compound") if ctx.agent(c) is not None]
+                if ctx.settings.figure_owners and arg.lower_ in FIGURES:
+                    owners += list(cl.preps(arg, {"in", "of"}))  # "shares in X"
                 (doers if arg in doers else args).extend(owners)
     return doers, args
 
