@@ -87,3 +87,25 @@ def test_shares_in_a_firm_make_it_the_happening_s_participant(nlp: Language) -> 
 def test_shares_of_nobody_named_are_no_event(nlp: Language) -> None:
     text = "Shares in mining firms fell sharply after the price of copper dropped."
     assert main_of(article(nlp, text, "Miners slide")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swimmer Lena Okafor has become the first woman to cross the lake in winter.",
+        "Coach Pavel Rusk has become the club's longest-serving manager.",
+    ],
+)
+def test_a_record_set_is_a_happening(nlp: Language, text: str) -> None:
+    a = article(nlp, text, "A first for the record books")
+    main = main_of(a)
+    assert main is not None
+    assert main.trigger == "become"
+    assert len(main.attendees) == 1
+    off = replace(ALL_ON, milestone=False)
+    assert main_of(article(nlp, text, "A first for the record books", off)) is None
+
+
+def test_becoming_something_plain_is_a_state(nlp: Language) -> None:
+    text = "Swimmer Lena Okafor has become a coach at her old school."
+    assert main_of(article(nlp, text, "Okafor coaches")) is None

@@ -36,6 +36,7 @@ class EventSettings:
     own_clause_place: bool = True  # … the sentence's place only in the trigger's own clause
     announced: bool = True  # "X is to buy Y", "X is set to join Y": the announced clause
     figure_owners: bool = True  # "shares in X fell": X takes part in the lead's happening
+    milestone: bool = True  # "X has become the first Y to …": a record, not a state
 
 
 ALL_ON = EventSettings()

@@ -73,7 +73,8 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
             return None  # "was set to play": a plan, not the news of "set"
     word = root.lower_
     available = ctx.settings.clause_types and now_available(root)
-    if (word in cl.COPULAS and not available) or word in STATIVE:
+    stative = word in STATIVE and not (ctx.settings.milestone and milestone(root))
+    if (word in cl.COPULAS and not available) or stative:
         return None
     if a_statement(root) and not (word in ATTACKING and cl.is_passive(root)):
         return None  # a statement is its own kind; "was attacked by a gang" is none
@@ -143,6 +144,36 @@ def _announced_event(ctx: Context, root: Token, head: Token) -> Event | None:
         event.type, event.noun = typed.kind.key, typed.noun
     event.title = ctx.headline
     return event
+
+
+_BECOME = frozenset(verb("", "become"))
+_ORDINALS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
+    | {"tenth", "last", "latest", "only"}
+)
+# Words in "-est" that are no superlatives.
+_NOT_SUPERLATIVE = frozenset(
+    {"west", "honest", "modest", "interest", "earnest", "forest", "harvest", "manifest"}
+    | {"protest", "suggest", "request", "arrest", "contest", "guest", "test", "rest", "nest"}
+)
+
+
+def milestone(root: Token) -> bool:
+    """ "X has become the first woman to …", "the club's longest-serving manager": "become"
+    with a first, a latest or a superlative is a record set, not a state."""
+    if root.lower_ not in _BECOME:
+        return False
+    mods = ("amod", "advmod", "compound", "nummod")
+    for attr in cl.kids(root, "attr"):
+        words = cl.kids(attr, *mods)
+        words += [g for c in words for g in cl.kids(c, "advmod")]  # "longest-serving"
+        for c in words:
+            word = c.lower_.split("-")[0]
+            if word in _ORDINALS:
+                return True
+            if len(word) > 5 and word.endswith("est") and word not in _NOT_SUPERLATIVE:
+                return True
+    return False
 
 
 def a_statement(root: Token) -> bool:
