@@ -75,6 +75,7 @@ ABLATION: list[tuple[str, EventSettings]] = [
     ("- announced clause (is to, is set to)", replace(ALL_ON, announced=False)),
     ("- owners of figures (shares in X)", replace(ALL_ON, figure_owners=False)),
     ("- milestone (has become the first)", replace(ALL_ON, milestone=False)),
+    ("- voices (X officials, a report from X)", replace(ALL_ON, voices=False)),
     ("+ contentLocation fallback", replace(ALL_ON, content_location=True)),
     ("- new kinds (first 13 only)", replace(ALL_ON, kinds=False)),
 ]

@@ -109,3 +109,25 @@ def test_a_record_set_is_a_happening(nlp: Language, text: str) -> None:
 def test_becoming_something_plain_is_a_state(nlp: Language) -> None:
     text = "Swimmer Lena Okafor has become a coach at her old school."
     assert main_of(article(nlp, text, "Okafor coaches")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Train fares will rise by 4% in March, Transport Ministry officials have said.",
+            "Transport Ministry",
+        ),
+        (
+            "Fewer adults are reading a daily newspaper, says a report from research firm Brightcast.",
+            "Brightcast",
+        ),
+    ],
+)
+def test_who_speaks_through_officials_and_reports(nlp: Language, text: str, speaker: str) -> None:
+    a = article(nlp, text, "Fares and papers")
+    main = main_of(a)
+    assert main is not None
+    assert main.type == "announcement"
+    assert names(a, main.attendees) == [speaker]
+    assert main_of(article(nlp, text, "Fares and papers", replace(ALL_ON, voices=False))) is None

@@ -37,6 +37,7 @@ class EventSettings:
     announced: bool = True  # "X is to buy Y", "X is set to join Y": the announced clause
     figure_owners: bool = True  # "shares in X fell": X takes part in the lead's happening
     milestone: bool = True  # "X has become the first Y to …": a record, not a state
+    voices: bool = True  # "Pentagon officials said", "a report from X": who speaks through them
 
 
 ALL_ON = EventSettings()

@@ -72,6 +72,13 @@ FIGURES = frozenset(
     | {"sales", "revenue", "revenues", "earnings", "turnover", "output", "stake", "bonds"}
 )
 
+# People who speak for the organisation named before them ("Pentagon officials said"),
+# and the nouns of VOICES whose "from"/"by" names who made them ("a report from X").
+SPOKESPEOPLE = frozenset(
+    {"official", "officials", "executives", "bosses", "sources", "researchers", "analysts"}
+)
+_MADE_BY = frozenset({"from", "by"})
+
 
 def participants(ctx: Context, frame: Frame) -> Parties:
     t, roles = frame.trigger, frame.kind.roles
@@ -174,11 +181,27 @@ def _names(ctx: Context, token: Token) -> list[int]:
         # "Gadget Weekly magazine", "the Vodafone group": a name before the noun of its kind
         if c.dep_ == "compound" and word in ORG_NOUNS and (j := ctx.agent(c)) is not None:
             return [j]
+        if ctx.settings.voices and (j := _voice_of(ctx, token, c)) is not None:
+            return [j]
         if c.dep_ == "acl" and word in VOICES:  # "a poll run by Gadget Weekly"
             found = [j for a in cl.preps(c, {"by"}) for j in _names(ctx, a)]
             if found:
                 return found
     return []
+
+
+def _voice_of(ctx: Context, token: Token, child: Token) -> int | None:
+    """The organisation that speaks through ``token``: "Pentagon officials", "a report
+    from analysts Gartner", "a survey by the Kell Institute"."""
+    word = token.lower_
+    if child.dep_ == "compound" and word in SPOKESPEOPLE:
+        return ctx.agent(child)
+    if child.dep_ == "prep" and child.lower_ in _MADE_BY and word in VOICES:
+        for obj in cl.kids(child, "pobj"):
+            found = _names(ctx, obj)
+            if found:
+                return found[0]
+    return None
 
 
 def _resolve_pronoun(ctx: Context, pronoun: Token, plural: bool) -> list[int]:
