@@ -76,6 +76,7 @@ ABLATION: list[tuple[str, EventSettings]] = [
     ("- owners of figures (shares in X)", replace(ALL_ON, figure_owners=False)),
     ("- milestone (has become the first)", replace(ALL_ON, milestone=False)),
     ("- voices (X officials, a report from X)", replace(ALL_ON, voices=False)),
+    ("- undone nouns (withdrawal)", replace(ALL_ON, undone=False)),
     ("+ contentLocation fallback", replace(ALL_ON, content_location=True)),
     ("- new kinds (first 13 only)", replace(ALL_ON, kinds=False)),
 ]

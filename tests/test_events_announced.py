@@ -131,3 +131,23 @@ def test_who_speaks_through_officials_and_reports(nlp: Language, text: str, spea
     assert main.type == "announcement"
     assert names(a, main.attendees) == [speaker]
     assert main_of(article(nlp, text, "Fares and papers", replace(ALL_ON, voices=False))) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brewer Kelda Group has abandoned its takeover of rival Orvin Ales.",
+        "Plans for a new port at Dunmere have been scrapped by Harbour Trust Norland.",
+    ],
+)
+def test_a_called_off_plan_is_a_withdrawal(nlp: Language, text: str) -> None:
+    a = article(nlp, text, "Plan off")
+    assert [(e.type, e.main) for e in a.events] == [("withdrawal", True)]
+    off = article(nlp, text, "Plan off", replace(ALL_ON, undone=False))
+    assert "withdrawal" not in [e.type for e in off.events]
+
+
+def test_a_completed_takeover_stays_an_acquisition(nlp: Language) -> None:
+    a = article(nlp, "Kelda Group has completed its takeover of Orvin Ales.", "Deal done")
+    main = main_of(a)
+    assert main is not None and main.type == "acquisition"

@@ -38,6 +38,7 @@ class EventSettings:
     figure_owners: bool = True  # "shares in X fell": X takes part in the lead's happening
     milestone: bool = True  # "X has become the first Y to …": a record, not a state
     voices: bool = True  # "Pentagon officials said", "a report from X": who speaks through them
+    undone: bool = True  # "abandoned its takeover": no takeover, but a withdrawal
 
 
 ALL_ON = EventSettings()
