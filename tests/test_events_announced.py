@@ -94,20 +94,27 @@ def test_shares_of_nobody_named_are_no_event(nlp: Language) -> None:
     [
         "Swimmer Lena Okafor has become the first woman to cross the lake in winter.",
         "Coach Pavel Rusk has become the club's longest-serving manager.",
+        "Bakery chain Loafwell is the latest retailer to close its city centre shops.",
     ],
 )
 def test_a_record_set_is_a_happening(nlp: Language, text: str) -> None:
     a = article(nlp, text, "A first for the record books")
     main = main_of(a)
     assert main is not None
-    assert main.trigger == "become"
+    assert main.trigger in ("become", "is")
     assert len(main.attendees) == 1
     off = replace(ALL_ON, milestone=False)
     assert main_of(article(nlp, text, "A first for the record books", off)) is None
 
 
-def test_becoming_something_plain_is_a_state(nlp: Language) -> None:
-    text = "Swimmer Lena Okafor has become a coach at her old school."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swimmer Lena Okafor has become a coach at her old school.",
+        "Bakery chain Loafwell is the biggest retailer in the region.",  # describes
+    ],
+)
+def test_becoming_or_being_something_plain_is_a_state(nlp: Language, text: str) -> None:
     assert main_of(article(nlp, text, "Okafor coaches")) is None
 
 

@@ -73,12 +73,15 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
             return None  # "was set to play": a plan, not the news of "set"
     word = root.lower_
     available = ctx.settings.clause_types and now_available(root)
-    stative = word in STATIVE and not (ctx.settings.milestone and milestone(root))
-    if (word in cl.COPULAS and not available) or stative:
+    record = ctx.settings.milestone and milestone(root)
+    stative = word in STATIVE and not record
+    if (word in cl.COPULAS and not (available or record)) or stative:
         return None
     if a_statement(root) and not (word in ATTACKING and cl.is_passive(root)):
         return None  # a statement is its own kind; "was attacked by a gang" is none
-    if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline or not (available or reports(root)):
+    if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline:
+        return None
+    if not (available or reports(root) or (record and word in cl.COPULAS)):
         return None
     typed = clause_type(ctx, root) if ctx.settings.clause_types else None
     frame = Frame(root, HAPPENING, True, root, False)
@@ -160,11 +163,15 @@ _NOT_SUPERLATIVE = frozenset(
 
 def milestone(root: Token) -> bool:
     """ "X has become the first woman to …", "the club's longest-serving manager": "become"
-    with a first, a latest or a superlative is a record set, not a state."""
-    if root.lower_ not in _BECOME:
+    with a first, a latest or a superlative is a record set, not a state; so is "be"
+    with one and an infinitive ("X is the latest firm to cut jobs")."""
+    be = root.lower_ in ("is", "are", "was", "were")
+    if root.lower_ not in _BECOME and not be:
         return False
     mods = ("amod", "advmod", "compound", "nummod")
     for attr in cl.kids(root, "attr"):
+        if be and not any(_to_infinitive(c) for c in cl.kids(attr, "acl", "relcl")):
+            continue  # "is the biggest bank" describes; "is the first bank to…" reports
         words = cl.kids(attr, *mods)
         words += [g for c in words for g in cl.kids(c, "advmod")]  # "longest-serving"
         for c in words:
@@ -174,6 +181,10 @@ def milestone(root: Token) -> bool:
             if len(word) > 5 and word.endswith("est") and word not in _NOT_SUPERLATIVE:
                 return True
     return False
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def a_statement(root: Token) -> bool:
