@@ -77,6 +77,7 @@ ABLATION: list[tuple[str, EventSettings]] = [
     ("- milestone (has become the first)", replace(ALL_ON, milestone=False)),
     ("- voices (X officials, a report from X)", replace(ALL_ON, voices=False)),
     ("- undone nouns (withdrawal)", replace(ALL_ON, undone=False)),
+    ("- placed agentless passive", replace(ALL_ON, placed_passive=False)),
     ("+ contentLocation fallback", replace(ALL_ON, content_location=True)),
     ("- new kinds (first 13 only)", replace(ALL_ON, kinds=False)),
 ]

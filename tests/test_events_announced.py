@@ -158,3 +158,14 @@ def test_a_completed_takeover_stays_an_acquisition(nlp: Language) -> None:
     a = article(nlp, "Kelda Group has completed its takeover of Orvin Ales.", "Deal done")
     main = main_of(a)
     assert main is not None and main.type == "acquisition"
+
+
+def test_a_typed_passive_without_its_doer_is_placed(nlp: Language) -> None:
+    text = "A folding electric bicycle has been launched in Canada."
+    a = article(nlp, text, "Folding bike on the road")
+    main = main_of(a)
+    assert main is not None
+    assert (main.type, main.attendees) == ("launch", [])
+    assert a.entities[main.location].name == "Canada"  # type: ignore[index]
+    off = replace(ALL_ON, placed_passive=False)
+    assert main_of(article(nlp, text, "Folding bike on the road", off)) is None

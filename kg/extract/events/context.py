@@ -39,6 +39,7 @@ class EventSettings:
     milestone: bool = True  # "X has become the first Y to …": a record, not a state
     voices: bool = True  # "Pentagon officials said", "a report from X": who speaks through them
     undone: bool = True  # "abandoned its takeover": no takeover, but a withdrawal
+    placed_passive: bool = True  # "a phone has been launched in Japan": typed, placed, nobody
 
 
 ALL_ON = EventSettings()

@@ -89,7 +89,10 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
     # a place in a phrase is not enough ("are held in Belmarsh prison"), but it is
     # where rules come into force
     placed = event is not None and event.location is not None and typed is not None
-    placed = placed and typed.noun == "entry into force"  # type: ignore[union-attr]
+    placed = placed and (
+        typed.noun == "entry into force"  # type: ignore[union-attr]
+        or (ctx.settings.placed_passive and _agentless_passive(root))
+    )
     if event is None or not (event.attendees or _owner_place(ctx, root) or placed):
         return None
     if available:
@@ -98,6 +101,12 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
         event.type, event.noun = typed.kind.key, typed.noun
     event.title = ctx.headline
     return event
+
+
+def _agentless_passive(root: Token) -> bool:
+    """ "A new phone has been launched in Japan": a typed happening whose doer the
+    passive leaves out, so its place is what the clause names."""
+    return cl.is_passive(root) and not list(cl.preps(root, {"by"}))
 
 
 def announced_verb(root: Token) -> Token | None:
