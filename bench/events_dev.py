@@ -78,6 +78,7 @@ ABLATION: list[tuple[str, EventSettings]] = [
     ("- voices (X officials, a report from X)", replace(ALL_ON, voices=False)),
     ("- undone nouns (withdrawal)", replace(ALL_ON, undone=False)),
     ("- placed agentless passive", replace(ALL_ON, placed_passive=False)),
+    ("- opening sentences ending in a number", replace(ALL_ON, prose_numbers=False)),
     ("+ contentLocation fallback", replace(ALL_ON, content_location=True)),
     ("- new kinds (first 13 only)", replace(ALL_ON, kinds=False)),
 ]

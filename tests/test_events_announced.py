@@ -169,3 +169,16 @@ def test_a_typed_passive_without_its_doer_is_placed(nlp: Language) -> None:
     assert a.entities[main.location].name == "Canada"  # type: ignore[index]
     off = replace(ALL_ON, placed_passive=False)
     assert main_of(article(nlp, text, "Folding bike on the road", off)) is None
+
+
+def test_a_lead_that_ends_in_a_number_is_the_opening(nlp: Language) -> None:
+    text = (
+        "Painter Ida Wollard has died aged 84.\n\n"
+        "She spent most of her life on the coast, where she taught at a small school."
+    )
+    a = article(nlp, text, "Painter Wollard dies")
+    main = main_of(a)
+    assert main is not None
+    assert (main.type, names(a, main.attendees)) == ("death", ["Ida Wollard"])
+    off = article(nlp, text, "Painter Wollard dies", replace(ALL_ON, prose_numbers=False))
+    assert main_of(off) is None
