@@ -72,6 +72,13 @@ ABLATION: list[tuple[str, EventSettings]] = [
     ("- place fallback", replace(ALL_ON, place_fallback=False)),
     ("- fallback place of the own clause only", replace(ALL_ON, own_clause_place=False)),
     ("- prose opening", replace(ALL_ON, prose_opening=False)),
+    ("- announced clause (is to, is set to)", replace(ALL_ON, announced=False)),
+    ("- owners of figures (shares in X)", replace(ALL_ON, figure_owners=False)),
+    ("- milestone (has become the first)", replace(ALL_ON, milestone=False)),
+    ("- voices (X officials, a report from X)", replace(ALL_ON, voices=False)),
+    ("- undone nouns (withdrawal)", replace(ALL_ON, undone=False)),
+    ("- placed agentless passive", replace(ALL_ON, placed_passive=False)),
+    ("- opening sentences ending in a number", replace(ALL_ON, prose_numbers=False)),
     ("+ contentLocation fallback", replace(ALL_ON, content_location=True)),
     ("- new kinds (first 13 only)", replace(ALL_ON, kinds=False)),
 ]

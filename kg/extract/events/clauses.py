@@ -39,6 +39,19 @@ UNREAL = {
     )
     for f in stem.split()
 }
+# Verbs that call off what their object names: "abandoned its takeover", "plans … were
+# scrapped". Forms written out (this module reads no tables).
+UNDOING = {
+    f
+    for stem in (
+        "abandon abandons abandoned abandoning withdraw withdraws withdrew withdrawn",
+        "withdrawing scrap scraps scrapped scrapping drop drops dropped dropping",
+        "cancel cancels cancelled canceled cancelling shelve shelves shelved shelving",
+        "halt halts halted halting suspend suspends suspended suspending axe axes axed",
+        "ditch ditches ditched ditching",
+    )
+    for f in stem.split()
+}
 _MARKS_UNREAL = {"if", "unless", "whether", "once"}  # "once he has recovered"
 # Nouns of a prospect: "a nomination for an award", "a bid for the title", "the race for
 # the presidency" name a happening that has not (yet) taken place.
@@ -166,6 +179,17 @@ def unreal(trigger: Token, governor: Token | None) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in _MARKS_UNREAL:
                 return True
+    return False
+
+
+def undone(trigger: Token) -> bool:
+    """True for a noun a verb calls off: "abandoned its takeover", "the strike was
+    suspended", "dropped plans for a merger"."""
+    current = trigger
+    if current.dep_ == "pobj" and current.head.head.lower_ in ("plans", "plan", "bid"):
+        current = current.head.head  # "plans for a merger"
+    if current.dep_ in ("dobj", "nsubjpass") and current.head.i != current.i:
+        return current.head.lower_ in UNDOING
     return False
 
 

@@ -18,8 +18,10 @@ The clause's own words still say what kind of happening it is, best first:
    title", "lost to Y");
 4. it says that rules come into force, or a product is now available or on sale.
 
-A verb that undoes or refuses ("withdrew its offer", "rejected the deal") types
-nothing: the noun's happening did not take place.
+A verb that undoes or refuses ("withdrew its offer", "rejected the deal") does not
+give the noun's type: its happening did not take place. A verb that calls off a plan,
+an offer or a happening's noun ("abandoned its takeover", "plans … were scrapped")
+is a ``withdrawal`` (with ``undone``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from kg.extract.events.triggers_main import (
     CHART,
     MARKET,
     SELECTION,
+    WITHDRAWAL,
     chart_clause,
     market_clause,
     selection_clause,
@@ -76,6 +79,7 @@ def clause_type(ctx: Context, root: Token) -> ClauseType | None:
     """The kind of happening the clause of ``root`` reports, when its words say."""
     return (
         _by_verb(ctx, root)
+        or _withdrawal(ctx, root)
         or _by_object(ctx, root)
         or _by_words(ctx, root)
         or (_typed(BY_KEY["legislation"], "entry into force") if in_force(root) else None)
@@ -130,6 +134,24 @@ def _by_object(ctx: Context, root: Token) -> ClauseType | None:
                 continue
             if not _other_sense(ctx, Frame(noun, kind, False, root, True, "object")):
                 return ClauseType(kind, kind.nouns[word])
+    return None
+
+
+# Nouns of what is planned or offered: calling them off is news.
+_PLANS = frozenset(
+    {"plan", "plans", "offer", "offers", "bid", "bids", "proposal", "proposals", "deal"}
+    | {"project", "scheme", "attempt", "claim", "case", "charges", "merger", "idea"}
+)
+
+
+def _withdrawal(ctx: Context, root: Token) -> ClauseType | None:
+    """ "X has abandoned its takeover", "plans for a new port have been scrapped"."""
+    if not ctx.settings.undone or root.lower_ not in cl.UNDOING:
+        return None
+    for noun in cl.kids(root, "dobj", "nsubjpass"):
+        word = noun.lower_
+        if word in _PLANS or any(word in k.nouns for k in detector.kinds_of(ctx, word)):
+            return ClauseType(WITHDRAWAL, "withdrawal")
     return None
 
 

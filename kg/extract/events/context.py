@@ -34,6 +34,13 @@ class EventSettings:
     prose_opening: bool = True  # the opening skips a repeated headline, credits and subheads
     content_location: bool = False  # … else at the place mentioned most (measured, not kept)
     own_clause_place: bool = True  # … the sentence's place only in the trigger's own clause
+    announced: bool = True  # "X is to buy Y", "X is set to join Y": the announced clause
+    figure_owners: bool = True  # "shares in X fell": X takes part in the lead's happening
+    milestone: bool = True  # "X has become the first Y to …": a record, not a state
+    voices: bool = True  # "Pentagon officials said", "a report from X": who speaks through them
+    undone: bool = True  # "abandoned its takeover": no takeover, but a withdrawal
+    placed_passive: bool = True  # "a phone has been launched in Japan": typed, placed, nobody
+    prose_numbers: bool = True  # … a sentence may end in a number or a quote ("aged 70.")
 
 
 ALL_ON = EventSettings()
@@ -81,15 +88,18 @@ class Context:
 
 # A sentence's end: a word (not an initial: "U.S. Customs") and its stop.
 _SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…][\"'”’)\]]*(?:\s|$)")
+# … or a number, a percentage, a bracket or a quote: "died aged 70.", "rose 5%.",
+# "… are \"false\".", "for $11bn (£6bn)."
+_SENTENCE_END_ANY = re.compile(r"(?:[^\W\d_]{2}|[\d%)\]\"'”’])[.!?…][\"'”’)\]]*(?:\s|$)")
 
 
-def _prose(paragraph: str, headline: str | None) -> bool:
+def _prose(paragraph: str, headline: str | None, numbers: bool = True) -> bool:
     """True for a paragraph that tells the story: it has a sentence (a byline may
     follow it) and is not the headline again. Pages put credits ("Written by:"), a
     byline's name, subheads and the title itself at the top of the body, where the lead
     is looked for."""
     text = " ".join(paragraph.split())
-    if not _SENTENCE_END.search(text):
+    if not (_SENTENCE_END_ANY if numbers else _SENTENCE_END).search(text):
         return False
     return not headline or text.casefold() != " ".join(headline.split()).casefold()
 
@@ -130,7 +140,8 @@ def context(
     dates = {e.root.i: e for e in doc.ents if e.label_ in ("DATE", "TIME")}
     body = list(layout.body)
     if settings.prose_opening:
-        body = [p for p in body if _prose(source[p.start : p.end], headline)] or body
+        numbers = settings.prose_numbers
+        body = [p for p in body if _prose(source[p.start : p.end], headline, numbers)] or body
     lead = [s for s in (layout.headline_span, layout.description_span) if s is not None]
     lead.extend(body[:1])
     opening = [s for s in (layout.description_span,) if s is not None] + body[:2]

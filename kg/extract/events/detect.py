@@ -137,6 +137,8 @@ def event_of(ctx: Context, frame: Frame, place_will_do: bool = False) -> Event |
         return None
     if cl.unreal(trigger, frame.governor) or (not frame.verbal and cl.aggregate(trigger)):
         return None
+    if ctx.settings.undone and not frame.verbal and cl.undone(trigger):
+        return None  # "abandoned its takeover": the lead's clause is a withdrawal
     parties = participants(ctx, frame)
     attendees = parties.all
     needed = kind.min_verbal if frame.verbal else kind.min_nominal

@@ -17,6 +17,10 @@ retire"); the simple present of a lead describes ("Creative Commons helps you
 share"), a modal doubts ("may launch") and the past perfect tells the backstory.
 A clause without a named participant, or a place it is the news of ("Libya has
 withdrawn…", "Germany's economy grew…"), is no event.
+
+British news writes the announced future with "be to" and "be set to" ("Kell Foods is
+to buy a rival", "Ada Moss is set to join Rovers"): the clause is then the verb they
+announce, as with "will", when its subject (or a passive's "by") names who acts.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from kg.extract.events import detect as detector
 from kg.extract.events.clausetype import ClauseType, clause_type
 from kg.extract.events.context import Context, Frame
 from kg.extract.events.kind import PAST_FORMS, Kind, verb
+from kg.extract.events.participants import agents_of
 from kg.extract.events.placetime import SPORTS_SECTIONS
 from kg.extract.events.statements import ATTACKING, statement_kind
 from kg.extract.events.triggers import BY_KEY
@@ -52,19 +57,31 @@ STATIVE = frozenset(
 _PERFECT = {"has", "have", "had", "'s", "'ve", "'d"}
 _BE = {"is", "are", "was", "were", "been", "being", "'s", "'re"}
 _PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+# "is set to", "are due to", "is poised to": words after "be" that schedule a verb.
+_SCHEDULING = frozenset({"set", "due", "poised", "scheduled", "slated", "going"})
 
 
 def clause_event(ctx: Context, root: Token) -> Event | None:
     """The clause of ``root`` (a sentence's root, or the clause a verb of saying
     reports) as a ``happening``, when it reports one with a name or a place; typed
     from its words when they say what kind of happening it is."""
+    if ctx.settings.announced:
+        announced = announced_verb(root)
+        if announced is not None:
+            return _announced_event(ctx, root, announced)
+        if root.lower_ in _SCHEDULING and _to_verb(root) is not None:
+            return None  # "was set to play": a plan, not the news of "set"
     word = root.lower_
     available = ctx.settings.clause_types and now_available(root)
-    if (word in cl.COPULAS and not available) or word in STATIVE:
+    record = ctx.settings.milestone and milestone(root)
+    stative = word in STATIVE and not record
+    if (word in cl.COPULAS and not (available or record)) or stative:
         return None
     if a_statement(root) and not (word in ATTACKING and cl.is_passive(root)):
         return None  # a statement is its own kind; "was attacked by a gang" is none
-    if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline or not (available or reports(root)):
+    if not cl.kids(root, *cl.SUBJECTS) or not ctx.headline:
+        return None
+    if not (available or reports(root) or (record and word in cl.COPULAS)):
         return None
     typed = clause_type(ctx, root) if ctx.settings.clause_types else None
     frame = Frame(root, HAPPENING, True, root, False)
@@ -72,7 +89,10 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
     # a place in a phrase is not enough ("are held in Belmarsh prison"), but it is
     # where rules come into force
     placed = event is not None and event.location is not None and typed is not None
-    placed = placed and typed.noun == "entry into force"  # type: ignore[union-attr]
+    placed = placed and (
+        typed.noun == "entry into force"  # type: ignore[union-attr]
+        or (ctx.settings.placed_passive and _agentless_passive(root))
+    )
     if event is None or not (event.attendees or _owner_place(ctx, root) or placed):
         return None
     if available:
@@ -81,6 +101,99 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
         event.type, event.noun = typed.kind.key, typed.noun
     event.title = ctx.headline
     return event
+
+
+def _agentless_passive(root: Token) -> bool:
+    """ "A new phone has been launched in Japan": a typed happening whose doer the
+    passive leaves out, so its place is what the clause names."""
+    return cl.is_passive(root) and not list(cl.preps(root, {"by"}))
+
+
+def announced_verb(root: Token) -> Token | None:
+    """The verb a present "be" announces: "is to buy", "is set to join", "are due to
+    play". Not "was to" (a plan of the past), "is able to" or "is not to"."""
+    gate = root
+    if root.lower_ in _PRESENT_BE:
+        if cl.kids(root, "attr", "neg"):
+            return None
+        comps = cl.kids(root, "acomp")
+        if comps:  # "is due to play": only the scheduling words
+            gate = comps[0]
+            if gate.lower_ not in _SCHEDULING:
+                return None
+    elif root.lower_ in _SCHEDULING:
+        aux = [c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass", "neg")]
+        if not aux or any(a not in _PRESENT_BE for a in aux):
+            return None  # "was set to": it may not have happened
+    else:
+        return None
+    return _to_verb(gate)
+
+
+def _to_verb(gate: Token) -> Token | None:
+    """The ``to``-infinitive ``gate`` governs: "set to join" → join."""
+    for c in cl.kids(gate, "xcomp"):
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
+def _announced_event(ctx: Context, root: Token, head: Token) -> Event | None:
+    """The announced clause of ``head`` as a happening, typed from its words, when the
+    subject of ``root`` (or the ``by`` of a passive) names who acts."""
+    word = head.lower_
+    if word in cl.COPULAS or word in STATIVE or a_statement(head) or not ctx.headline:
+        return None  # "is to be the next film", "is set to face", "is to announce"
+    subjects = cl.kids(root, *cl.SUBJECTS)
+    doers = subjects + (list(cl.preps(head, {"by"})) if cl.is_passive(head) else [])
+    if not agents_of(ctx, doers):
+        return None  # "the plan is to sell the firm": nobody named acts
+    event = detector.event_of(ctx, Frame(head, HAPPENING, True, head, False), place_will_do=True)
+    if event is None:
+        return None
+    typed = clause_type(ctx, head) if ctx.settings.clause_types else None
+    if typed is not None:
+        event.type, event.noun = typed.kind.key, typed.noun
+    event.title = ctx.headline
+    return event
+
+
+_BECOME = frozenset(verb("", "become"))
+_ORDINALS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
+    | {"tenth", "last", "latest", "only"}
+)
+# Words in "-est" that are no superlatives.
+_NOT_SUPERLATIVE = frozenset(
+    {"west", "honest", "modest", "interest", "earnest", "forest", "harvest", "manifest"}
+    | {"protest", "suggest", "request", "arrest", "contest", "guest", "test", "rest", "nest"}
+)
+
+
+def milestone(root: Token) -> bool:
+    """ "X has become the first woman to …", "the club's longest-serving manager": "become"
+    with a first, a latest or a superlative is a record set, not a state; so is "be"
+    with one and an infinitive ("X is the latest firm to cut jobs")."""
+    be = root.lower_ in ("is", "are", "was", "were")
+    if root.lower_ not in _BECOME and not be:
+        return False
+    mods = ("amod", "advmod", "compound", "nummod")
+    for attr in cl.kids(root, "attr"):
+        if be and not any(_to_infinitive(c) for c in cl.kids(attr, "acl", "relcl")):
+            continue  # "is the biggest bank" describes; "is the first bank to…" reports
+        words = cl.kids(attr, *mods)
+        words += [g for c in words for g in cl.kids(c, "advmod")]  # "longest-serving"
+        for c in words:
+            word = c.lower_.split("-")[0]
+            if word in _ORDINALS:
+                return True
+            if len(word) > 5 and word.endswith("est") and word not in _NOT_SUPERLATIVE:
+                return True
+    return False
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def a_statement(root: Token) -> bool:

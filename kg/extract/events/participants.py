@@ -65,6 +65,20 @@ VOICES = frozenset(
     | {"poll", "statement", "research", "analysis", "figures", "data", "review", "audit"}
 )
 
+# Figures and holdings whose "in"/"of" names whose they are: "shares in X", "the
+# profits of X" (kg.extract.events.leadclause: the lead's happening is X's).
+FIGURES = frozenset(
+    {"share", "shares", "stock", "stocks", "price", "prices", "value", "profit", "profits"}
+    | {"sales", "revenue", "revenues", "earnings", "turnover", "output", "stake", "bonds"}
+)
+
+# People who speak for the organisation named before them ("Pentagon officials said"),
+# and the nouns of VOICES whose "from"/"by" names who made them ("a report from X").
+SPOKESPEOPLE = frozenset(
+    {"official", "officials", "executives", "bosses", "sources", "researchers", "analysts"}
+)
+_MADE_BY = frozenset({"from", "by"})
+
 
 def participants(ctx: Context, frame: Frame) -> Parties:
     t, roles = frame.trigger, frame.kind.roles
@@ -105,6 +119,8 @@ def _verbal_args(ctx: Context, frame: Frame) -> tuple[list[Token], list[Token]]:
         for arg in [*doers, *args]:
             if arg.lower_ not in PEOPLE_NOUNS and ctx.entity(arg) is None:
                 owners = [c for c in cl.kids(arg, "poss", "compound") if ctx.agent(c) is not None]
+                if ctx.settings.figure_owners and arg.lower_ in FIGURES:
+                    owners += list(cl.preps(arg, {"in", "of"}))  # "shares in X"
                 (doers if arg in doers else args).extend(owners)
     return doers, args
 
@@ -165,11 +181,27 @@ def _names(ctx: Context, token: Token) -> list[int]:
         # "Gadget Weekly magazine", "the Vodafone group": a name before the noun of its kind
         if c.dep_ == "compound" and word in ORG_NOUNS and (j := ctx.agent(c)) is not None:
             return [j]
+        if ctx.settings.voices and (j := _voice_of(ctx, token, c)) is not None:
+            return [j]
         if c.dep_ == "acl" and word in VOICES:  # "a poll run by Gadget Weekly"
             found = [j for a in cl.preps(c, {"by"}) for j in _names(ctx, a)]
             if found:
                 return found
     return []
+
+
+def _voice_of(ctx: Context, token: Token, child: Token) -> int | None:
+    """The organisation that speaks through ``token``: "Pentagon officials", "a report
+    from analysts Gartner", "a survey by the Kell Institute"."""
+    word = token.lower_
+    if child.dep_ == "compound" and word in SPOKESPEOPLE:
+        return ctx.agent(child)
+    if child.dep_ == "prep" and child.lower_ in _MADE_BY and word in VOICES:
+        for obj in cl.kids(child, "pobj"):
+            found = _names(ctx, obj)
+            if found:
+                return found[0]
+    return None
 
 
 def _resolve_pronoun(ctx: Context, pronoun: Token, plural: bool) -> list[int]:

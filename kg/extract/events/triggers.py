@@ -228,7 +228,9 @@ KINDS: tuple[Kind, ...] = (
 )
 
 # Types only a main event has (kg.extract.events.leadclause): no trigger word reports them.
-MAIN_ONLY_TYPES = frozenset({"happening", "market_move", "chart_position", "selection"})
+MAIN_ONLY_TYPES = frozenset(
+    {"happening", "market_move", "chart_position", "selection", "withdrawal"}
+)
 # The types kg had before issue 12 (the bench compares against them).
 FIRST_KINDS = frozenset(k.key for k in KINDS)
 KINDS += LAW + LIFE + WORK

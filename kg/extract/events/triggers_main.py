@@ -1,5 +1,5 @@
 """Kinds of happening that only a lead clause reports: a market move, a chart position,
-a team selection.
+a team selection, a withdrawal.
 
 No single trigger word names them: "grew", "fell" or "topped" are news only with what
 grew or what was topped ("exports grew 3%", "topped the album chart"). So they
@@ -30,6 +30,14 @@ CHART = Kind(
     min_verbal=0,
 )
 
+# "has abandoned its takeover", "plans … have been scrapped": what the noun names is off.
+WITHDRAWAL = Kind(
+    key="withdrawal",
+    verbs={},
+    nouns={},
+    roles=frozenset({"subj", "obj", "owners"}),
+    min_verbal=0,
+)
 SELECTION = Kind(
     key="selection",
     verbs={},
