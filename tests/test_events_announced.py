@@ -67,6 +67,7 @@ def test_without_the_rule_the_announced_clause_is_no_event(nlp: Language) -> Non
         "Singer Tova Brandt was set to headline a charity concert in Glasgow.",
         "The idea is to sell the Tova Brandt records to a bigger label.",  # nobody acts
         "Singer Tova Brandt is able to sing again after an operation.",
+        "Singer Tova Brandt is yet to headline a charity concert in Glasgow.",  # not yet
     ],
 )
 def test_no_announced_event(nlp: Language, text: str) -> None:

@@ -111,8 +111,11 @@ def _agentless_passive(root: Token) -> bool:
 
 def announced_verb(root: Token) -> Token | None:
     """The verb a present "be" announces: "is to buy", "is set to join", "are due to
-    play". Not "was to" (a plan of the past), "is able to" or "is not to"."""
+    play". Not "was to" (a plan of the past), "is able to", "is not to" or "is yet to"
+    (what has not happened: "are yet to respond")."""
     gate = root
+    if any(c.dep_ == "advmod" and c.lower_ == "yet" for c in root.children):
+        return None
     if root.lower_ in _PRESENT_BE:
         if cl.kids(root, "attr", "neg"):
             return None
