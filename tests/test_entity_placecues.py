@@ -131,3 +131,8 @@ def test_a_place_qualified_by_its_state_keeps_the_name_as_written(nlp: Language)
     assert names_of(text, nlp)["Halloway"] == ["Halloway, Vermont"]
     assert names_of(text, nlp)["Vermont"] == []  # the state is a place of its own
     assert names_of(text, nlp, replace(ALL_RULES, qualified_names=False))["Halloway"] == []
+
+
+def test_a_dateline_in_capitals_gives_no_name_as_written(nlp: Language) -> None:
+    text = "HALLOWAY, Vermont (AP) — Mara Quill opened a shop in Halloway, Vermont, on Monday."
+    assert names_of(text, nlp)["Halloway"] == ["Halloway, Vermont"]

@@ -201,8 +201,10 @@ def places_in_context(found: list[Found], entities: list[Entity], text: str, nam
         entity, qualifier = entities[m.entity], entities[after.entity].geo
         if qualifier is None or qualifier.kind not in _QUALIFIERS:
             continue
-        if named and f"{m.text}, {after.text}" not in entity.alternate_names:
-            entity.alternate_names.append(f"{m.text}, {after.text}")
+        # a dateline's capitals ("HALLOWAY, Vermont (AP)") are its layout, not a name
+        as_written = f"{m.text}, {after.text}"
+        if named and not m.text.isupper() and as_written not in entity.alternate_names:
+            entity.alternate_names.append(as_written)
         if entity.geo is None:
             continue
         geo = gaz.resolve_among(m.text, {qualifier.country_code or ""})
