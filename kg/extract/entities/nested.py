@@ -3,7 +3,7 @@ Safe Streets Act".
 
 A name of an organisation, a work, a law, a building or an event often contains the name
 of a place or a person, and the article then names that place or person too ("Vanta
-International Film Festival": the festival is no entity kg publishes, Vanta is). Inside
+International Arts Week": the event is no entity kg publishes, Vanta is). Inside
 such a mention, the longest runs of words that are
 
 * a country, a US state or a big city, or a place the article names elsewhere, or
@@ -46,7 +46,7 @@ def _sure_place(name: str) -> bool:
 
 def _person_part(name: str) -> str:
     """The person's name at the start of a longer name: without the common words that
-    follow it ("Jane Doe Safe" → "Jane Doe", "John Smith Foundation")."""
+    follow it ("Jane Doe Safe" → "Jane Doe", "Ada Kell Foundation")."""
     words = name.split()
     while len(words) > 2 and is_english_word(words[-1]):
         words.pop()
@@ -63,9 +63,9 @@ def _runs(text: str) -> Iterator[tuple[int, int, bool]]:
 
 
 def named_events(doc: Doc, model: list[Found], kept: list[Found]) -> list[Found]:
-    """Names of events kg leaves out: what the model labels an event ("the Vanta War"),
+    """Names of events kg leaves out: what the model labels an event ("the Vanta Uprising"),
     and its other names that the rules left out as events by their head word ("Vanta
-    Film Festival", kg.extract.entities.things). The places and people in them are the
+    Arts Week", kg.extract.entities.things). The places and people in them are the
     article's too."""
     spans = {(f.start, f.end) for f in kept}
     events = [

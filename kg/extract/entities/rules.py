@@ -56,7 +56,7 @@ class Rules:
     work_cues: bool = True
     # Places and people named inside other names ("University of Michigan") are mentioned.
     nested: bool = True
-    # ... and inside the names of events left out ("Vanta Film Festival": Vanta).
+    # ... and inside the names of events left out ("Vanta Arts Week": Vanta).
     event_nested: bool = True
     # A learned decision drops names typed Organization it is sure are none
     # (kg.extract.entities.learned). Off: on held-out GUM genres it lifts Organization F1
