@@ -16,7 +16,9 @@ from pathlib import Path
 
 from conftest import SHARED
 
+from bench.events_dev import articles_with, counts, linked, parsed, store_counts
 from kg.build import BuildOptions, build
+from kg.extract.events.context import ALL_ON
 
 EVENTS = SHARED / "data" / "events"
 
@@ -42,3 +44,14 @@ def test_bbc_dev_articles(tmp_path: Path) -> None:
     assert score["articles"] == 40
     assert score["main_recall"] >= 0.70
     assert score["precision"] >= 0.80
+
+
+def test_counted_rows_agree_with_a_real_build(tmp_path: Path) -> None:
+    """The whole-corpus ablation rows are counted in-process, not written: with every
+    mechanism on, the count must be what the real build publishes in its store."""
+    source = str(EVENTS / "bbc40.jsonl")
+    build(BuildOptions(sources=(source,), out=tmp_path, workers=1, cache=False))
+    articles = articles_with(parsed([source]), ALL_ON)
+    in_process = counts(articles, linked(articles)[2])
+    assert in_process == store_counts(tmp_path)
+    assert in_process["with_event"] > 20  # not two empty counts: most of the 40 have events
