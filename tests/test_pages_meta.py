@@ -262,3 +262,55 @@ def test_permalink_day_beats_a_wrong_json_ld_date() -> None:
     assert choose_meta(facts, Meta(), PageOptions(url_date=False)).date_published == (
         "2019-06-17T18:28:00+02:00"
     )
+
+
+_EDITED_PAGE = (
+    """<html><head>
+  <meta property="article:published_time" content="2018-05-02T09:10:00+02:00">
+  <meta property="article:modified_time" content="2021-11-23T16:00:00+01:00">
+  </head><body><h1>Les jardins de Morvelle</h1>
+  <div class="info"><a class="author">Lise Durant</a> | LABEL 23 novembre 2021</div>
+  <p>"""
+    + "Les jardins ouvrent au public chaque printemps depuis des années. " * 4
+    + """</p>
+  </body></html>"""
+)
+
+
+def test_an_unlabelled_shown_edit_day_yields_to_the_published_day() -> None:
+    page = _EDITED_PAGE.replace("LABEL ", "Le ")
+    facts = read_page(fromstring(page), PageOptions())
+    assert facts.head.dates[0] == ("2021-11-23",)
+    assert choose_meta(facts, Meta(), PageOptions()).date_published == ("2018-05-02T09:10:00+02:00")
+    off = choose_meta(facts, Meta(), PageOptions(unlabelled_edit=False))
+    assert off.date_published == "2021-11-23T16:00:00+01:00"
+
+
+@pytest.mark.parametrize("label", ["Mis à jour le ", "Updated ", "Last modified: "])
+def test_a_shown_day_labelled_as_an_update_stays(label: str) -> None:
+    facts = read_page(fromstring(_EDITED_PAGE.replace("LABEL ", label)), PageOptions())
+    assert facts.head.updated == frozenset({"2021-11-23"})
+    assert choose_meta(facts, Meta(), PageOptions()).date_published == ("2021-11-23T16:00:00+01:00")
+
+
+def _recipe_page(line: str) -> str:
+    return (
+        """<html><body><h1>Plum crumble</h1><p class="blurb">"""
+        + "A crumble of late plums and oats that the whole family asks for again. " * 4
+        + f"""</p><div class="by">By Hollin Kitchens</div><div class="when">{line}</div>
+        <ul><li>4 plums</li><li>100 g oats</li></ul></body></html>"""
+    )
+
+
+def test_a_labelled_date_below_the_description_beats_the_extractor_guess() -> None:
+    guess = Meta(date_published="2004-01-01")
+    facts = read_page(fromstring(_recipe_page("Updated June 3, 2019")), PageOptions())
+    assert facts.head.dates == ()  # beyond the head: the blurb is prose
+    assert choose_meta(facts, guess, PageOptions()).date_published == "2019-06-03"
+    assert choose_meta(facts, guess, PageOptions(labelled_date=False)).date_published == (
+        "2004-01-01"
+    )
+    # A date without a label that begins its line is not taken.
+    facts = read_page(fromstring(_recipe_page("Best since June 3, 2019")), PageOptions())
+    assert facts.head.labelled == ()
+    assert choose_meta(facts, guess, PageOptions()).date_published == "2004-01-01"

@@ -37,6 +37,8 @@ class PageOptions:
     head_byline: bool = True  # names shown around the headline
     head_date: bool = True  # the date shown around the headline
     url_date: bool = True  # the day a permalink names ("/2017/7/12/…")
+    unlabelled_edit: bool = True  # a shown day that is only dateModified, unlabelled, yields
+    labelled_date: bool = True  # "Updated <date>" further below the headline, before htmldate
     tables: bool = True  # tables in the main text
 
 

@@ -24,6 +24,20 @@ _SKIP = frozenset({"script", "style", "template", "svg", "head", "select", "opti
 _BEFORE = 250  # characters of text above the headline that may hold its kicker and date
 _AFTER = 700  # characters below it that may hold the byline and date
 _PROSE_WORDS = 30  # a piece this long is the body: the head ends there
+# "Updated", "Last modified" in the languages pagedates reads: the shown date is an edit's.
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|revised|aktualisiert|geändert|mis à jour|modifié|actualizado|"
+    r"aggiornato|bijgewerkt|atualizado)\b",
+    re.I,
+)
+# A line that begins so introduces the article's own date.
+_DATE_LABEL = re.compile(
+    r"(?:last\s+)?(?:updated|published|posted|modified|erstellt|veröffentlicht|aktualisiert|"
+    r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b",
+    re.I,
+)
+_FAR = 4000  # characters below the headline where a labelled date is still the article's
+_LABEL_WORDS = 4  # a piece this short before a date may be its label ("Updated:")
 _AUTHOR_MARK = re.compile(r"author|byline|writer|contributor|autor", re.I)
 # Words that introduce a byline, in the languages pagedates reads.
 _BY = re.compile(
@@ -71,6 +85,9 @@ class Head:
     marked: tuple[str, ...] = ()  # names from author markup only (may be user names)
     # Dates shown, nearest the headline first; each as its readings (04/12/2020 has two).
     dates: tuple[tuple[str, ...], ...] = ()
+    updated: frozenset[str] = frozenset()  # days shown after an "Updated" label
+    # The first date further below that a label introduces ("Updated June 13, 2019").
+    labelled: tuple[str, ...] = ()
 
 
 def pieces(tree: HtmlElement) -> list[Piece]:
@@ -126,7 +143,41 @@ def read_head(tree: HtmlElement, headline: str | None, month_first: bool) -> Hea
     bylines, marked = _bylines(after + before)
     dates = [d for p in after + before[::-1] for d in shown_dates(p.text, month_first)]
     dates += [d for p in (after + before) for d in _time_elements(p)]
-    return Head(True, tuple(bylines), tuple(marked), tuple(dict.fromkeys(dates)))
+    updated = _updated_days(before + after)
+    labelled = _labelled_below(text[last + 1 :], month_first)
+    unique = tuple(dict.fromkeys(dates))
+    return Head(True, tuple(bylines), tuple(marked), unique, updated, labelled)
+
+
+def _labelled_below(below: list[Piece], month_first: bool) -> tuple[str, ...]:
+    """The readings of the first short line below the headline that a date label begins.
+
+    Pages that put a recipe's or a product's description between the headline and its
+    date show it too far down for the head; its label says what it is.
+    """
+    size = 0
+    for p in below:
+        size += len(p.text)
+        if size > _FAR:
+            break
+        text = p.text.lstrip("|•·–—-/ ")
+        if len(text.split()) <= _SHORT and _DATE_LABEL.match(text):
+            dates = shown_dates(text, month_first)
+            if dates:
+                return dates[0]
+    return ()
+
+
+def _updated_days(window: list[Piece]) -> frozenset[str]:
+    """The days shown in, or right after, a piece that says "Updated" ("Last modified …")."""
+    days: set[str] = set()
+    for i, p in enumerate(window):
+        label = _UPDATED.search(p.text)
+        if label is None and i and len(window[i - 1].text.split()) <= _LABEL_WORDS:
+            label = _UPDATED.search(window[i - 1].text)
+        if label is not None:
+            days.update(d for readings in shown_dates(p.text) for d in readings)
+    return frozenset(days)
 
 
 def _window(text: list[Piece], first: int, last: int) -> tuple[list[Piece], list[Piece]]:

@@ -13,7 +13,11 @@ figures in bench/PAGES.md):
   often an "Updated …" date the metadata does not carry. It is published with the
   time and offset of a metadata value of the same day (JSON-LD, then meta tags,
   then the WebPage node, then the date trafilatura's htmldate finds), else as a
-  day. Without a shown date: JSON-LD, meta tags, WebPage, then htmldate.
+  day. One exception: a shown day that is the metadata's dateModified and not its
+  earlier datePublished, with no "Updated" label beside it, is the page showing its
+  last edit as its date; the datePublished wins. Without a shown date: JSON-LD, meta
+  tags, WebPage, then a date that a label ("Updated …", "Posted …") introduces
+  further below the headline (past a recipe's description), then htmldate.
 - dateModified: JSON-LD, meta tags, WebPage.
 - author: the first source that names a person: JSON-LD (references resolved),
   microdata (``itemprop=author`` of the page's article), the byline shown around
@@ -70,15 +74,31 @@ def choose_date(facts: PageFacts, guessed: Meta, options: PageOptions) -> str | 
     url_day = _url_day(facts.jsonld.url or facts.tags.url) if options.url_date else None
     if url_day:
         shown.insert(0, (url_day,))
+    modified = [facts.jsonld.date_modified, facts.tags.date_modified]
+    if shown and options.unlabelled_edit and _unlabelled_edit(facts, shown[0], known, modified):
+        return _first(*known)
     if shown:
         readings = shown[0]
-        modified = [facts.jsonld.date_modified, facts.tags.date_modified]
         for day in readings:
             for value in [*known, *modified, guessed.date_published]:
                 if value and value[:10] == day:
                     return value
         return readings[0]
-    return _first(*known, guessed.date_published)
+    labelled = facts.head.labelled[:1] if options.labelled_date else ()
+    return _first(*known, *labelled, guessed.date_published)
+
+
+def _unlabelled_edit(
+    facts: PageFacts, readings: tuple[str, ...], known: list[str | None], modified: list[str | None]
+) -> bool:
+    """The shown day is the metadata's dateModified, not its (earlier) datePublished, and no
+    "Updated" label says so: the page shows its last edit as if it were the date."""
+    published = {v[:10] for v in known if v}
+    edited = {v[:10] for v in modified if v}
+    days = set(readings)
+    if not published or days & published or not days & edited:
+        return False
+    return not days & facts.head.updated and min(published) < min(days & edited)
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?=[/-]|$)")
