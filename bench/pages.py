@@ -38,7 +38,7 @@ from kg.build import BuildOptions, build
 from kg.extract.article import Prepared, prepare, record
 from kg.extract.page.fallback import fallback_headline
 from kg.extract.page.layout import parse_layout
-from kg.extract.page.mainbody import complete_body
+from kg.extract.page.mainbody import BodyRules, complete_body
 from kg.extract.page.view import analysed_spans, build_view
 from kg.model import RawDocument, Rejected
 from kg.publish.manifest import Manifest
@@ -89,7 +89,7 @@ class Mechanisms:
 
     page: PageOptions = PageOptions()
     main_text: bool = True  # a line the cleaner leaves out survives unless it is chrome
-    extra_chrome: bool = True  # calls to action, disclosures, time stamps, © credits
+    body: BodyRules = BodyRules()  # which chrome rules the main text's lines meet
 
 
 def prepared(raw: RawDocument, how: Mechanisms) -> Prepared:
@@ -98,7 +98,7 @@ def prepared(raw: RawDocument, how: Mechanisms) -> Prepared:
         return prepare(raw)
     layout = parse_layout(raw.text, raw.meta)
     if raw.main_text and how.main_text:
-        layout = complete_body(raw.text, layout, extra_chrome=how.extra_chrome)
+        layout = complete_body(raw.text, layout, how.body)
     fallback = fallback_headline(raw.text, layout, raw.source)
     if fallback is not None:
         layout = fallback.layout
@@ -210,7 +210,10 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("labelled date below the head", Mechanisms(PageOptions(labelled_date=False))),
     ("tables in the main text", Mechanisms(PageOptions(tables=False))),
     ("main-text body (cleaner ∪ trafilatura)", Mechanisms(main_text=False)),
-    ("calls to action, disclosures, stamps", Mechanisms(extra_chrome=False)),
+    ("calls to action, disclosures, stamps", Mechanisms(body=BodyRules(extra_chrome=False))),
+    ("short bulleted lines are list items", Mechanisms(body=BodyRules(items=False))),
+    ("a reporting sentence is no call to action", Mechanisms(body=BodyRules(reported_calls=False))),
+    ("affiliate only with links", Mechanisms(body=BodyRules(affiliate_links=False))),
 ]
 
 

@@ -49,6 +49,10 @@ _SOCIAL = {
     "whatsapp", "x", "youtube",
 }
 # fmt: on
+# The words of menus, share bars and labels, one by one.
+CHROME_WORDS = frozenset(
+    _SOCIAL | _NAV_WORDS | {w for label in _CHROME_EXACT for w in label.split()}
+) - {"of", "to", "the", "this", "with", "you", "may", "also", "on", "from", "in"}
 _BULLET = "•·▪◦●*-–—>|"
 _IDENT = re.compile(
     r"^[A-Za-z]*[a-z0-9]+(?:[_-][A-Za-z0-9]+)+$|^[a-z]+\d+$|.*(?:img|icon|logo|btn)\d*$", re.I
@@ -92,11 +96,12 @@ def is_chrome(text: str) -> bool:
     return bool(idents and idents * 3 >= len(tokens) and not core.endswith(TERMINAL[:3]))
 
 
-def is_chrome_label(text: str) -> bool:
+def is_chrome_label(text: str, items: bool = False) -> bool:
     """Page furniture by its words: menu and share labels, copyright, a lone URL, a nav bar.
 
     Unlike :func:`is_chrome` it does not judge a line by its shape alone (no letters,
     a bullet, identifiers), which in a page's main text are figures, lists and code.
+    ``items`` keeps a short bulleted line whose words are no menu or share words.
     """
     line = text.strip()
     core = line.strip(_BULLET + " \t").strip()
@@ -108,8 +113,11 @@ def is_chrome_label(text: str) -> bool:
     if _URL_ONLY.match(core):
         return True
     tokens = words(core)
-    if line[0] in _BULLET and len(tokens) <= 3 and all(t.isalpha() for t in tokens):
-        return True  # "• Share", "- Print Article"
+    # "• Share", "- Print Article"; but "- two quinces", "| Harvest |" are a list's
+    # items and a table's cells when ``items`` says so and no word is a chrome word.
+    labelled = not items or any(t.casefold() in CHROME_WORDS for t in tokens)
+    if line[0] in _BULLET and len(tokens) <= 3 and all(t.isalpha() for t in tokens) and labelled:
+        return True
     if all(t.casefold().strip(".,:") in _SOCIAL for t in tokens):
         return True
     # Nav bars: many menu words, no sentence.
