@@ -208,6 +208,7 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("permalink date", Mechanisms(PageOptions(url_date=False))),
     ("unlabelled shown edit day yields", Mechanisms(PageOptions(unlabelled_edit=False))),
     ("labelled date below the head", Mechanisms(PageOptions(labelled_date=False))),
+    ("microdata authors of the headline's item", Mechanisms(PageOptions(article_item=False))),
     ("tables in the main text", Mechanisms(PageOptions(tables=False))),
     ("main-text body (cleaner ∪ trafilatura)", Mechanisms(main_text=False)),
     ("calls to action, disclosures, stamps", Mechanisms(body=BodyRules(extra_chrome=False))),

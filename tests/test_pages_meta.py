@@ -17,7 +17,7 @@ from rdflib import Graph
 
 from kg.build import BuildOptions, BuildResult, build
 from kg.model import Agent, Meta
-from kg.sources.htmlmeta import PageOptions, read_page
+from kg.sources.htmlmeta import PageOptions, microdata_authors, read_page
 from kg.sources.pagedates import shown_dates
 from kg.sources.pagehead import byline_names, read_head
 from kg.sources.precedence import choose_meta
@@ -314,3 +314,37 @@ def test_a_labelled_date_below_the_description_beats_the_extractor_guess() -> No
     facts = read_page(fromstring(_recipe_page("Best since June 3, 2019")), PageOptions())
     assert facts.head.labelled == ()
     assert choose_meta(facts, guess, PageOptions()).date_published == "2004-01-01"
+
+
+_ITEMS_PAGE = """<html><body>
+  <article itemscope itemtype="https://schema.org/Article">
+    <h1 itemprop="headline">Tidal mills of the north coast</h1>
+    <span itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <span itemprop="name">Orla Venn</span></span>
+    <p>Three mills still turn with the tide.</p>
+    <ol><li itemprop="citation" itemscope itemtype="https://schema.org/ScholarlyArticle">
+      <meta itemprop="author" content="Pell Quarrin">Quarrin P. Mill wheels. 1988.</li></ol>
+  </article>
+  <aside><article itemscope itemtype="https://schema.org/BlogPosting">
+    <h3>Another story</h3><span itemprop="author">Kit Marrow</span></article></aside>
+  </body></html>"""
+
+
+def test_microdata_authors_of_the_item_that_holds_the_headline() -> None:
+    def names(options: PageOptions) -> list[str]:
+        return [a["name"] for a in read_page(fromstring(_ITEMS_PAGE), options).microdata_authors]
+
+    assert names(PageOptions()) == ["Orla Venn"]
+    # Off: the cited work's and the teaser's authors too.
+    assert names(PageOptions(article_item=False)) == ["Orla Venn", "Pell Quarrin", "Kit Marrow"]
+
+
+def test_without_the_headline_element_a_cited_work_is_still_left_out() -> None:
+    page = _ITEMS_PAGE.replace('<h1 itemprop="headline">', "<div>").replace("</h1>", "</div>")
+    tree = fromstring(page)
+    facts = read_page(tree, PageOptions())
+    assert facts.headline is None or not facts.head.found
+    assert [a["name"] for a in microdata_authors(tree, None, own=True)] == [
+        "Orla Venn",
+        "Kit Marrow",
+    ]

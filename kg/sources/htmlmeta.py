@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from kg.model import Meta
 from kg.sources.meta import http_url, meta_from_jsonld, meta_from_mapping
-from kg.sources.pagehead import Head, read_head
+from kg.sources.pagehead import Head, headline_element, read_head
 from kg.sources.pageld import PageGraph, article_node, node_url, page_graph, page_node
 from kg.sources.titles import Site, TitleSources, choose_title
 
@@ -39,6 +39,7 @@ class PageOptions:
     url_date: bool = True  # the day a permalink names ("/2017/7/12/…")
     unlabelled_edit: bool = True  # a shown day that is only dateModified, unlabelled, yields
     labelled_date: bool = True  # "Updated <date>" further below the headline, before htmldate
+    article_item: bool = True  # microdata authors of the item that holds the headline only
     tables: bool = True  # tables in the main text
 
 
@@ -86,8 +87,12 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
     )
     headline = choose_title(titles, site, confirm=options.title_confirm)
     month_first = _month_first(tags.in_language or jsonld.in_language)
-    head = read_head(tree, headline, month_first) if headline else Head()
-    microdata = tuple(microdata_authors(tree)) if options.jsonld_graph else ()
+    anchor = headline_element(tree, headline) if headline else None
+    head = read_head(tree, headline, month_first, anchor) if anchor is not None else Head()
+    own = anchor if options.article_item else None
+    microdata = (
+        tuple(microdata_authors(tree, own, options.article_item)) if options.jsonld_graph else ()
+    )
     return PageFacts(jsonld, microdata, webpage, tags, headline, head, site, body, tuple(warnings))
 
 
@@ -95,17 +100,22 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
 _WORK_TYPE = re.compile(r"schema\.org/(?:\w*Article|\w*Posting|Report|Recipe)$")
 
 
-def microdata_authors(tree: HtmlElement) -> list[Any]:
+def microdata_authors(
+    tree: HtmlElement, anchor: HtmlElement | None = None, own: bool = False
+) -> list[Any]:
     """Authors the page marks up as microdata of its article (``itemprop="author"``).
 
     Only those whose item is an article: a comment's author is marked up the same
-    way, inside the comment's own item or in none.
+    way, inside the comment's own item or in none. With ``own``, only the article
+    items that hold the headline element ``anchor`` (else those that are no other
+    item's citation, review or related link): a page marks up the works it cites and
+    the teasers it lists as articles too, each with its authors.
     """
     found: list[Any] = []
-    for el in tree.xpath("//*[contains(concat(' ', @itemprop, ' '), ' author ')]"):
-        scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
-        if scope is None or not _WORK_TYPE.search((scope.get("itemtype") or "").rstrip("/")):
-            continue
+    items = _author_items(tree)
+    if own:
+        items = _own_items(items, anchor)
+    for el, _ in items:
         name = el.xpath(".//*[@itemprop='name']")
         text = (name[0].get("content") or name[0].text_content()) if name else el.text_content()
         text = " ".join((el.get("content") or text or "").split())
@@ -113,6 +123,50 @@ def microdata_authors(tree: HtmlElement) -> list[Any]:
             kind = (el.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
             found.append({"@type": kind, "name": text} if kind else {"name": text})
     return found
+
+
+# An item under one of these is another work the article points to, not the article.
+_POINTED = frozenset(
+    [
+        "citation",
+        "review",
+        "comment",
+        "mentions",
+        "isbasedon",
+        "relatedlink",
+        "significantlink",
+        "subjectof",
+        "workexample",
+        "exampleofwork",
+        "ispartof",
+    ]
+)
+
+
+def _author_items(tree: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
+    """(author element, its article item), in document order."""
+    found = []
+    for el in tree.xpath("//*[contains(concat(' ', @itemprop, ' '), ' author ')]"):
+        scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+        if scope is not None and _WORK_TYPE.search((scope.get("itemtype") or "").rstrip("/")):
+            found.append((el, scope))
+    return found
+
+
+def _own_items(
+    items: list[tuple[HtmlElement, HtmlElement]], anchor: HtmlElement | None
+) -> list[tuple[HtmlElement, HtmlElement]]:
+    """The authors of the items holding the headline, else of items that no other points to."""
+    if anchor is not None:
+        holding = {id(a) for a in anchor.iterancestors()} | {id(anchor)}
+        mine = [(el, scope) for el, scope in items if id(scope) in holding]
+        if mine:
+            return mine
+    return [
+        (el, scope)
+        for el, scope in items
+        if not {p.casefold() for p in (scope.get("itemprop") or "").split()} & _POINTED
+    ]
 
 
 def _month_first(language: str | None) -> bool:

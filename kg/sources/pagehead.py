@@ -128,9 +128,13 @@ def headline_element(tree: HtmlElement, headline: str) -> HtmlElement | None:
     return None
 
 
-def read_head(tree: HtmlElement, headline: str | None, month_first: bool) -> Head:
-    """The byline and dates shown around the element that shows ``headline``."""
-    anchor = headline_element(tree, headline) if headline else None
+def read_head(
+    tree: HtmlElement, headline: str | None, month_first: bool, anchor: HtmlElement | None = None
+) -> Head:
+    """The byline and dates shown around the element that shows ``headline`` (``anchor``,
+    when the caller has found it)."""
+    if anchor is None:
+        anchor = headline_element(tree, headline) if headline else None
     if anchor is None:
         return Head()
     text = pieces(tree)
