@@ -215,6 +215,7 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("short bulleted lines are list items", Mechanisms(body=BodyRules(items=False))),
     ("a reporting sentence is no call to action", Mechanisms(body=BodyRules(reported_calls=False))),
     ("affiliate only with links", Mechanisms(body=BodyRules(affiliate_links=False))),
+    ("a sentence is no notice, footer or end label", Mechanisms(body=BodyRules(sentences=False))),
 ]
 
 

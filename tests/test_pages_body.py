@@ -87,6 +87,19 @@ def test_page_chrome(line: str, chrome: bool) -> None:
             "drivers before the winter.",
             BodyRules(affiliate_links=False),
         ),
+        (
+            "Copyright law has not kept pace with the way music is shared online.",
+            BodyRules(sentences=False),
+        ),
+        (
+            "Reporting by the local paper showed the mayor knew of the leak in May.",
+            BodyRules(sentences=False),
+        ),
+        ("More from the interview is printed below.", BodyRules(sentences=False)),
+        (
+            "Log in to the portal with your tax number, the agency said.",
+            BodyRules(reported_calls=False),
+        ),
     ],
 )
 def test_content_that_looks_like_chrome(line: str, off: BodyRules) -> None:
@@ -103,6 +116,11 @@ def test_content_that_looks_like_chrome(line: str, off: BodyRules) -> None:
         "This page contains affiliate links; we may earn a commission.",
         "Some links here are affiliate links.",
         "Our readers asked. Sign up for our newsletter and you will hear first!",
+        "Copyright 2021 Arvel Media. All rights reserved.",
+        "Copyright Arvel Media Ltd",
+        "© Arvel Media, all rights reserved",
+        "(Reporting by Ann Lee; Editing by Tom Roe)",
+        "More from Arvel Courier",
     ],
 )
 def test_chrome_that_the_new_rules_still_drop(line: str) -> None:

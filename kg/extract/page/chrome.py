@@ -59,6 +59,19 @@ _IDENT = re.compile(
 )
 _VOTES = re.compile(r"^\d+\s*\(\s*\+\s*\d+\s*/\s*[-−]\s*\d+\s*\)$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
+_NOTICE = re.compile(r"©|\(c\)|\b(?:19|20)\d\d\b|all rights reserved|\breserved\b", re.I)
+_NOTICE_WORDS = 6  # "Copyright Arvel Media Ltd": a notice may name its holder
+
+
+def copyright_prose(core: str) -> bool:
+    """A sentence that begins with the word "Copyright" ("Copyright law has not kept pace
+    …"), not a notice: longer than a holder's name, no ©, year or "all rights reserved"."""
+    m = _COPYRIGHT.match(core)
+    if m is None or not m.group()[0].isalpha():
+        return False
+    return len(words(core)) > _NOTICE_WORDS and not _NOTICE.search(core[m.end() :])
+
+
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _FOOTER = re.compile(
     r"^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced)\s+by\b.*", re.I
@@ -96,19 +109,22 @@ def is_chrome(text: str) -> bool:
     return bool(idents and idents * 3 >= len(tokens) and not core.endswith(TERMINAL[:3]))
 
 
-def is_chrome_label(text: str, items: bool = False) -> bool:
+def is_chrome_label(text: str, items: bool = False, sentences: bool = False) -> bool:
     """Page furniture by its words: menu and share labels, copyright, a lone URL, a nav bar.
 
     Unlike :func:`is_chrome` it does not judge a line by its shape alone (no letters,
     a bullet, identifiers), which in a page's main text are figures, lists and code.
-    ``items`` keeps a short bulleted line whose words are no menu or share words.
+    ``items`` keeps a short bulleted line whose words are no menu or share words;
+    ``sentences`` a sentence that begins with "Copyright" but is no notice.
     """
     line = text.strip()
     core = line.strip(_BULLET + " \t").strip()
     if not core:
         return True
     folded = core.casefold().rstrip(":")
-    if folded in _CHROME_EXACT or is_vote_counter(core) or _COPYRIGHT.match(core):
+    if folded in _CHROME_EXACT or is_vote_counter(core):
+        return True
+    if _COPYRIGHT.match(core) and not (sentences and copyright_prose(core)):
         return True
     if _URL_ONLY.match(core):
         return True

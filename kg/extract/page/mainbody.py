@@ -17,6 +17,14 @@ unless it is page chrome:
 - a call to action (subscribe, sign up for the newsletter, write to us), an
   affiliate disclosure, a bare time stamp ("Updated at 1:23 p.m.").
 
+A main text is the article as the extractor found it, so these rules give way to
+what reads as article text (BodyRules, each measured in bench/pages.py): a short
+bulleted line without menu or share words is a list item or a table cell; a call
+to action beside a sentence that reports (or says who said it) is news; "affiliate"
+discloses only beside links or commissions; and a line that is a sentence is no
+copyright notice ("Copyright law …"), wire footer ("Reporting by the local paper
+showed …") or end label.
+
 What the head took (the headline, the standfirst, a dateline on its own line,
 captions) and the reader comments the cleaner found stay out. The cleaner's
 paragraphs stay as it cut them (a sign-off "— AFP" lifted out), but the opening
@@ -66,6 +74,14 @@ _AFFILIATE_LINKS = re.compile(
     r"marketing|advertising)\b",
     re.I,
 )
+# "Reporting by the local paper showed …": a footer's "by" is followed by a name.
+_FOOTER_PROSE = re.compile(
+    r"^\(?\s*(?i:reporting|additional reporting|writing|editing|compiled|produced)\s+by\s+[a-z]"
+)
+# "…, the agency said": a sentence that says who said it reports, whatever it quotes.
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w'’-]+\s+){1,4}(?:said|says|told|added|warned|wrote)\b|\baccording to\b"
+)
 _REPORT_WORDS = 4  # a sentence this long that neither calls nor addresses the reader reports
 
 
@@ -77,6 +93,7 @@ class BodyRules:
     items: bool = True  # a short bulleted line is a list item unless menu or share words
     reported_calls: bool = True  # a line with a sentence that reports is no call to action
     affiliate_links: bool = True  # "affiliate" discloses only with links, commissions …
+    sentences: bool = True  # a sentence is no copyright notice, wire footer or end label
 
 
 _ALL = BodyRules()
@@ -125,10 +142,10 @@ def is_page_chrome(text: str, rules: BodyRules = _ALL) -> bool:
     """True for a main-text line that is page furniture, not a sentence of the article."""
     extra_chrome = rules.extra_chrome
     return (
-        chrome.is_chrome_label(text, items=rules.items)
+        chrome.is_chrome_label(text, items=rules.items, sentences=rules.sentences)
         or chrome.is_comment_marker(text)
-        or chrome.is_end_marker(text)
-        or chrome.is_footer_credit(text)
+        or (chrome.is_end_marker(text) and not (rules.sentences and _sentence(text)))
+        or (chrome.is_footer_credit(text) and not (rules.sentences and _FOOTER_PROSE.match(text)))
         or chrome.is_section_word(text)
         or marks.parse_byline(text) is not None
         or marks.parse_dateline(text, gazetteer().is_place_name) is not None
@@ -173,7 +190,14 @@ def is_call_to_action(text: str, reported: bool = True, affiliate_links: bool = 
 def _reports(sentence: str) -> bool:
     """A sentence of news, not of a call: long enough, no call, no "you"."""
     words = len(chrome.words(sentence))
+    if words >= _REPORT_WORDS and _ATTRIBUTION.search(sentence):
+        return True
     return words >= _REPORT_WORDS and not (_CALL.search(sentence) or _READER.search(sentence))
+
+
+def _sentence(text: str) -> bool:
+    """A line that ends as a sentence does: "More from the interview below." is prose."""
+    return len(chrome.words(text)) >= _REPORT_WORDS and text.rstrip().endswith((".", "!", "?"))
 
 
 def is_time_stamp(text: str) -> bool:
