@@ -348,3 +348,12 @@ def test_without_the_headline_element_a_cited_work_is_still_left_out() -> None:
         "Orla Venn",
         "Kit Marrow",
     ]
+
+
+def test_a_labelled_date_below_the_body_is_a_comment_s() -> None:
+    paragraph = "<p>" + "The crumble keeps for three days in a cool larder. " * 6 + "</p>"
+    page = _recipe_page("Serves six").replace(
+        "<ul>", paragraph * 2 + "<p>Posted May 2, 2021</p><ul>"
+    )
+    facts = read_page(fromstring(page), PageOptions())
+    assert facts.head.labelled == ()

@@ -157,12 +157,15 @@ def _labelled_below(below: list[Piece], month_first: bool) -> tuple[str, ...]:
     """The readings of the first short line below the headline that a date label begins.
 
     Pages that put a recipe's or a product's description between the headline and its
-    date show it too far down for the head; its label says what it is.
+    date show it too far down for the head; its label says what it is. The search ends
+    at the second paragraph of prose: below it is the body, then the comments, whose
+    "Posted …" dates are the readers'.
     """
-    size = 0
+    size = prose = 0
     for p in below:
         size += len(p.text)
-        if size > _FAR:
+        prose += len(p.text.split()) >= _PROSE_WORDS
+        if size > _FAR or prose > 1:
             break
         text = p.text.lstrip("|•·–—-/ ")
         if len(text.split()) <= _SHORT and _DATE_LABEL.match(text):
