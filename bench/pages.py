@@ -239,6 +239,7 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("unlabelled shown edit day yields", Mechanisms(PageOptions(unlabelled_edit=False))),
     ("labelled date below the head", Mechanisms(PageOptions(labelled_date=False))),
     ("microdata authors of the headline's item", Mechanisms(PageOptions(article_item=False))),
+    ("desks are no people", Mechanisms(PageOptions(desk_names=False))),
     ("tables in the main text", Mechanisms(PageOptions(tables=False))),
     ("main-text body (cleaner ∪ trafilatura)", Mechanisms(main_text=False)),
     ("calls to action, disclosures, stamps", Mechanisms(body=BodyRules(extra_chrome=False))),

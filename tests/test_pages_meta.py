@@ -357,3 +357,26 @@ def test_a_labelled_date_below_the_body_is_a_comment_s() -> None:
     )
     facts = read_page(fromstring(page), PageOptions())
     assert facts.head.labelled == ()
+
+
+def _desk_page(jsonld_author: str) -> str:
+    return f"""<html><head><meta property="og:site_name" content="Arvel Courier">
+      <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Pier to be rebuilt",
+        "author": {{"@type": "Person", "name": "{jsonld_author}"}}}}</script></head>
+      <body><h1>Pier to be rebuilt</h1><p>By Lena Morrow</p></body></html>"""
+
+
+@pytest.mark.parametrize("desk", ["Arvel Courier Staff", "News Desk", "The Editorial Board"])
+def test_a_desk_typed_as_a_person_yields_to_the_shown_byline(desk: str) -> None:
+    facts = read_page(fromstring(_desk_page(desk)), PageOptions())
+    assert choose_meta(facts, Meta(), PageOptions()).authors == (Agent("Lena Morrow", "Person"),)
+    off = choose_meta(facts, Meta(), PageOptions(desk_names=False))
+    assert off.authors == (Agent(desk, "Person"),)
+
+
+def test_a_role_beside_a_person_is_no_co_author() -> None:
+    # The JSON-LD name splits at its comma; the desk word is no co-author then.
+    facts = read_page(fromstring(_desk_page("Ivo Stanek, Staff")), PageOptions())
+    assert choose_meta(facts, Meta(), PageOptions()).authors == (Agent("Ivo Stanek", "Person"),)
+    off = choose_meta(facts, Meta(), PageOptions(desk_names=False)).authors
+    assert off == (Agent("Ivo Stanek", "Person"), Agent("Staff", "Person"))

@@ -40,6 +40,7 @@ class PageOptions:
     unlabelled_edit: bool = True  # a shown day that is only dateModified, unlabelled, yields
     labelled_date: bool = True  # "Updated <date>" further below the headline, before htmldate
     article_item: bool = True  # microdata authors of the item that holds the headline only
+    desk_names: bool = True  # "News Desk", "<site> Staff" are organisations, never people
     tables: bool = True  # tables in the main text
 
 

@@ -27,7 +27,8 @@ figures in bench/PAGES.md):
   wins ("Todd" → "Todd Bates"). Several authors stay several; organisations stay
   organisations; a name that is the site's own is an organisation, never a person,
   and yields to any other person the page names (CMSs type the site's own account
-  a Person); with no person anywhere, the first organisation author is kept.
+  a Person); so is a desk's collective byline ("News Desk", "<site> Staff", "The
+  Editorial Board"); with no person anywhere, the first organisation author is kept.
 - publisher, description, image, url, section, language: JSON-LD, then meta tags,
   then trafilatura.
 """
@@ -125,19 +126,47 @@ def choose_authors(facts: PageFacts, guessed: Meta, options: PageOptions) -> tup
     # The site's own name is never a person; names in text are also checked against the
     # host's name, names in structured data only against what the site calls itself
     # (personal sites are named after their author, who is a person).
-    lists = [tuple(_as_site(a, site, hosts=False) for a in found) for found in structured]
-    lists += [tuple(_as_site(a, site, hosts=True) for a in found) for found in shown]
+    desks = options.desk_names
+    lists = [tuple(_as_site(a, site, False, desks) for a in found) for found in structured]
+    lists += [tuple(_as_site(a, site, True, desks) for a in found) for found in shown]
     for found in lists:
         people = [a for a in found if a.type == "Person"]
         if people:
-            others = [a for a in found if a.type != "Person" and not site.named(a.name)]
+            others = [a for a in found if a.type != "Person" and not _own(a, site, desks)]
             return tuple(dict.fromkeys([_fuller(a, byline) for a in people] + others))
     return next((found for found in lists if found), ())
 
 
-def _as_site(agent: Agent, site: Site, hosts: bool) -> Agent:
-    """The site's own name is an organisation, whatever the source typed it as."""
-    return replace(agent, type="Organization") if site.named(agent.name, hosts) else agent
+def _as_site(agent: Agent, site: Site, hosts: bool, desks: bool = True) -> Agent:
+    """The site's own name is an organisation, whatever the source typed it as; so is a
+    desk's ("News Desk", "Arvel Courier Staff") with ``desks``."""
+    if site.named(agent.name, hosts) or (desks and _desk(agent.name, site, hosts)):
+        return replace(agent, type="Organization")
+    return agent
+
+
+def _own(agent: Agent, site: Site, desks: bool) -> bool:
+    """The site itself or one of its desks: no co-author beside the people it names."""
+    return site.named(agent.name) or (desks and _desk(agent.name, site, True))
+
+
+# Words of a newsroom's collective bylines: "News Desk", "Staff Reports", "Web Team".
+# fmt: off
+_DESK_WORDS = frozenset({
+    "staff", "desk", "newsroom", "team", "editors", "editorial", "board", "report", "reports",
+    "bureau", "wire", "wires", "agencies", "news", "service", "services", "writers",
+    "reporters", "contributors", "online", "digital", "web", "the", "of", "and", "&",
+})
+# fmt: on
+
+
+def _desk(name: str, site: Site, hosts: bool) -> bool:
+    """A name made of desk words, or of the site's name and desk words."""
+    words = name.replace(",", " ").split()
+    rest = [w for w in words if w.casefold() not in _DESK_WORDS]
+    if len(rest) == len(words):
+        return False
+    return not rest or site.named(" ".join(rest), hosts)
 
 
 def _fuller(agent: Agent, shown: tuple[Agent, ...]) -> Agent:
