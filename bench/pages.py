@@ -238,6 +238,7 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("permalink date", Mechanisms(PageOptions(url_date=False))),
     ("unlabelled shown edit day yields", Mechanisms(PageOptions(unlabelled_edit=False))),
     ("labelled date below the head", Mechanisms(PageOptions(labelled_date=False))),
+    ("the shown date the metadata confirms", Mechanisms(PageOptions(agreeing_date=False))),
     ("microdata authors of the headline's item", Mechanisms(PageOptions(article_item=False))),
     ("desks are no people", Mechanisms(PageOptions(desk_names=False))),
     ("tables in the main text", Mechanisms(PageOptions(tables=False))),

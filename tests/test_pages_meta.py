@@ -380,3 +380,36 @@ def test_a_role_beside_a_person_is_no_co_author() -> None:
     assert choose_meta(facts, Meta(), PageOptions()).authors == (Agent("Ivo Stanek", "Person"),)
     off = choose_meta(facts, Meta(), PageOptions(desk_names=False)).authors
     assert off == (Agent("Ivo Stanek", "Person"), Agent("Staff", "Person"))
+
+
+_FESTIVAL_LD = """<script type="application/ld+json">{"@type": "NewsArticle",
+  "headline": "Festival returns to Arvel", "datePublished": "2021-05-03T08:00:00+01:00"}</script>"""
+
+
+@pytest.mark.parametrize(
+    ("above", "below"),
+    [
+        (
+            "",
+            "<p>The festival comes back on 12 June 2021.</p><p>By Lena Morrow</p><p>3 May 2021</p>",
+        ),
+        ('<div class="today">Tuesday, 1 June 2021</div>', "<p>By Lena Morrow</p>"),
+        ("<ul><li><a>Pier plans approved</a> 28 May 2021</li></ul>", "<p>By Lena Morrow</p>"),
+    ],
+)
+def test_a_shown_date_the_metadata_does_not_confirm(above: str, below: str) -> None:
+    page = f"""<html><head>{_FESTIVAL_LD}</head><body>{above}
+      <h1>Festival returns to Arvel</h1>{below}</body></html>"""
+    facts = read_page(fromstring(page), PageOptions())
+    assert facts.head.dates  # the page shows a date the metadata does not name
+    chosen = choose_meta(facts, Meta(), PageOptions()).date_published
+    assert chosen == "2021-05-03T08:00:00+01:00"
+    off = choose_meta(facts, Meta(), PageOptions(agreeing_date=False)).date_published
+    assert off != chosen
+
+
+def test_a_lone_shown_date_below_the_headline_still_beats_the_metadata() -> None:
+    page = f"""<html><head>{_FESTIVAL_LD}</head><body>
+      <h1>Festival returns to Arvel</h1><p>By Lena Morrow</p><p>Updated 9 May 2021</p></body></html>"""
+    facts = read_page(fromstring(page), PageOptions())
+    assert choose_meta(facts, Meta(), PageOptions()).date_published == "2021-05-09"

@@ -41,6 +41,7 @@ class PageOptions:
     labelled_date: bool = True  # "Updated <date>" further below the headline, before htmldate
     article_item: bool = True  # microdata authors of the item that holds the headline only
     desk_names: bool = True  # "News Desk", "<site> Staff" are organisations, never people
+    agreeing_date: bool = True  # of the shown dates, the one the metadata confirms
     tables: bool = True  # tables in the main text
 
 

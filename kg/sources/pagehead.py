@@ -86,6 +86,7 @@ class Head:
     # Dates shown, nearest the headline first; each as its readings (04/12/2020 has two).
     dates: tuple[tuple[str, ...], ...] = ()
     updated: frozenset[str] = frozenset()  # days shown after an "Updated" label
+    above: frozenset[str] = frozenset()  # days shown only above the headline
     # The first date further below that a label introduces ("Updated June 13, 2019").
     labelled: tuple[str, ...] = ()
 
@@ -148,9 +149,16 @@ def read_head(
     dates = [d for p in after + before[::-1] for d in shown_dates(p.text, month_first)]
     dates += [d for p in (after + before) for d in _time_elements(p)]
     updated = _updated_days(before + after)
+    above = _days(before, month_first) - _days(after, month_first)
     labelled = _labelled_below(text[last + 1 :], month_first)
     unique = tuple(dict.fromkeys(dates))
-    return Head(True, tuple(bylines), tuple(marked), unique, updated, labelled)
+    return Head(True, tuple(bylines), tuple(marked), unique, updated, above, labelled)
+
+
+def _days(window: list[Piece], month_first: bool) -> frozenset[str]:
+    """Every day the pieces show, in their text or their <time> elements."""
+    found = [r for p in window for r in shown_dates(p.text, month_first) + _time_elements(p)]
+    return frozenset(day for readings in found for day in readings)
 
 
 def _labelled_below(below: list[Piece], month_first: bool) -> tuple[str, ...]:

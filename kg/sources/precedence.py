@@ -13,8 +13,11 @@ figures in bench/PAGES.md):
   often an "Updated …" date the metadata does not carry. It is published with the
   time and offset of a metadata value of the same day (JSON-LD, then meta tags,
   then the WebPage node, then the date trafilatura's htmldate finds), else as a
-  day. One exception: a shown day that is the metadata's dateModified and not its
-  earlier datePublished, with no "Updated" label beside it, is the page showing its
+  day. Of several dates shown, the first that one of those values confirms is
+  taken (a standfirst's event date comes before the stamp); a lone shown date above
+  the headline that none confirms is a "today" bar or a teaser's and yields to the
+  metadata's datePublished. One exception: a shown day that is the metadata's
+  dateModified and not its earlier datePublished, with no "Updated" label beside it, is the page showing its
   last edit as its date; the datePublished wins. Without a shown date: JSON-LD, meta
   tags, WebPage, then a date that a label ("Updated …", "Posted …") introduces
   further below the headline (past a recipe's description), then htmldate.
@@ -78,15 +81,28 @@ def choose_date(facts: PageFacts, guessed: Meta, options: PageOptions) -> str | 
     modified = [facts.jsonld.date_modified, facts.tags.date_modified]
     if shown and options.unlabelled_edit and _unlabelled_edit(facts, shown[0], known, modified):
         return _first(*known)
+    values = [*known, *modified, guessed.date_published]
+    if shown and options.agreeing_date and not url_day:
+        # Of several shown dates, the one the metadata confirms; a lone date above the
+        # headline that it does not confirm is a "today" bar or a teaser's.
+        agreed = next((v for r in shown if (v := _of_day(r, values))), None)
+        if agreed:
+            return agreed
+        if _first(*known) and set(shown[0]) <= facts.head.above:
+            return _first(*known)
     if shown:
-        readings = shown[0]
-        for day in readings:
-            for value in [*known, *modified, guessed.date_published]:
-                if value and value[:10] == day:
-                    return value
-        return readings[0]
+        return _of_day(shown[0], values) or shown[0][0]
     labelled = facts.head.labelled[:1] if options.labelled_date else ()
     return _first(*known, *labelled, guessed.date_published)
+
+
+def _of_day(readings: tuple[str, ...], values: list[str | None]) -> str | None:
+    """The first metadata value on one of the days ``readings`` names (with its time)."""
+    for day in readings:
+        for value in values:
+            if value and value[:10] == day:
+                return value
+    return None
 
 
 def _unlabelled_edit(
