@@ -413,3 +413,19 @@ def test_a_lone_shown_date_below_the_headline_still_beats_the_metadata() -> None
       <h1>Festival returns to Arvel</h1><p>By Lena Morrow</p><p>Updated 9 May 2021</p></body></html>"""
     facts = read_page(fromstring(page), PageOptions())
     assert choose_meta(facts, Meta(), PageOptions()).date_published == "2021-05-09"
+
+
+def test_a_date_bar_the_day_after_yields_and_a_zone_shifted_stamp_stays() -> None:
+    bar = f"""<html><head>{_FESTIVAL_LD}</head><body><div class="today">4 May 2021</div>
+      <h1>Festival returns to Arvel</h1><p>By Lena Morrow</p></body></html>"""
+    facts = read_page(fromstring(bar), PageOptions())
+    assert choose_meta(facts, Meta(), PageOptions()).date_published == ("2021-05-03T08:00:00+01:00")
+    shifted = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+      "headline": "Festival returns to Arvel", "datePublished": "2021-05-02T23:30:00-04:00",
+      "dateModified": "2021-05-09T10:00:00-04:00"}</script></head><body>
+      <h1>Festival returns to Arvel</h1><p>Published 3 May 2021</p><p>Updated 9 May 2021</p>
+      </body></html>"""
+    facts = read_page(fromstring(shifted), PageOptions())
+    # The shown publication day stays (the metadata's instant is that day in the page's
+    # zone); the "Updated" day that the dateModified confirms does not take its place.
+    assert choose_meta(facts, Meta(), PageOptions()).date_published == "2021-05-03"

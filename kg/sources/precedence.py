@@ -17,10 +17,11 @@ figures in bench/PAGES.md):
   taken (a standfirst's event date comes before the stamp); a lone shown date above
   the headline that none confirms is a "today" bar or a teaser's and yields to the
   metadata's datePublished. One exception: a shown day that is the metadata's
-  dateModified and not its earlier datePublished, with no "Updated" label beside it, is the page showing its
-  last edit as its date; the datePublished wins. Without a shown date: JSON-LD, meta
-  tags, WebPage, then a date that a label ("Updated …", "Posted …") introduces
-  further below the headline (past a recipe's description), then htmldate.
+  dateModified and not its earlier datePublished, with no "Updated" label beside
+  it, is the page showing its last edit as its date; the datePublished wins.
+  Without a shown date: JSON-LD, meta tags, WebPage, then a date that a label
+  ("Updated …", "Posted …") introduces further below the headline (past a recipe's
+  description), then htmldate.
 - dateModified: JSON-LD, meta tags, WebPage.
 - author: the first source that names a person: JSON-LD (references resolved),
   microdata (``itemprop=author`` of the page's article), the byline shown around
@@ -82,18 +83,30 @@ def choose_date(facts: PageFacts, guessed: Meta, options: PageOptions) -> str | 
     if shown and options.unlabelled_edit and _unlabelled_edit(facts, shown[0], known, modified):
         return _first(*known)
     values = [*known, *modified, guessed.date_published]
-    if shown and options.agreeing_date and not url_day:
+    above = bool(shown) and set(shown[0]) <= facts.head.above
+    if shown and options.agreeing_date and not url_day and (above or not _near(shown[0], known)):
         # Of several shown dates, the one the metadata confirms; a lone date above the
-        # headline that it does not confirm is a "today" bar or a teaser's.
+        # headline that it does not confirm is a "today" bar or a teaser's. (A date below
+        # it one day off the datePublished is that day in the page's own time zone.)
         agreed = next((v for r in shown if (v := _of_day(r, values))), None)
         if agreed:
             return agreed
-        if _first(*known) and set(shown[0]) <= facts.head.above:
+        if _first(*known) and above:
             return _first(*known)
     if shown:
         return _of_day(shown[0], values) or shown[0][0]
     labelled = facts.head.labelled[:1] if options.labelled_date else ()
     return _first(*known, *labelled, guessed.date_published)
+
+
+def _near(readings: tuple[str, ...], known: list[str | None]) -> bool:
+    """A shown day one day off a datePublished: the same instant in the page's own zone."""
+    days = {date.fromisoformat(v[:10]) for v in known if v and _ISO_DAY.match(v)}
+    shown = {date.fromisoformat(r) for r in readings}
+    return any(abs((a - b).days) <= 1 for a in shown for b in days)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _of_day(readings: tuple[str, ...], values: list[str | None]) -> str | None:
