@@ -429,3 +429,28 @@ def test_a_date_bar_the_day_after_yields_and_a_zone_shifted_stamp_stays() -> Non
     # The shown publication day stays (the metadata's instant is that day in the page's
     # zone); the "Updated" day that the dateModified confirms does not take its place.
     assert choose_meta(facts, Meta(), PageOptions()).date_published == "2021-05-03"
+
+
+_STORY = (
+    "<p>" + "The harbour board voted to rebuild the north pier before the storms. " * 4 + "</p>"
+)
+
+
+def test_the_site_name_the_title_adds_to_the_og_title() -> None:
+    page = f"""<html><head><title>Pier to be rebuilt | Arvel Courier</title>
+      <meta property="og:title" content="Pier to be rebuilt"></head>
+      <body><h1 class="logo">Arvel Courier</h1><h2>Pier to be rebuilt</h2>{_STORY}</body></html>"""
+    facts = read_page(fromstring(page), PageOptions())
+    assert facts.site.named("Arvel Courier")
+    assert facts.headline == "Pier to be rebuilt"
+    assert read_page(fromstring(page), PageOptions(title_site=False)).headline == "Arvel Courier"
+    # An og:title that is the site's name names no site of its own.
+    other = page.replace('content="Pier to be rebuilt"', 'content="Arvel Courier"')
+    assert not read_page(fromstring(other), PageOptions()).site.named("Pier to be rebuilt")
+
+
+def test_of_equally_confirmed_h1s_the_longer() -> None:
+    page = f"""<html><head><title>Pier to be rebuilt | Arvel Courier</title></head>
+      <body><h1>Arvel Courier</h1><h1>Pier to be rebuilt</h1>{_STORY}</body></html>"""
+    assert read_page(fromstring(page), PageOptions()).headline == "Pier to be rebuilt"
+    assert read_page(fromstring(page), PageOptions(longer_h1=False)).headline == "Arvel Courier"

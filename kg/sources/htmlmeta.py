@@ -21,7 +21,8 @@ from kg.model import Meta
 from kg.sources.meta import http_url, meta_from_jsonld, meta_from_mapping
 from kg.sources.pagehead import Head, headline_element, read_head
 from kg.sources.pageld import PageGraph, article_node, node_url, page_graph, page_node
-from kg.sources.titles import Site, TitleSources, choose_title
+from kg.sources.titles import Site, TitleSources, choose_title, parts
+from kg.sources.titles import key as title_key
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||\band\b)\s*")
 
@@ -42,6 +43,8 @@ class PageOptions:
     article_item: bool = True  # microdata authors of the item that holds the headline only
     desk_names: bool = True  # "News Desk", "<site> Staff" are organisations, never people
     agreeing_date: bool = True  # of the shown dates, the one the metadata confirms
+    title_site: bool = True  # "<og:title> | X" as the <title>: X is the site's name
+    longer_h1: bool = True  # of h1s the metadata confirms equally, the longer
     tables: bool = True  # tables in the main text
 
 
@@ -79,7 +82,11 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
         if page
         else Meta()
     )
-    site = _site(tree, graph, tag_fields, jsonld, tags) if options.site_names else Site()
+    site = (
+        _site(tree, graph, tag_fields, jsonld, tags, options.title_site)
+        if options.site_names
+        else Site()
+    )
     titles = TitleSources(
         jsonld=jsonld.headline,
         og=tag_fields.get("og:title"),
@@ -87,7 +94,7 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
         title=_title_element(tree),
         h1=tuple(" ".join(h.text_content().split()) for h in tree.iter("h1")),
     )
-    headline = choose_title(titles, site, confirm=options.title_confirm)
+    headline = choose_title(titles, site, options.title_confirm, options.longer_h1)
     month_first = _month_first(tags.in_language or jsonld.in_language)
     anchor = headline_element(tree, headline) if headline else None
     head = read_head(tree, headline, month_first, anchor) if anchor is not None else Head()
@@ -195,7 +202,12 @@ def jsonld_article(tree: HtmlElement) -> Mapping[str, Any] | None:
 
 
 def _site(
-    tree: HtmlElement, graph: PageGraph, tags: Mapping[str, Any], jsonld: Meta, meta: Meta
+    tree: HtmlElement,
+    graph: PageGraph,
+    tags: Mapping[str, Any],
+    jsonld: Meta,
+    meta: Meta,
+    site_from_title: bool = True,
 ) -> Site:
     names: list[str | None] = [tags.get("og:site_name"), tags.get("application-name")]
     names.append(jsonld.publisher.name if jsonld.publisher else None)
@@ -204,7 +216,27 @@ def _site(
         for n in graph.nodes
         if "WebSite" in str(n.get("@type")) and isinstance(n.get("name"), str)
     )
+    if site_from_title:
+        shorter = [tags.get("og:title"), tags.get("twitter:title"), jsonld.headline]
+        names.extend(title_site(_title_element(tree), shorter))
     return Site.of(names, [meta.url, jsonld.url])
+
+
+def title_site(title: str | None, shorter: list[str | None]) -> list[str]:
+    """The site's name as the <title> adds it to a shorter title of the same page:
+    "Pier to be rebuilt | Arvel Courier" beside the og:title "Pier to be rebuilt"."""
+    pieces = parts(title or "")
+    if len(pieces) < 2:
+        return []
+    found = []
+    for other in (title_key(t) for t in shorter if t):
+        for rest, name in ((pieces[:-1], pieces[-1]), (pieces[1:], pieces[0])):
+            # A site's name is the shorter side ("Arvel Courier" as the og:title is the
+            # site's name itself, not the article's title).
+            words = len(name.split())
+            if other == title_key("".join(rest)) and words < len(" ".join(rest).split()):
+                found.append(name)
+    return found
 
 
 def _title_element(tree: HtmlElement) -> str | None:
