@@ -111,6 +111,7 @@ def test_content_that_looks_like_chrome(line: str, off: BodyRules) -> None:
     "line",
     [
         "- Share",
+        "- Travel",  # a section menu's item
         "• Print Article",
         "| Follow us |",
         "This page contains affiliate links; we may earn a commission.",

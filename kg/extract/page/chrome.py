@@ -132,6 +132,7 @@ def is_chrome_label(text: str, items: bool = False, sentences: bool = False) -> 
     # "• Share", "- Print Article"; but "- two quinces", "| Harvest |" are a list's
     # items and a table's cells when ``items`` says so and no word is a chrome word.
     labelled = not items or any(t.casefold() in CHROME_WORDS for t in tokens)
+    labelled = labelled or " ".join(tokens).casefold() in SECTION_WORDS  # "- Travel"
     if line[0] in _BULLET and len(tokens) <= 3 and all(t.isalpha() for t in tokens) and labelled:
         return True
     if all(t.casefold().strip(".,:") in _SOCIAL for t in tokens):
