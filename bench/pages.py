@@ -236,6 +236,7 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("site name the <title> adds to og:title", Mechanisms(PageOptions(title_site=False))),
     ("of confirmed h1s the longer", Mechanisms(PageOptions(longer_h1=False))),
     ("byline shown around the headline", Mechanisms(PageOptions(head_byline=False))),
+    ("credit lines are no byline", Mechanisms(PageOptions(credit_lines=False))),
     ("date shown around the headline", Mechanisms(PageOptions(head_date=False))),
     ("permalink date", Mechanisms(PageOptions(url_date=False))),
     ("unlabelled shown edit day yields", Mechanisms(PageOptions(unlabelled_edit=False))),

@@ -454,3 +454,18 @@ def test_of_equally_confirmed_h1s_the_longer() -> None:
       <body><h1>Arvel Courier</h1><h1>Pier to be rebuilt</h1>{_STORY}</body></html>"""
     assert read_page(fromstring(page), PageOptions()).headline == "Pier to be rebuilt"
     assert read_page(fromstring(page), PageOptions(longer_h1=False)).headline == "Arvel Courier"
+
+
+@pytest.mark.parametrize(
+    "credit", ["The pier at dawn. Photo by Ann Quill", "Medically reviewed by Dr. Ann Quill"]
+)
+def test_a_credit_line_near_the_headline_is_no_byline(credit: str) -> None:
+    page = f"""<html><head><meta name="author" content="Lena Morrow"></head><body>
+      <h1>Pier to be rebuilt</h1><p>{credit}</p>{_STORY}</body></html>"""
+    facts = read_page(fromstring(page), PageOptions())
+    assert facts.head.byline == ()
+    assert choose_meta(facts, Meta(), PageOptions()).authors == (Agent("Lena Morrow", "Person"),)
+    assert read_page(fromstring(page), PageOptions(credit_lines=False)).head.byline != ()
+    # A byline inside a line still is one.
+    posted = page.replace(credit, "Posted on 3 May 2021 by Ivo Stanek")
+    assert read_page(fromstring(posted), PageOptions()).head.byline == ("Ivo Stanek",)

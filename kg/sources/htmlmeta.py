@@ -45,6 +45,7 @@ class PageOptions:
     agreeing_date: bool = True  # of the shown dates, the one the metadata confirms
     title_site: bool = True  # "<og:title> | X" as the <title>: X is the site's name
     longer_h1: bool = True  # of h1s the metadata confirms equally, the longer
+    credit_lines: bool = True  # "Photo by A", "Reviewed by A" are no byline
     tables: bool = True  # tables in the main text
 
 
@@ -97,7 +98,8 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
     headline = choose_title(titles, site, options.title_confirm, options.longer_h1)
     month_first = _month_first(tags.in_language or jsonld.in_language)
     anchor = headline_element(tree, headline) if headline else None
-    head = read_head(tree, headline, month_first, anchor) if anchor is not None else Head()
+    credits = options.credit_lines
+    head = read_head(tree, headline, month_first, anchor, credits) if anchor is not None else Head()
     own = anchor if options.article_item else None
     microdata = (
         tuple(microdata_authors(tree, own, options.article_item)) if options.jsonld_graph else ()

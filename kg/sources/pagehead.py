@@ -54,6 +54,13 @@ _AFTER_NAMES = re.compile(
 # "Posted on 21 September 2020 by A": the names after a "by" inside a short line.
 # Only English "by": "von", "de", "di" inside a line are as often part of a name.
 _BY_INSIDE = re.compile(r"\bby\s+(?=[A-ZÀ-Þ])")
+# "Photo by A", "Medically reviewed by A", "Sponsored by B": credits, not the author.
+_CREDIT_BY = re.compile(
+    r"\b(?:photo\w*|image\w*|picture\w*|illustrat\w*|graphic\w*|video\w*|animation|"
+    r"edited|reviewed|checked|sponsored|presented|produced|powered|designed|translated|"
+    r"supported|funded|hosted|narrated|curated|compiled)\s+by\s+$",
+    re.I,
+)
 _SHORT = 14  # words of a line that may hold a byline after other words
 # Labels author markup (and so an extractor reading it) holds besides names.
 NOT_NAMES = frozenset(
@@ -130,7 +137,11 @@ def headline_element(tree: HtmlElement, headline: str) -> HtmlElement | None:
 
 
 def read_head(
-    tree: HtmlElement, headline: str | None, month_first: bool, anchor: HtmlElement | None = None
+    tree: HtmlElement,
+    headline: str | None,
+    month_first: bool,
+    anchor: HtmlElement | None = None,
+    credits: bool = True,
 ) -> Head:
     """The byline and dates shown around the element that shows ``headline`` (``anchor``,
     when the caller has found it)."""
@@ -145,7 +156,7 @@ def read_head(
         return Head()
     last = max(i for i, p in enumerate(text) if id(p.owner) in inside)
     before, after = _window(text, first, last)
-    bylines, marked = _bylines(after + before)
+    bylines, marked = _bylines(after + before, credits)
     dates = [d for p in after + before[::-1] for d in shown_dates(p.text, month_first)]
     dates += [d for p in (after + before) for d in _time_elements(p)]
     updated = _updated_days(before + after)
@@ -241,8 +252,9 @@ def _marked(el: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
-def _bylines(window: list[Piece]) -> tuple[list[str], list[str]]:
-    """Names from "By …" text and from author markup in the head."""
+def _bylines(window: list[Piece], credits: bool = True) -> tuple[list[str], list[str]]:
+    """Names from "By …" text and from author markup in the head (with ``credits``, not
+    from a credit line's "by": "Photo by …", "Reviewed by …")."""
     names: list[str] = []
     marked: list[str] = []
     seen: set[int] = set()
@@ -250,6 +262,8 @@ def _bylines(window: list[Piece]) -> tuple[list[str], list[str]]:
         text = p.text.lstrip("|•·–—-/ ")  # "| By", "— von": a separator before the byline
         m = _BY.match(text)
         inside = None if m or len(text.split()) > _SHORT else _last(_BY_INSIDE, text)
+        if inside is not None and credits and _CREDIT_BY.search(text[:inside]):
+            inside = None
         if m or inside is not None:
             rest = text[m.end() :] if m else text[inside or 0 :]
             if not rest.strip() and i + 1 < len(window):
