@@ -6,7 +6,12 @@ import pytest
 
 from bench.pages import Mechanisms, Sets, kg_fast, predict, shared_data, trafilatura_alone
 from kg.extract.article import prepare, record
-from kg.extract.page.mainbody import is_call_to_action, is_page_chrome, is_time_stamp
+from kg.extract.page.mainbody import (
+    BodyRules,
+    is_call_to_action,
+    is_page_chrome,
+    is_time_stamp,
+)
 from kg.model import Meta, RawDocument
 
 MAIN_TEXT = "\n".join(
@@ -64,6 +69,63 @@ def test_main_text_keeps_headings_and_code_and_drops_chrome() -> None:
 )
 def test_page_chrome(line: str, chrome: bool) -> None:
     assert is_page_chrome(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("line", "off"),
+    [
+        ("- pinch of nutmeg", BodyRules(items=False)),  # an ingredient
+        ("| Harvest |", BodyRules(items=False)),  # a table's cell
+        ("- Crushed juniper", BodyRules(items=False)),
+        (
+            "- The shop lists two models. It takes no orders yet, but you can sign up to hear "
+            "when they arrive.",
+            BodyRules(reported_calls=False),
+        ),
+        (
+            "Brindle Freight, an affiliate of the port authority, said it would hire forty "
+            "drivers before the winter.",
+            BodyRules(affiliate_links=False),
+        ),
+        (
+            "Copyright law has not kept pace with the way music is shared online.",
+            BodyRules(sentences=False),
+        ),
+        (
+            "Reporting by the local paper showed the mayor knew of the leak in May.",
+            BodyRules(sentences=False),
+        ),
+        ("More from the interview is printed below.", BodyRules(sentences=False)),
+        (
+            "Log in to the portal with your tax number, the agency said.",
+            BodyRules(reported_calls=False),
+        ),
+    ],
+)
+def test_content_that_looks_like_chrome(line: str, off: BodyRules) -> None:
+    assert not is_page_chrome(line)
+    assert is_page_chrome(line, off)  # each rule, off, drops its line again
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Share",
+        "- Travel",  # a section menu's item
+        "• Print Article",
+        "| Follow us |",
+        "This page contains affiliate links; we may earn a commission.",
+        "Some links here are affiliate links.",
+        "Our readers asked. Sign up for our newsletter and you will hear first!",
+        "Copyright 2021 Arvel Media. All rights reserved.",
+        "Copyright Arvel Media Ltd",
+        "© Arvel Media, all rights reserved",
+        "(Reporting by Ann Lee; Editing by Tom Roe)",
+        "More from Arvel Courier",
+    ],
+)
+def test_chrome_that_the_new_rules_still_drop(line: str) -> None:
+    assert is_page_chrome(line)
 
 
 def test_classifiers_separately() -> None:

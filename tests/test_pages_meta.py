@@ -17,7 +17,7 @@ from rdflib import Graph
 
 from kg.build import BuildOptions, BuildResult, build
 from kg.model import Agent, Meta
-from kg.sources.htmlmeta import PageOptions, read_page
+from kg.sources.htmlmeta import PageOptions, microdata_authors, read_page
 from kg.sources.pagedates import shown_dates
 from kg.sources.pagehead import byline_names, read_head
 from kg.sources.precedence import choose_meta
@@ -262,3 +262,210 @@ def test_permalink_day_beats_a_wrong_json_ld_date() -> None:
     assert choose_meta(facts, Meta(), PageOptions(url_date=False)).date_published == (
         "2019-06-17T18:28:00+02:00"
     )
+
+
+_EDITED_PAGE = (
+    """<html><head>
+  <meta property="article:published_time" content="2018-05-02T09:10:00+02:00">
+  <meta property="article:modified_time" content="2021-11-23T16:00:00+01:00">
+  </head><body><h1>Les jardins de Morvelle</h1>
+  <div class="info"><a class="author">Lise Durant</a> | LABEL 23 novembre 2021</div>
+  <p>"""
+    + "Les jardins ouvrent au public chaque printemps depuis des années. " * 4
+    + """</p>
+  </body></html>"""
+)
+
+
+def test_an_unlabelled_shown_edit_day_yields_to_the_published_day() -> None:
+    page = _EDITED_PAGE.replace("LABEL ", "Le ")
+    facts = read_page(fromstring(page), PageOptions())
+    assert facts.head.dates[0] == ("2021-11-23",)
+    assert choose_meta(facts, Meta(), PageOptions()).date_published == ("2018-05-02T09:10:00+02:00")
+    off = choose_meta(facts, Meta(), PageOptions(unlabelled_edit=False))
+    assert off.date_published == "2021-11-23T16:00:00+01:00"
+
+
+@pytest.mark.parametrize("label", ["Mis à jour le ", "Updated ", "Last modified: "])
+def test_a_shown_day_labelled_as_an_update_stays(label: str) -> None:
+    facts = read_page(fromstring(_EDITED_PAGE.replace("LABEL ", label)), PageOptions())
+    assert facts.head.updated == frozenset({"2021-11-23"})
+    assert choose_meta(facts, Meta(), PageOptions()).date_published == ("2021-11-23T16:00:00+01:00")
+
+
+def _recipe_page(line: str) -> str:
+    return (
+        """<html><body><h1>Plum crumble</h1><p class="blurb">"""
+        + "A crumble of late plums and oats that the whole family asks for again. " * 4
+        + f"""</p><div class="by">By Hollin Kitchens</div><div class="when">{line}</div>
+        <ul><li>4 plums</li><li>100 g oats</li></ul></body></html>"""
+    )
+
+
+def test_a_labelled_date_below_the_description_beats_the_extractor_guess() -> None:
+    guess = Meta(date_published="2004-01-01")
+    facts = read_page(fromstring(_recipe_page("Updated June 3, 2019")), PageOptions())
+    assert facts.head.dates == ()  # beyond the head: the blurb is prose
+    assert choose_meta(facts, guess, PageOptions()).date_published == "2019-06-03"
+    assert choose_meta(facts, guess, PageOptions(labelled_date=False)).date_published == (
+        "2004-01-01"
+    )
+    # A date without a label that begins its line is not taken.
+    facts = read_page(fromstring(_recipe_page("Best since June 3, 2019")), PageOptions())
+    assert facts.head.labelled == ()
+    assert choose_meta(facts, guess, PageOptions()).date_published == "2004-01-01"
+
+
+_ITEMS_PAGE = """<html><body>
+  <article itemscope itemtype="https://schema.org/Article">
+    <h1 itemprop="headline">Tidal mills of the north coast</h1>
+    <span itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <span itemprop="name">Orla Venn</span></span>
+    <p>Three mills still turn with the tide.</p>
+    <ol><li itemprop="citation" itemscope itemtype="https://schema.org/ScholarlyArticle">
+      <meta itemprop="author" content="Pell Quarrin">Quarrin P. Mill wheels. 1988.</li></ol>
+  </article>
+  <aside><article itemscope itemtype="https://schema.org/BlogPosting">
+    <h3>Another story</h3><span itemprop="author">Kit Marrow</span></article></aside>
+  </body></html>"""
+
+
+def test_microdata_authors_of_the_item_that_holds_the_headline() -> None:
+    def names(options: PageOptions) -> list[str]:
+        return [a["name"] for a in read_page(fromstring(_ITEMS_PAGE), options).microdata_authors]
+
+    assert names(PageOptions()) == ["Orla Venn"]
+    # Off: the cited work's and the teaser's authors too.
+    assert names(PageOptions(article_item=False)) == ["Orla Venn", "Pell Quarrin", "Kit Marrow"]
+
+
+def test_without_the_headline_element_a_cited_work_is_still_left_out() -> None:
+    page = _ITEMS_PAGE.replace('<h1 itemprop="headline">', "<div>").replace("</h1>", "</div>")
+    tree = fromstring(page)
+    facts = read_page(tree, PageOptions())
+    assert facts.headline is None or not facts.head.found
+    assert [a["name"] for a in microdata_authors(tree, None, own=True)] == [
+        "Orla Venn",
+        "Kit Marrow",
+    ]
+
+
+def test_a_labelled_date_below_the_body_is_a_comment_s() -> None:
+    paragraph = "<p>" + "The crumble keeps for three days in a cool larder. " * 6 + "</p>"
+    page = _recipe_page("Serves six").replace(
+        "<ul>", paragraph * 2 + "<p>Posted May 2, 2021</p><ul>"
+    )
+    facts = read_page(fromstring(page), PageOptions())
+    assert facts.head.labelled == ()
+
+
+def _desk_page(jsonld_author: str) -> str:
+    return f"""<html><head><meta property="og:site_name" content="Arvel Courier">
+      <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Pier to be rebuilt",
+        "author": {{"@type": "Person", "name": "{jsonld_author}"}}}}</script></head>
+      <body><h1>Pier to be rebuilt</h1><p>By Lena Morrow</p></body></html>"""
+
+
+@pytest.mark.parametrize("desk", ["Arvel Courier Staff", "News Desk", "The Editorial Board"])
+def test_a_desk_typed_as_a_person_yields_to_the_shown_byline(desk: str) -> None:
+    facts = read_page(fromstring(_desk_page(desk)), PageOptions())
+    assert choose_meta(facts, Meta(), PageOptions()).authors == (Agent("Lena Morrow", "Person"),)
+    off = choose_meta(facts, Meta(), PageOptions(desk_names=False))
+    assert off.authors == (Agent(desk, "Person"),)
+
+
+def test_a_role_beside_a_person_is_no_co_author() -> None:
+    # The JSON-LD name splits at its comma; the desk word is no co-author then.
+    facts = read_page(fromstring(_desk_page("Ivo Stanek, Staff")), PageOptions())
+    assert choose_meta(facts, Meta(), PageOptions()).authors == (Agent("Ivo Stanek", "Person"),)
+    off = choose_meta(facts, Meta(), PageOptions(desk_names=False)).authors
+    assert off == (Agent("Ivo Stanek", "Person"), Agent("Staff", "Person"))
+
+
+_FESTIVAL_LD = """<script type="application/ld+json">{"@type": "NewsArticle",
+  "headline": "Festival returns to Arvel", "datePublished": "2021-05-03T08:00:00+01:00"}</script>"""
+
+
+@pytest.mark.parametrize(
+    ("above", "below"),
+    [
+        (
+            "",
+            "<p>The festival comes back on 12 June 2021.</p><p>By Lena Morrow</p><p>3 May 2021</p>",
+        ),
+        ('<div class="today">Tuesday, 1 June 2021</div>', "<p>By Lena Morrow</p>"),
+        ("<ul><li><a>Pier plans approved</a> 28 May 2021</li></ul>", "<p>By Lena Morrow</p>"),
+    ],
+)
+def test_a_shown_date_the_metadata_does_not_confirm(above: str, below: str) -> None:
+    page = f"""<html><head>{_FESTIVAL_LD}</head><body>{above}
+      <h1>Festival returns to Arvel</h1>{below}</body></html>"""
+    facts = read_page(fromstring(page), PageOptions())
+    assert facts.head.dates  # the page shows a date the metadata does not name
+    chosen = choose_meta(facts, Meta(), PageOptions()).date_published
+    assert chosen == "2021-05-03T08:00:00+01:00"
+    off = choose_meta(facts, Meta(), PageOptions(agreeing_date=False)).date_published
+    assert off != chosen
+
+
+def test_a_lone_shown_date_below_the_headline_still_beats_the_metadata() -> None:
+    page = f"""<html><head>{_FESTIVAL_LD}</head><body>
+      <h1>Festival returns to Arvel</h1><p>By Lena Morrow</p><p>Updated 9 May 2021</p></body></html>"""
+    facts = read_page(fromstring(page), PageOptions())
+    assert choose_meta(facts, Meta(), PageOptions()).date_published == "2021-05-09"
+
+
+def test_a_date_bar_the_day_after_yields_and_a_zone_shifted_stamp_stays() -> None:
+    bar = f"""<html><head>{_FESTIVAL_LD}</head><body><div class="today">4 May 2021</div>
+      <h1>Festival returns to Arvel</h1><p>By Lena Morrow</p></body></html>"""
+    facts = read_page(fromstring(bar), PageOptions())
+    assert choose_meta(facts, Meta(), PageOptions()).date_published == ("2021-05-03T08:00:00+01:00")
+    shifted = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+      "headline": "Festival returns to Arvel", "datePublished": "2021-05-02T23:30:00-04:00",
+      "dateModified": "2021-05-09T10:00:00-04:00"}</script></head><body>
+      <h1>Festival returns to Arvel</h1><p>Published 3 May 2021</p><p>Updated 9 May 2021</p>
+      </body></html>"""
+    facts = read_page(fromstring(shifted), PageOptions())
+    # The shown publication day stays (the metadata's instant is that day in the page's
+    # zone); the "Updated" day that the dateModified confirms does not take its place.
+    assert choose_meta(facts, Meta(), PageOptions()).date_published == "2021-05-03"
+
+
+_STORY = (
+    "<p>" + "The harbour board voted to rebuild the north pier before the storms. " * 4 + "</p>"
+)
+
+
+def test_the_site_name_the_title_adds_to_the_og_title() -> None:
+    page = f"""<html><head><title>Pier to be rebuilt | Arvel Courier</title>
+      <meta property="og:title" content="Pier to be rebuilt"></head>
+      <body><h1 class="logo">Arvel Courier</h1><h2>Pier to be rebuilt</h2>{_STORY}</body></html>"""
+    facts = read_page(fromstring(page), PageOptions())
+    assert facts.site.named("Arvel Courier")
+    assert facts.headline == "Pier to be rebuilt"
+    assert read_page(fromstring(page), PageOptions(title_site=False)).headline == "Arvel Courier"
+    # An og:title that is the site's name names no site of its own.
+    other = page.replace('content="Pier to be rebuilt"', 'content="Arvel Courier"')
+    assert not read_page(fromstring(other), PageOptions()).site.named("Pier to be rebuilt")
+
+
+def test_of_equally_confirmed_h1s_the_longer() -> None:
+    page = f"""<html><head><title>Pier to be rebuilt | Arvel Courier</title></head>
+      <body><h1>Arvel Courier</h1><h1>Pier to be rebuilt</h1>{_STORY}</body></html>"""
+    assert read_page(fromstring(page), PageOptions()).headline == "Pier to be rebuilt"
+    assert read_page(fromstring(page), PageOptions(longer_h1=False)).headline == "Arvel Courier"
+
+
+@pytest.mark.parametrize(
+    "credit", ["The pier at dawn. Photo by Ann Quill", "Medically reviewed by Dr. Ann Quill"]
+)
+def test_a_credit_line_near_the_headline_is_no_byline(credit: str) -> None:
+    page = f"""<html><head><meta name="author" content="Lena Morrow"></head><body>
+      <h1>Pier to be rebuilt</h1><p>{credit}</p>{_STORY}</body></html>"""
+    facts = read_page(fromstring(page), PageOptions())
+    assert facts.head.byline == ()
+    assert choose_meta(facts, Meta(), PageOptions()).authors == (Agent("Lena Morrow", "Person"),)
+    assert read_page(fromstring(page), PageOptions(credit_lines=False)).head.byline != ()
+    # A byline inside a line still is one.
+    posted = page.replace(credit, "Posted on 3 May 2021 by Ivo Stanek")
+    assert read_page(fromstring(posted), PageOptions()).head.byline == ("Ivo Stanek",)

@@ -19,9 +19,10 @@ from lxml.html import HtmlElement
 
 from kg.model import Meta
 from kg.sources.meta import http_url, meta_from_jsonld, meta_from_mapping
-from kg.sources.pagehead import Head, read_head
+from kg.sources.pagehead import Head, headline_element, read_head
 from kg.sources.pageld import PageGraph, article_node, node_url, page_graph, page_node
-from kg.sources.titles import Site, TitleSources, choose_title
+from kg.sources.titles import Site, TitleSources, choose_title, parts
+from kg.sources.titles import key as title_key
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||\band\b)\s*")
 
@@ -37,6 +38,14 @@ class PageOptions:
     head_byline: bool = True  # names shown around the headline
     head_date: bool = True  # the date shown around the headline
     url_date: bool = True  # the day a permalink names ("/2017/7/12/…")
+    unlabelled_edit: bool = True  # a shown day that is only dateModified, unlabelled, yields
+    labelled_date: bool = True  # "Updated <date>" further below the headline, before htmldate
+    article_item: bool = True  # microdata authors of the item that holds the headline only
+    desk_names: bool = True  # "News Desk", "<site> Staff" are organisations, never people
+    agreeing_date: bool = True  # of the shown dates, the one the metadata confirms
+    title_site: bool = True  # "<og:title> | X" as the <title>: X is the site's name
+    longer_h1: bool = True  # of h1s the metadata confirms equally, the longer
+    credit_lines: bool = True  # "Photo by A", "Reviewed by A" are no byline
     tables: bool = True  # tables in the main text
 
 
@@ -74,7 +83,11 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
         if page
         else Meta()
     )
-    site = _site(tree, graph, tag_fields, jsonld, tags) if options.site_names else Site()
+    site = (
+        _site(tree, graph, tag_fields, jsonld, tags, options.title_site)
+        if options.site_names
+        else Site()
+    )
     titles = TitleSources(
         jsonld=jsonld.headline,
         og=tag_fields.get("og:title"),
@@ -82,10 +95,15 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
         title=_title_element(tree),
         h1=tuple(" ".join(h.text_content().split()) for h in tree.iter("h1")),
     )
-    headline = choose_title(titles, site, confirm=options.title_confirm)
+    headline = choose_title(titles, site, options.title_confirm, options.longer_h1)
     month_first = _month_first(tags.in_language or jsonld.in_language)
-    head = read_head(tree, headline, month_first) if headline else Head()
-    microdata = tuple(microdata_authors(tree)) if options.jsonld_graph else ()
+    anchor = headline_element(tree, headline) if headline else None
+    credits = options.credit_lines
+    head = read_head(tree, headline, month_first, anchor, credits) if anchor is not None else Head()
+    own = anchor if options.article_item else None
+    microdata = (
+        tuple(microdata_authors(tree, own, options.article_item)) if options.jsonld_graph else ()
+    )
     return PageFacts(jsonld, microdata, webpage, tags, headline, head, site, body, tuple(warnings))
 
 
@@ -93,17 +111,22 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
 _WORK_TYPE = re.compile(r"schema\.org/(?:\w*Article|\w*Posting|Report|Recipe)$")
 
 
-def microdata_authors(tree: HtmlElement) -> list[Any]:
+def microdata_authors(
+    tree: HtmlElement, anchor: HtmlElement | None = None, own: bool = False
+) -> list[Any]:
     """Authors the page marks up as microdata of its article (``itemprop="author"``).
 
     Only those whose item is an article: a comment's author is marked up the same
-    way, inside the comment's own item or in none.
+    way, inside the comment's own item or in none. With ``own``, only the article
+    items that hold the headline element ``anchor`` (else those that are no other
+    item's citation, review or related link): a page marks up the works it cites and
+    the teasers it lists as articles too, each with its authors.
     """
     found: list[Any] = []
-    for el in tree.xpath("//*[contains(concat(' ', @itemprop, ' '), ' author ')]"):
-        scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
-        if scope is None or not _WORK_TYPE.search((scope.get("itemtype") or "").rstrip("/")):
-            continue
+    items = _author_items(tree)
+    if own:
+        items = _own_items(items, anchor)
+    for el, _ in items:
         name = el.xpath(".//*[@itemprop='name']")
         text = (name[0].get("content") or name[0].text_content()) if name else el.text_content()
         text = " ".join((el.get("content") or text or "").split())
@@ -111,6 +134,50 @@ def microdata_authors(tree: HtmlElement) -> list[Any]:
             kind = (el.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
             found.append({"@type": kind, "name": text} if kind else {"name": text})
     return found
+
+
+# An item under one of these is another work the article points to, not the article.
+_POINTED = frozenset(
+    [
+        "citation",
+        "review",
+        "comment",
+        "mentions",
+        "isbasedon",
+        "relatedlink",
+        "significantlink",
+        "subjectof",
+        "workexample",
+        "exampleofwork",
+        "ispartof",
+    ]
+)
+
+
+def _author_items(tree: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
+    """(author element, its article item), in document order."""
+    found = []
+    for el in tree.xpath("//*[contains(concat(' ', @itemprop, ' '), ' author ')]"):
+        scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+        if scope is not None and _WORK_TYPE.search((scope.get("itemtype") or "").rstrip("/")):
+            found.append((el, scope))
+    return found
+
+
+def _own_items(
+    items: list[tuple[HtmlElement, HtmlElement]], anchor: HtmlElement | None
+) -> list[tuple[HtmlElement, HtmlElement]]:
+    """The authors of the items holding the headline, else of items that no other points to."""
+    if anchor is not None:
+        holding = {id(a) for a in anchor.iterancestors()} | {id(anchor)}
+        mine = [(el, scope) for el, scope in items if id(scope) in holding]
+        if mine:
+            return mine
+    return [
+        (el, scope)
+        for el, scope in items
+        if not {p.casefold() for p in (scope.get("itemprop") or "").split()} & _POINTED
+    ]
 
 
 def _month_first(language: str | None) -> bool:
@@ -137,7 +204,12 @@ def jsonld_article(tree: HtmlElement) -> Mapping[str, Any] | None:
 
 
 def _site(
-    tree: HtmlElement, graph: PageGraph, tags: Mapping[str, Any], jsonld: Meta, meta: Meta
+    tree: HtmlElement,
+    graph: PageGraph,
+    tags: Mapping[str, Any],
+    jsonld: Meta,
+    meta: Meta,
+    site_from_title: bool = True,
 ) -> Site:
     names: list[str | None] = [tags.get("og:site_name"), tags.get("application-name")]
     names.append(jsonld.publisher.name if jsonld.publisher else None)
@@ -146,7 +218,27 @@ def _site(
         for n in graph.nodes
         if "WebSite" in str(n.get("@type")) and isinstance(n.get("name"), str)
     )
+    if site_from_title:
+        shorter = [tags.get("og:title"), tags.get("twitter:title"), jsonld.headline]
+        names.extend(title_site(_title_element(tree), shorter))
     return Site.of(names, [meta.url, jsonld.url])
+
+
+def title_site(title: str | None, shorter: list[str | None]) -> list[str]:
+    """The site's name as the <title> adds it to a shorter title of the same page:
+    "Pier to be rebuilt | Arvel Courier" beside the og:title "Pier to be rebuilt"."""
+    pieces = parts(title or "")
+    if len(pieces) < 2:
+        return []
+    found = []
+    for other in (title_key(t) for t in shorter if t):
+        for rest, name in ((pieces[:-1], pieces[-1]), (pieces[1:], pieces[0])):
+            # A site's name is the shorter side ("Arvel Courier" as the og:title is the
+            # site's name itself, not the article's title).
+            words = len(name.split())
+            if other == title_key("".join(rest)) and words < len(" ".join(rest).split()):
+                found.append(name)
+    return found
 
 
 def _title_element(tree: HtmlElement) -> str | None:

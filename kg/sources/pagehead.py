@@ -24,6 +24,20 @@ _SKIP = frozenset({"script", "style", "template", "svg", "head", "select", "opti
 _BEFORE = 250  # characters of text above the headline that may hold its kicker and date
 _AFTER = 700  # characters below it that may hold the byline and date
 _PROSE_WORDS = 30  # a piece this long is the body: the head ends there
+# "Updated", "Last modified" in the languages pagedates reads: the shown date is an edit's.
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|revised|aktualisiert|geändert|mis à jour|modifié|actualizado|"
+    r"aggiornato|bijgewerkt|atualizado)\b",
+    re.I,
+)
+# A line that begins so introduces the article's own date.
+_DATE_LABEL = re.compile(
+    r"(?:last\s+)?(?:updated|published|posted|modified|erstellt|veröffentlicht|aktualisiert|"
+    r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b",
+    re.I,
+)
+_FAR = 4000  # characters below the headline where a labelled date is still the article's
+_LABEL_WORDS = 4  # a piece this short before a date may be its label ("Updated:")
 _AUTHOR_MARK = re.compile(r"author|byline|writer|contributor|autor", re.I)
 # Words that introduce a byline, in the languages pagedates reads.
 _BY = re.compile(
@@ -40,6 +54,13 @@ _AFTER_NAMES = re.compile(
 # "Posted on 21 September 2020 by A": the names after a "by" inside a short line.
 # Only English "by": "von", "de", "di" inside a line are as often part of a name.
 _BY_INSIDE = re.compile(r"\bby\s+(?=[A-ZÀ-Þ])")
+# "Photo by A", "Medically reviewed by A", "Sponsored by B": credits, not the author.
+_CREDIT_BY = re.compile(
+    r"\b(?:photo\w*|image\w*|picture\w*|illustrat\w*|graphic\w*|video\w*|animation|"
+    r"edited|reviewed|checked|sponsored|presented|produced|powered|designed|translated|"
+    r"supported|funded|hosted|narrated|curated|compiled)\s+by\s+$",
+    re.I,
+)
 _SHORT = 14  # words of a line that may hold a byline after other words
 # Labels author markup (and so an extractor reading it) holds besides names.
 NOT_NAMES = frozenset(
@@ -71,6 +92,10 @@ class Head:
     marked: tuple[str, ...] = ()  # names from author markup only (may be user names)
     # Dates shown, nearest the headline first; each as its readings (04/12/2020 has two).
     dates: tuple[tuple[str, ...], ...] = ()
+    updated: frozenset[str] = frozenset()  # days shown after an "Updated" label
+    above: frozenset[str] = frozenset()  # days shown only above the headline
+    # The first date further below that a label introduces ("Updated June 13, 2019").
+    labelled: tuple[str, ...] = ()
 
 
 def pieces(tree: HtmlElement) -> list[Piece]:
@@ -111,9 +136,17 @@ def headline_element(tree: HtmlElement, headline: str) -> HtmlElement | None:
     return None
 
 
-def read_head(tree: HtmlElement, headline: str | None, month_first: bool) -> Head:
-    """The byline and dates shown around the element that shows ``headline``."""
-    anchor = headline_element(tree, headline) if headline else None
+def read_head(
+    tree: HtmlElement,
+    headline: str | None,
+    month_first: bool,
+    anchor: HtmlElement | None = None,
+    credits: bool = True,
+) -> Head:
+    """The byline and dates shown around the element that shows ``headline`` (``anchor``,
+    when the caller has found it)."""
+    if anchor is None:
+        anchor = headline_element(tree, headline) if headline else None
     if anchor is None:
         return Head()
     text = pieces(tree)
@@ -123,10 +156,54 @@ def read_head(tree: HtmlElement, headline: str | None, month_first: bool) -> Hea
         return Head()
     last = max(i for i, p in enumerate(text) if id(p.owner) in inside)
     before, after = _window(text, first, last)
-    bylines, marked = _bylines(after + before)
+    bylines, marked = _bylines(after + before, credits)
     dates = [d for p in after + before[::-1] for d in shown_dates(p.text, month_first)]
     dates += [d for p in (after + before) for d in _time_elements(p)]
-    return Head(True, tuple(bylines), tuple(marked), tuple(dict.fromkeys(dates)))
+    updated = _updated_days(before + after)
+    above = _days(before, month_first) - _days(after, month_first)
+    labelled = _labelled_below(text[last + 1 :], month_first)
+    unique = tuple(dict.fromkeys(dates))
+    return Head(True, tuple(bylines), tuple(marked), unique, updated, above, labelled)
+
+
+def _days(window: list[Piece], month_first: bool) -> frozenset[str]:
+    """Every day the pieces show, in their text or their <time> elements."""
+    found = [r for p in window for r in shown_dates(p.text, month_first) + _time_elements(p)]
+    return frozenset(day for readings in found for day in readings)
+
+
+def _labelled_below(below: list[Piece], month_first: bool) -> tuple[str, ...]:
+    """The readings of the first short line below the headline that a date label begins.
+
+    Pages that put a recipe's or a product's description between the headline and its
+    date show it too far down for the head; its label says what it is. The search ends
+    at the second paragraph of prose: below it is the body, then the comments, whose
+    "Posted …" dates are the readers'.
+    """
+    size = prose = 0
+    for p in below:
+        size += len(p.text)
+        prose += len(p.text.split()) >= _PROSE_WORDS
+        if size > _FAR or prose > 1:
+            break
+        text = p.text.lstrip("|•·–—-/ ")
+        if len(text.split()) <= _SHORT and _DATE_LABEL.match(text):
+            dates = shown_dates(text, month_first)
+            if dates:
+                return dates[0]
+    return ()
+
+
+def _updated_days(window: list[Piece]) -> frozenset[str]:
+    """The days shown in, or right after, a piece that says "Updated" ("Last modified …")."""
+    days: set[str] = set()
+    for i, p in enumerate(window):
+        label = _UPDATED.search(p.text)
+        if label is None and i and len(window[i - 1].text.split()) <= _LABEL_WORDS:
+            label = _UPDATED.search(window[i - 1].text)
+        if label is not None:
+            days.update(d for readings in shown_dates(p.text) for d in readings)
+    return frozenset(days)
 
 
 def _window(text: list[Piece], first: int, last: int) -> tuple[list[Piece], list[Piece]]:
@@ -175,8 +252,9 @@ def _marked(el: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
-def _bylines(window: list[Piece]) -> tuple[list[str], list[str]]:
-    """Names from "By …" text and from author markup in the head."""
+def _bylines(window: list[Piece], credits: bool = True) -> tuple[list[str], list[str]]:
+    """Names from "By …" text and from author markup in the head (with ``credits``, not
+    from a credit line's "by": "Photo by …", "Reviewed by …")."""
     names: list[str] = []
     marked: list[str] = []
     seen: set[int] = set()
@@ -184,6 +262,8 @@ def _bylines(window: list[Piece]) -> tuple[list[str], list[str]]:
         text = p.text.lstrip("|•·–—-/ ")  # "| By", "— von": a separator before the byline
         m = _BY.match(text)
         inside = None if m or len(text.split()) > _SHORT else _last(_BY_INSIDE, text)
+        if inside is not None and credits and _CREDIT_BY.search(text[:inside]):
+            inside = None
         if m or inside is not None:
             rest = text[m.end() :] if m else text[inside or 0 :]
             if not rest.strip() and i + 1 < len(window):

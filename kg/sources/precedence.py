@@ -13,7 +13,15 @@ figures in bench/PAGES.md):
   often an "Updated …" date the metadata does not carry. It is published with the
   time and offset of a metadata value of the same day (JSON-LD, then meta tags,
   then the WebPage node, then the date trafilatura's htmldate finds), else as a
-  day. Without a shown date: JSON-LD, meta tags, WebPage, then htmldate.
+  day. Of several dates shown, the first that one of those values confirms is
+  taken (a standfirst's event date comes before the stamp); a lone shown date above
+  the headline that none confirms is a "today" bar or a teaser's and yields to the
+  metadata's datePublished. One exception: a shown day that is the metadata's
+  dateModified and not its earlier datePublished, with no "Updated" label beside
+  it, is the page showing its last edit as its date; the datePublished wins.
+  Without a shown date: JSON-LD, meta tags, WebPage, then a date that a label
+  ("Updated …", "Posted …") introduces further below the headline (past a recipe's
+  description), then htmldate.
 - dateModified: JSON-LD, meta tags, WebPage.
 - author: the first source that names a person: JSON-LD (references resolved),
   microdata (``itemprop=author`` of the page's article), the byline shown around
@@ -23,7 +31,8 @@ figures in bench/PAGES.md):
   wins ("Todd" → "Todd Bates"). Several authors stay several; organisations stay
   organisations; a name that is the site's own is an organisation, never a person,
   and yields to any other person the page names (CMSs type the site's own account
-  a Person); with no person anywhere, the first organisation author is kept.
+  a Person); so is a desk's collective byline ("News Desk", "<site> Staff", "The
+  Editorial Board"); with no person anywhere, the first organisation author is kept.
 - publisher, description, image, url, section, language: JSON-LD, then meta tags,
   then trafilatura.
 """
@@ -70,15 +79,56 @@ def choose_date(facts: PageFacts, guessed: Meta, options: PageOptions) -> str | 
     url_day = _url_day(facts.jsonld.url or facts.tags.url) if options.url_date else None
     if url_day:
         shown.insert(0, (url_day,))
+    modified = [facts.jsonld.date_modified, facts.tags.date_modified]
+    if shown and options.unlabelled_edit and _unlabelled_edit(facts, shown[0], known, modified):
+        return _first(*known)
+    values = [*known, *modified, guessed.date_published]
+    above = bool(shown) and set(shown[0]) <= facts.head.above
+    if shown and options.agreeing_date and not url_day and (above or not _near(shown[0], known)):
+        # Of several shown dates, the one the metadata confirms; a lone date above the
+        # headline that it does not confirm is a "today" bar or a teaser's. (A date below
+        # it one day off the datePublished is that day in the page's own time zone.)
+        agreed = next((v for r in shown if (v := _of_day(r, values))), None)
+        if agreed:
+            return agreed
+        if _first(*known) and above:
+            return _first(*known)
     if shown:
-        readings = shown[0]
-        modified = [facts.jsonld.date_modified, facts.tags.date_modified]
-        for day in readings:
-            for value in [*known, *modified, guessed.date_published]:
-                if value and value[:10] == day:
-                    return value
-        return readings[0]
-    return _first(*known, guessed.date_published)
+        return _of_day(shown[0], values) or shown[0][0]
+    labelled = facts.head.labelled[:1] if options.labelled_date else ()
+    return _first(*known, *labelled, guessed.date_published)
+
+
+def _near(readings: tuple[str, ...], known: list[str | None]) -> bool:
+    """A shown day one day off a datePublished: the same instant in the page's own zone."""
+    days = {date.fromisoformat(v[:10]) for v in known if v and _ISO_DAY.match(v)}
+    shown = {date.fromisoformat(r) for r in readings}
+    return any(abs((a - b).days) <= 1 for a in shown for b in days)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _of_day(readings: tuple[str, ...], values: list[str | None]) -> str | None:
+    """The first metadata value on one of the days ``readings`` names (with its time)."""
+    for day in readings:
+        for value in values:
+            if value and value[:10] == day:
+                return value
+    return None
+
+
+def _unlabelled_edit(
+    facts: PageFacts, readings: tuple[str, ...], known: list[str | None], modified: list[str | None]
+) -> bool:
+    """The shown day is the metadata's dateModified, not its (earlier) datePublished, and no
+    "Updated" label says so: the page shows its last edit as if it were the date."""
+    published = {v[:10] for v in known if v}
+    edited = {v[:10] for v in modified if v}
+    days = set(readings)
+    if not published or days & published or not days & edited:
+        return False
+    return not days & facts.head.updated and min(published) < min(days & edited)
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?=[/-]|$)")
@@ -105,19 +155,47 @@ def choose_authors(facts: PageFacts, guessed: Meta, options: PageOptions) -> tup
     # The site's own name is never a person; names in text are also checked against the
     # host's name, names in structured data only against what the site calls itself
     # (personal sites are named after their author, who is a person).
-    lists = [tuple(_as_site(a, site, hosts=False) for a in found) for found in structured]
-    lists += [tuple(_as_site(a, site, hosts=True) for a in found) for found in shown]
+    desks = options.desk_names
+    lists = [tuple(_as_site(a, site, False, desks) for a in found) for found in structured]
+    lists += [tuple(_as_site(a, site, True, desks) for a in found) for found in shown]
     for found in lists:
         people = [a for a in found if a.type == "Person"]
         if people:
-            others = [a for a in found if a.type != "Person" and not site.named(a.name)]
+            others = [a for a in found if a.type != "Person" and not _own(a, site, desks)]
             return tuple(dict.fromkeys([_fuller(a, byline) for a in people] + others))
     return next((found for found in lists if found), ())
 
 
-def _as_site(agent: Agent, site: Site, hosts: bool) -> Agent:
-    """The site's own name is an organisation, whatever the source typed it as."""
-    return replace(agent, type="Organization") if site.named(agent.name, hosts) else agent
+def _as_site(agent: Agent, site: Site, hosts: bool, desks: bool = True) -> Agent:
+    """The site's own name is an organisation, whatever the source typed it as; so is a
+    desk's ("News Desk", "Arvel Courier Staff") with ``desks``."""
+    if site.named(agent.name, hosts) or (desks and _desk(agent.name, site, hosts)):
+        return replace(agent, type="Organization")
+    return agent
+
+
+def _own(agent: Agent, site: Site, desks: bool) -> bool:
+    """The site itself or one of its desks: no co-author beside the people it names."""
+    return site.named(agent.name) or (desks and _desk(agent.name, site, True))
+
+
+# Words of a newsroom's collective bylines: "News Desk", "Staff Reports", "Web Team".
+# fmt: off
+_DESK_WORDS = frozenset({
+    "staff", "desk", "newsroom", "team", "editors", "editorial", "board", "report", "reports",
+    "bureau", "wire", "wires", "agencies", "news", "service", "services", "writers",
+    "reporters", "contributors", "online", "digital", "web", "the", "of", "and", "&",
+})
+# fmt: on
+
+
+def _desk(name: str, site: Site, hosts: bool) -> bool:
+    """A name made of desk words, or of the site's name and desk words."""
+    words = name.replace(",", " ").split()
+    rest = [w for w in words if w.casefold() not in _DESK_WORDS]
+    if len(rest) == len(words):
+        return False
+    return not rest or site.named(" ".join(rest), hosts)
 
 
 def _fuller(agent: Agent, shown: tuple[Agent, ...]) -> Agent:

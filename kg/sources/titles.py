@@ -8,7 +8,8 @@ they carry the site's name ("Headline - Site", "Site | Headline"). So:
 
 1. an h1 that one of the metadata titles confirms (the whole title, or the title
    without the site's name, or one part of it between separators) is the
-   headline; several confirmed, the one confirmed most (then the first); an h1
+   headline; several confirmed, the one confirmed most (then the longest: a logo
+   or a section name is a short part of the title, then the first); an h1
    that is only the title without some leading or trailing parts counts when the
    page has no JSON-LD headline;
 2. else the JSON-LD headline, else og:title, twitter:title, <title>, each with
@@ -103,13 +104,15 @@ class TitleSources:
         return [" ".join(t.split()) for t in found if t and t.strip()]
 
 
-def choose_title(sources: TitleSources, site: Site, confirm: bool = True) -> str | None:
+def choose_title(
+    sources: TitleSources, site: Site, confirm: bool = True, longer: bool = True
+) -> str | None:
     """The headline by the precedence of the module docstring.
 
-    ``confirm`` off skips step 1 (for the bench's ablation).
+    ``confirm`` off skips step 1, ``longer`` its tie-break (for the bench's ablation).
     """
     if confirm:
-        confirmed = _confirmed_h1(sources, site)
+        confirmed = _confirmed_h1(sources, site, longer)
         if confirmed:
             return confirmed
     for title in sources.metadata():
@@ -120,8 +123,8 @@ def choose_title(sources: TitleSources, site: Site, confirm: bool = True) -> str
     return " ".join(usable[0].split()) if usable else None
 
 
-def _confirmed_h1(sources: TitleSources, site: Site) -> str | None:
-    """The h1 the metadata titles confirm most (then the first), or None.
+def _confirmed_h1(sources: TitleSources, site: Site, longer: bool = True) -> str | None:
+    """The h1 the metadata titles confirm most (then the longest, then the first), or None.
 
     An h1 that only matches a title without its leading or trailing parts is
     weaker evidence (a kicker glued to the headline matches too): it wins only
@@ -130,17 +133,19 @@ def _confirmed_h1(sources: TitleSources, site: Site) -> str | None:
     titles = sources.metadata()
     strong = [_forms(t, site) for t in titles]
     weak = [_runs(t) for t in titles]
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, int, str] | None = None
     for h1 in _usable(sources.h1):
         if site.named(h1):
             continue
         k = key(h1)
         votes = (sum(1 for f in strong if k in f), sum(1 for f in weak if k in f))
-        if any(votes) and (best is None or votes > best[:2]):
-            best = (*votes, h1)
+        # Equally confirmed, the longer h1: a logo's or section's is a title's short part.
+        score = (*votes, len(h1.split()) if longer else 0)
+        if any(votes) and (best is None or score > best[:3]):
+            best = (*score, h1)
     if best is None or (not best[0] and sources.jsonld):
         return None
-    return " ".join(best[2].split())
+    return " ".join(best[3].split())
 
 
 def _usable(h1s: Sequence[str]) -> list[str]:

@@ -49,12 +49,29 @@ _SOCIAL = {
     "whatsapp", "x", "youtube",
 }
 # fmt: on
+# The words of menus, share bars and labels, one by one.
+CHROME_WORDS = frozenset(
+    _SOCIAL | _NAV_WORDS | {w for label in _CHROME_EXACT for w in label.split()}
+) - {"of", "to", "the", "this", "with", "you", "may", "also", "on", "from", "in"}
 _BULLET = "•·▪◦●*-–—>|"
 _IDENT = re.compile(
     r"^[A-Za-z]*[a-z0-9]+(?:[_-][A-Za-z0-9]+)+$|^[a-z]+\d+$|.*(?:img|icon|logo|btn)\d*$", re.I
 )
 _VOTES = re.compile(r"^\d+\s*\(\s*\+\s*\d+\s*/\s*[-−]\s*\d+\s*\)$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
+_NOTICE = re.compile(r"©|\(c\)|\b(?:19|20)\d\d\b|all rights reserved|\breserved\b", re.I)
+_NOTICE_WORDS = 6  # "Copyright Arvel Media Ltd": a notice may name its holder
+
+
+def copyright_prose(core: str) -> bool:
+    """A sentence that begins with the word "Copyright" ("Copyright law has not kept pace
+    …"), not a notice: longer than a holder's name, no ©, year or "all rights reserved"."""
+    m = _COPYRIGHT.match(core)
+    if m is None or not m.group()[0].isalpha():
+        return False
+    return len(words(core)) > _NOTICE_WORDS and not _NOTICE.search(core[m.end() :])
+
+
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _FOOTER = re.compile(
     r"^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced)\s+by\b.*", re.I
@@ -92,24 +109,32 @@ def is_chrome(text: str) -> bool:
     return bool(idents and idents * 3 >= len(tokens) and not core.endswith(TERMINAL[:3]))
 
 
-def is_chrome_label(text: str) -> bool:
+def is_chrome_label(text: str, items: bool = False, sentences: bool = False) -> bool:
     """Page furniture by its words: menu and share labels, copyright, a lone URL, a nav bar.
 
     Unlike :func:`is_chrome` it does not judge a line by its shape alone (no letters,
     a bullet, identifiers), which in a page's main text are figures, lists and code.
+    ``items`` keeps a short bulleted line whose words are no menu or share words;
+    ``sentences`` a sentence that begins with "Copyright" but is no notice.
     """
     line = text.strip()
     core = line.strip(_BULLET + " \t").strip()
     if not core:
         return True
     folded = core.casefold().rstrip(":")
-    if folded in _CHROME_EXACT or is_vote_counter(core) or _COPYRIGHT.match(core):
+    if folded in _CHROME_EXACT or is_vote_counter(core):
+        return True
+    if _COPYRIGHT.match(core) and not (sentences and copyright_prose(core)):
         return True
     if _URL_ONLY.match(core):
         return True
     tokens = words(core)
-    if line[0] in _BULLET and len(tokens) <= 3 and all(t.isalpha() for t in tokens):
-        return True  # "• Share", "- Print Article"
+    # "• Share", "- Print Article"; but "- two quinces", "| Harvest |" are a list's
+    # items and a table's cells when ``items`` says so and no word is a chrome word.
+    labelled = not items or any(t.casefold() in CHROME_WORDS for t in tokens)
+    labelled = labelled or " ".join(tokens).casefold() in SECTION_WORDS  # "- Travel"
+    if line[0] in _BULLET and len(tokens) <= 3 and all(t.isalpha() for t in tokens) and labelled:
+        return True
     if all(t.casefold().strip(".,:") in _SOCIAL for t in tokens):
         return True
     # Nav bars: many menu words, no sentence.

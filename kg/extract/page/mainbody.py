@@ -17,6 +17,14 @@ unless it is page chrome:
 - a call to action (subscribe, sign up for the newsletter, write to us), an
   affiliate disclosure, a bare time stamp ("Updated at 1:23 p.m.").
 
+A main text is the article as the extractor found it, so these rules give way to
+what reads as article text (BodyRules, each measured in bench/pages.py): a short
+bulleted line without menu or share words is a list item or a table cell; a call
+to action beside a sentence that reports (or says who said it) is news; "affiliate"
+discloses only beside links or commissions; and a line that is a sentence is no
+copyright notice ("Copyright law …"), wire footer ("Reporting by the local paper
+showed …") or end label.
+
 What the head took (the headline, the standfirst, a dateline on its own line,
 captions) and the reader comments the cleaner found stay out. The cleaner's
 paragraphs stay as it cut them (a sign-off "— AFP" lifted out), but the opening
@@ -28,7 +36,7 @@ which the cleaner does not know, go wherever they are.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kg.extract.page import chrome, marks
 from kg.extract.page.layout import Block, blocks
@@ -60,14 +68,44 @@ _STAMP_WORDS = re.compile(
 _STAMP_MAX_WORDS = 10
 _CREDIT_TAIL = re.compile(r"(?:^|[|\s])©\s*[^.!?]{1,60}$")
 _CREDIT_MAX_WORDS = 30
+# "Affiliate" in a disclosure is the page's links; "an affiliate of the bank" is news.
+_AFFILIATE_LINKS = re.compile(
+    r"\baffiliate\s+(?:links?|commissions?|partners?|partnerships?|programs?|programmes?|"
+    r"marketing|advertising)\b",
+    re.I,
+)
+# "Reporting by the local paper showed …": a footer's "by" is followed by a name.
+_FOOTER_PROSE = re.compile(
+    r"^\(?\s*(?i:reporting|additional reporting|writing|editing|compiled|produced)\s+by\s+[a-z]"
+)
+# "…, the agency said": a sentence that says who said it reports, whatever it quotes.
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w'’-]+\s+){1,4}(?:said|says|told|added|warned|wrote)\b|\baccording to\b"
+)
+_REPORT_WORDS = 4  # a sentence this long that neither calls nor addresses the reader reports
 
 
-def complete_body(text: str, layout: Layout, extra_chrome: bool = True) -> Layout:
+@dataclass(frozen=True)
+class BodyRules:
+    """Which main-text rules run: all in a build; bench/pages.py turns each off in turn."""
+
+    extra_chrome: bool = True  # calls to action, disclosures, time stamps, © credits
+    items: bool = True  # a short bulleted line is a list item unless menu or share words
+    reported_calls: bool = True  # a line with a sentence that reports is no call to action
+    affiliate_links: bool = True  # "affiliate" discloses only with links, commissions …
+    sentences: bool = True  # a sentence is no copyright notice, wire footer or end label
+
+
+_ALL = BodyRules()
+
+
+def complete_body(text: str, layout: Layout, rules: BodyRules = _ALL) -> Layout:
     """``layout`` with every main-text line that is not chrome in its body (see above).
 
-    ``extra_chrome`` off leaves calls to action, disclosures, time stamps and ©
+    ``rules.extra_chrome`` off leaves calls to action, disclosures, time stamps and ©
     credits in (the bench's ablation of the classifiers the cleaner does not have).
     """
+    extra_chrome = rules.extra_chrome
     opening = layout.dateline_span
     taken = [layout.headline_span, opening, layout.description_span]
     taken.extend(layout.caption_spans)
@@ -79,10 +117,10 @@ def complete_body(text: str, layout: Layout, extra_chrome: bool = True) -> Layou
         inside = [s for s in kept if s.start < block.end and s.end > block.start]
         if inside:
             # The cleaner does not know these kinds of chrome: they go wherever they are.
-            if not (extra_chrome and (is_call_to_action(block.text) or is_time_stamp(block.text))):
+            if not (extra_chrome and (_calls(block.text, rules) or is_time_stamp(block.text))):
                 body.extend(_whole_opening(s, block, opening) for s in inside if s not in body)
         elif not any(_overlaps(s, block) for s in taken if s is not None) and not (
-            (headline and fold(block.text) == headline) or is_page_chrome(block.text, extra_chrome)
+            (headline and fold(block.text) == headline) or is_page_chrome(block.text, rules)
         ):
             body.append(Span(block.start, block.end))
     return replace(layout, body=tuple(body))
@@ -100,18 +138,19 @@ def _overlaps(span: Span, block: Block) -> bool:
     return span.start < block.end and span.end > block.start
 
 
-def is_page_chrome(text: str, extra_chrome: bool = True) -> bool:
+def is_page_chrome(text: str, rules: BodyRules = _ALL) -> bool:
     """True for a main-text line that is page furniture, not a sentence of the article."""
+    extra_chrome = rules.extra_chrome
     return (
-        chrome.is_chrome_label(text)
+        chrome.is_chrome_label(text, items=rules.items, sentences=rules.sentences)
         or chrome.is_comment_marker(text)
-        or chrome.is_end_marker(text)
-        or chrome.is_footer_credit(text)
+        or (chrome.is_end_marker(text) and not (rules.sentences and _sentence(text)))
+        or (chrome.is_footer_credit(text) and not (rules.sentences and _FOOTER_PROSE.match(text)))
         or chrome.is_section_word(text)
         or marks.parse_byline(text) is not None
         or marks.parse_dateline(text, gazetteer().is_place_name) is not None
         or _is_caption(text, extra_chrome)
-        or (extra_chrome and (is_call_to_action(text) or is_time_stamp(text)))
+        or (extra_chrome and (_calls(text, rules) or is_time_stamp(text)))
     )
 
 
@@ -123,13 +162,42 @@ def _is_caption(text: str, copyright_tail: bool) -> bool:
     return copyright_tail and short and bool(_CREDIT_TAIL.search(text))
 
 
-def is_call_to_action(text: str) -> bool:
+def _calls(text: str, rules: BodyRules) -> bool:
+    return is_call_to_action(
+        text, reported=rules.reported_calls, affiliate_links=rules.affiliate_links
+    )
+
+
+def is_call_to_action(text: str, reported: bool = True, affiliate_links: bool = True) -> bool:
     """A short line asking the reader to subscribe, sign up, follow, write in; or a
-    disclosure that the page earns from the links in it."""
+    disclosure that the page earns from the links in it.
+
+    ``reported``: a line with a sentence that neither calls nor addresses the reader
+    ("Two models are listed. You can sign up to be told") reports, and is kept.
+    ``affiliate_links``: "affiliate" discloses only beside links, commissions, programmes.
+    """
     n = len(chrome.words(text))
-    if n <= _DISCLOSURE_WORDS and _DISCLOSURE.search(text):
+    said = {m.group().casefold() for m in _DISCLOSURE.finditer(text)}
+    if affiliate_links and said == {"affiliate"} and not _AFFILIATE_LINKS.search(text):
+        said = set()
+    if n <= _DISCLOSURE_WORDS and said:
         return True
-    return n <= _CTA_WORDS and bool(_CALL.search(text)) and bool(_READER.search(text))
+    if n > _CTA_WORDS or not (_CALL.search(text) and _READER.search(text)):
+        return False
+    return not (reported and any(_reports(s) for s in chrome.sentences(text)))
+
+
+def _reports(sentence: str) -> bool:
+    """A sentence of news, not of a call: long enough, no call, no "you"."""
+    words = len(chrome.words(sentence))
+    if words >= _REPORT_WORDS and _ATTRIBUTION.search(sentence):
+        return True
+    return words >= _REPORT_WORDS and not (_CALL.search(sentence) or _READER.search(sentence))
+
+
+def _sentence(text: str) -> bool:
+    """A line that ends as a sentence does: "More from the interview below." is prose."""
+    return len(chrome.words(text)) >= _REPORT_WORDS and text.rstrip().endswith((".", "!", "?"))
 
 
 def is_time_stamp(text: str) -> bool:
