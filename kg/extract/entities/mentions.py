@@ -33,6 +33,7 @@ from kg.extract.entities import (
     nicknames,
     placecues,
     recover,
+    shapes,
     things,
     workcues,
 )
@@ -112,6 +113,8 @@ class _Context:
             if span is not None:
                 votes = cues.span_votes(self.doc, span, self.sports)
                 votes.update(placecues.place_votes(self.doc, span, self.rules, self.sports))
+                if self.rules.plural_names:
+                    votes.update(shapes.plural_votes(self.doc, span))
                 if key in self.datelines:
                     votes["Place"] += 3
                     locative = True
@@ -241,6 +244,8 @@ def typed_groups(
         found = nicknames.join_nicknamed(found, text)
     if rules.common_words:
         found = common.drop_common_words(found, text)
+    if rules.initial_words:
+        found = shapes.without_initial_words(doc, found, text)
     taken = [False] * len(text)
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)
@@ -272,8 +277,13 @@ def typed_groups(
 def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> None:
     """Types for the groups; common words and terms marked as no names (``thing``)."""
     decide_types(groups, sports, rules.decide, rules.things)
+    if rules.plural_names:
+        shapes.groups_not_people(groups)
     if rules.common_words:
         for key in common.not_names(groups, text, sports):
+            groups[key].thing = True
+    if rules.concept_acronyms:
+        for key in shapes.concept_acronyms(groups, text, sports):
             groups[key].thing = True
 
 

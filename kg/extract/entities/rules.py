@@ -58,6 +58,15 @@ class Rules:
     nested: bool = True
     # ... and inside the names of events left out ("Vanta Arts Week": Vanta).
     event_nested: bool = True
+    # A sentence-initial common word glued onto a name is cut off ("Several Korvel
+    # Institute studies": Korvel Institute) (kg.extract.entities.shapes).
+    initial_words: bool = True
+    # Acronyms written with a plural "-s" ("EVGs"), or only ever after a number ("300 DKV"),
+    # are kinds of things or units, not organisations.
+    concept_acronyms: bool = True
+    # "The" + a name ending in a plural ("the Orrin Owls") is a team, band or group: never a
+    # Person.
+    plural_names: bool = True
     # A learned decision drops names typed Organization it is sure are none
     # (kg.extract.entities.learned). Off: on held-out GUM genres it lifts Organization F1
     # (.452 → .472) but in BBC news it drops real organisations ("Reuters", broadcasters)
