@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 from spacy.language import Language
 
 from kg.extract import article as extraction
@@ -17,31 +16,6 @@ def types(text: str, nlp: Language, rules: Rules = ALL_RULES) -> dict[str, str]:
     raw = RawDocument(source="test.txt", text=text, meta=Meta(id="test"))
     article = next(extraction.extract([raw], nlp, rules=rules))
     return {e.name: e.type for e in article.entities}
-
-
-def test_a_sentence_initial_word_glued_onto_a_name_is_cut_off(nlp: Language) -> None:
-    text = (
-        "Several Korvel Institute studies found nothing. "
-        "Recent Korvel Institute work agrees with them."
-    )
-    assert types(text, nlp) == {"Korvel Institute": "Organization"}
-    before = types(text, nlp, replace(ALL_RULES, initial_words=False))
-    assert "Several Korvel Institute" in before
-    assert "Recent Korvel Institute" in before
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a word the article capitalises mid-sentence too is part of the name
-        "Grand Tirvel Lodge opened in May. Members met at the Grand Tirvel Lodge later.",
-        # an adjective opening a name that never stands alone is left as it is
-        "Royal Vantesh Academy opened its doors on Monday to new students.",
-    ],
-)
-def test_a_name_that_opens_with_its_own_word_is_left_whole(text: str, nlp: Language) -> None:
-    got = types(text, nlp)
-    assert any(name.startswith(("Grand", "Royal")) for name in got), got
 
 
 def test_an_acronym_with_a_plural_s_names_a_kind_of_thing(nlp: Language) -> None:

@@ -244,8 +244,6 @@ def typed_groups(
         found = nicknames.join_nicknamed(found, text)
     if rules.common_words:
         found = common.drop_common_words(found, text)
-    if rules.initial_words:
-        found = shapes.without_initial_words(doc, found, text)
     taken = [False] * len(text)
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)
@@ -276,7 +274,15 @@ def typed_groups(
 
 def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> None:
     """Types for the groups; common words and terms marked as no names (``thing``)."""
-    decide_types(groups, sports, rules.decide, rules.things)
+    decide_types(
+        groups,
+        sports,
+        rules.decide,
+        rules.things,
+        rules.place_parts,
+        for_heads=rules.for_heads,
+        work_heads=rules.work_heads,
+    )
     if rules.plural_names:
         shapes.groups_not_people(groups)
     if rules.common_words:
