@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from kg.extract import article as extraction
 from kg.extract.entities.decide import Group, decide_types
+from kg.extract.entities.missed import site_name
 from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.extract.entities.things import CONCEPT, EVENT, head_class
 from kg.model import Meta, RawDocument
@@ -127,3 +128,31 @@ def test_works_and_ideas_named_by_their_form(name: str, said: tuple[str, str] | 
 def test_a_named_idea_is_left_out(nlp: Language) -> None:
     text = "The Kell Theory explains it. Ada Kell first wrote about the Kell Theory in May."
     assert "Kell Theory" not in types(text, nlp)
+
+
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        ("https://en.vantanews.org/wiki/Some_story", "vantanews"),
+        ("https://www.korveltimes.co.uk/news/1", "korveltimes"),
+        ("https://www.congress.gov/bill/1", None),  # a common word: no proof of a publisher
+        ("https://www.texas.gov/x", None),  # a place's name
+        (None, None),
+    ],
+)
+def test_the_site_a_web_address_names(url: str | None, site: str | None) -> None:
+    assert site_name(url) == site
+
+
+def test_the_site_the_article_names_is_its_publisher(nlp: Language) -> None:
+    text = "Ada Kell told Vantanews on Monday that she would run. Vantanews asked her why."
+
+    def typed(url: str | None, rules: Rules = ALL_RULES) -> str | None:
+        raw = RawDocument(source="t.txt", text=text, meta=Meta(id="t", url=url))
+        article = next(extraction.extract([raw], nlp, rules=rules))
+        return next((e.type for e in article.entities if e.name == "Vantanews"), None)
+
+    url = "https://en.vantanews.org/wiki/Kell_to_run"
+    assert typed(url) == "Organization"
+    assert typed(url, replace(ALL_RULES, publisher=False)) != "Organization"
+    assert typed(None) != "Organization"  # without its address, nothing says it publishes

@@ -29,6 +29,9 @@ class Rules:
     list_places: bool = True
     # A given name and a capitalised word the model missed are a person (kg.extract.entities.given).
     given_names: bool = True
+    # The site the article's web address names ("told Vantanews" on vantanews.org) is its
+    # publisher: an Organization (kg.extract.entities.missed.publisher_named).
+    publisher: bool = True
     # Cue words around mentions vote for a type (kg.extract.entities.cues).
     cues: bool = True
     # The gazetteer, person-shaped names and sports context decide between the votes.
