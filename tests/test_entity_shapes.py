@@ -37,8 +37,14 @@ def test_an_acronym_only_after_numbers_is_a_unit(nlp: Language) -> None:
     assert "DKV" in types(text, nlp, replace(ALL_RULES, concept_acronyms=False))
 
 
-def test_an_acronym_used_as_a_name_stays_an_organisation(nlp: Language) -> None:
-    text = "The VNTA said on Monday that 300 workers would lose their jobs. VNTA staff objected."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The VNTA said on Monday that 300 workers would lose their jobs. VNTA staff objected.",
+        "About 500 VNTA staff walked out on Monday, and 200 VNTA nurses joined them.",
+    ],
+)
+def test_an_acronym_used_as_a_name_stays_an_organisation(text: str, nlp: Language) -> None:
     assert types(text, nlp)["VNTA"] == "Organization"
 
 

@@ -41,11 +41,22 @@ def concept_acronyms(groups: Mapping[str, Group], text: str, sports: bool) -> se
     return out
 
 
+# Words a unit or currency is followed by ("300 DKV a night", "90 DKV per meal"); any
+# other lower-case word after it makes it a modifier ("500 VNTA staff": an organisation's).
+_AFTER_UNIT = {"a", "an", "per", "each", "for", "in", "on", "or", "and", "to", "at", "from"}
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
 def _only_after_numbers(acronym: str, text: str) -> bool:
     uses = list(re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text))
-    return bool(uses) and all(
-        _NUMBER_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) for m in uses
-    )
+    return bool(uses) and all(_a_unit(text, m.start(), m.end()) for m in uses)
+
+
+def _a_unit(text: str, start: int, end: int) -> bool:
+    if not _NUMBER_BEFORE.search(text[max(0, start - 12) : start]):
+        return False
+    after = _NEXT_WORD.match(text, end)
+    return after is None or after.group(1) in _AFTER_UNIT
 
 
 def plural_votes(doc: Doc, span: Span) -> Counter[str]:
