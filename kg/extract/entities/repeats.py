@@ -43,7 +43,7 @@ def repeats(found: list[Found], groups: dict[str, Group], text: str) -> list[Fou
             forms.setdefault(form, (g.type, g.known))
         words = max(g.forms, key=g.forms.__getitem__).split()
         while len(words) > 2 and fold(words[-1]) in SUFFIXES:
-            words.pop()  # "John Smith Jr." is Smith
+            words.pop()  # "Ada Kell Jr." is Kell
         if g.type == "Person" and len(words) >= 2 and _surname_of_note(words[-1]):
             forms.setdefault(words[-1], ("Person", -1))
         short = _without_legal_form(words) if g.type == "Organization" else None
