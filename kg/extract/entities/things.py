@@ -140,9 +140,10 @@ def head_class(
     The head is the last word (numbers after it aside: "World War II", "London 2012
     Olympics"), or the word before "of" ("Museum of Modern Art", "Treaty of Versailles"),
     and with ``for_heads`` the word before "for" ("Vanta Prize for Poetry"). A place-class
-    head after a faith or people word is an organisation's name ("Ovari Church", of the Ovari people), as
-    is a "Church of ..." ("Church of Arvenia"). With ``work_heads``, works that name their
-    form ("Third Symphony") and named ideas ("Vanta Theory", left out) are read too.
+    head after a faith or people word is an organisation's name ("Ovari Church", of the
+    Ovari people), as is a "Church of ..." ("Church of Arvenia"). With ``work_heads``,
+    works that name their form ("Third Symphony") and named ideas ("Vanta Theory", left
+    out) are read too.
     """
     words = name.split()
     while len(words) > 1 and _NUMBER.match(words[-1]):
