@@ -21,24 +21,30 @@ from kg.lexicon.gazetteer import gazetteer
 from kg.lexicon.words import is_english_word
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+# Every acronym-shaped word of a text, with a plural "-s" or without.
+_ACRONYM_USE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,5})(s?)(?![\w-])")
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s?$")
 
 
 def concept_acronyms(groups: Mapping[str, Group], text: str, sports: bool) -> set[str]:
     """Keys of acronyms that name kinds of things: written with a plural "-s", or (outside
     sports reports) never but right after a number."""
-    out = set()
+    candidates: dict[str, str] = {}
     for key, g in groups.items():
         if g.known >= 0 or g.type == "Place":
             continue
         form = max(g.forms, key=g.forms.__getitem__)
         bare = form[:-1] if form.endswith("s") and _ACRONYM.match(form[:-1]) else form
-        if not _ACRONYM.match(bare) or gazetteer().is_place_name(bare):
-            continue
-        plural = re.search(rf"(?<![\w-]){re.escape(bare)}s(?![\w-])", text) is not None
-        if plural or (not sports and _only_after_numbers(bare, text)):
-            out.add(key)
-    return out
+        if _ACRONYM.match(bare) and not gazetteer().is_place_name(bare):
+            candidates[key] = bare
+    if not candidates:
+        return set()
+    plural, units = _acronym_uses(text)  # one pass over the text, however many acronyms
+    return {
+        key
+        for key, bare in candidates.items()
+        if bare in plural or (not sports and units.get(bare, False))
+    }
 
 
 # Words a unit or currency is followed by ("300 DKV a night", "90 DKV per meal"); any
@@ -47,9 +53,18 @@ _AFTER_UNIT = {"a", "an", "per", "each", "for", "in", "on", "or", "and", "to", "
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 
-def _only_after_numbers(acronym: str, text: str) -> bool:
-    uses = list(re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text))
-    return bool(uses) and all(_a_unit(text, m.start(), m.end()) for m in uses)
+def _acronym_uses(text: str) -> tuple[set[str], dict[str, bool]]:
+    """The acronyms the text writes with a plural "-s", and for every other one whether
+    each of its uses is a unit's (right after a number, nothing but "a", "per"… after)."""
+    plural: set[str] = set()
+    units: dict[str, bool] = {}
+    for m in _ACRONYM_USE.finditer(text):
+        acronym = m.group(1)
+        if m.group(2):
+            plural.add(acronym)
+        else:
+            units[acronym] = units.get(acronym, True) and _a_unit(text, m.start(), m.end())
+    return plural, units
 
 
 def _a_unit(text: str, start: int, end: int) -> bool:
