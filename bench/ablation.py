@@ -7,7 +7,7 @@ scored is what kg would publish with that mechanism off.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -85,24 +85,30 @@ def fold_models(folds: Path) -> dict[str, str | None]:
     return {t.id: str(folds / t.genre) for t in gum.texts()}
 
 
-def variants(folds: Path | None) -> list[tuple[str, Rules, bool]]:
-    """(row, rules, with the fine-tuned fold models) of the table."""
+def variants(
+    folds: Path | None, only: Collection[str] | None = None
+) -> list[tuple[str, Rules, bool]]:
+    """(row, rules, with the fine-tuned fold models) of the table; ``only``: just these
+    mechanisms' rows (and kg as it ships), not every mechanism's nor all off."""
     rows: list[tuple[str, Rules, bool]] = [
         ("kg as it ships (every mechanism on)", ALL_RULES, False)
     ]
     if folds is not None:
         rows.append(("+ ner fine-tuned on GUM (held-out genres; CoNLL: fold 1)", ALL_RULES, True))
-    for name in Rules.names():
+    for name in Rules.names() if only is None else [n for n in Rules.names() if n in only]:
         if getattr(ALL_RULES, name):
             rows.append((f"{name} off", ALL_RULES.without(name), False))
         else:  # measured, not shipped
             rows.append((f"{name} on (not shipped)", replace(ALL_RULES, **{name: True}), False))
-    none = Rules(**{name: False for name in Rules.names()})
-    rows.append(("every mechanism off (the model's spans as they come)", none, False))
+    if only is None:
+        none = Rules(**{name: False for name in Rules.names()})
+        rows.append(("every mechanism off (the model's spans as they come)", none, False))
     return rows
 
 
-def table(model: str | None, folds: Path | None) -> Iterator[str]:
+def table(
+    model: str | None, folds: Path | None, only: Collection[str] | None = None
+) -> Iterator[str]:
     """The ablation table's lines, one row per variant as soon as it is measured."""
     docs = gum_documents()
     conll = evaluate.read_docs(CONLL)
@@ -111,7 +117,7 @@ def table(model: str | None, folds: Path | None) -> Iterator[str]:
         "| CoNLL PER F1 | CoNLL LOC F1 | CoNLL ORG F1 | CoNLL all three F1 |"
     )
     yield "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-    for name, rules, tuned in variants(folds):
+    for name, rules, tuned in variants(folds, only):
         if tuned and folds is not None:
             models = fold_models(folds)
             conll_model: str | None = str(folds / "fold-1")

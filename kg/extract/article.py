@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from kg.extract import pieces
 from kg.extract.entities.knowledge import Knowledge
 from kg.extract.entities.mentions import Found, build_entities, spacy_mentions
+from kg.extract.entities.missed import site_name
 from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.extract.events import detect as events
 from kg.extract.events import main as mainevent
@@ -99,8 +100,9 @@ def finish(
     """
     raw = prepared.raw
     found = spacy_mentions(doc, rules)
+    site = site_name(raw.meta.url)
     entities, mentions, found = build_entities(
-        doc, found, prepared.view, raw.text, knowledge, rules
+        doc, found, prepared.view, raw.text, knowledge, rules, site
     )
     article = record(prepared)
     article.entities, article.mentions = entities, mentions

@@ -52,11 +52,21 @@ class Group:
 
 
 def decide_types(
-    groups: dict[str, Group], sports: bool, rules: bool = True, things: bool = True
+    groups: dict[str, Group],
+    sports: bool,
+    rules: bool = True,
+    things: bool = True,
+    place_parts: bool = True,
+    *,
+    for_heads: bool = True,
+    work_heads: bool = True,
 ) -> None:
     """Give each surface form one type from all its mentions, cues and the gazetteer
     (``rules`` False: the type most votes point to, for an ablation); with ``things``,
-    names of works, products, laws and buildings get their class (kg.extract.entities.things)."""
+    names of works, products, laws and buildings get their class (kg.extract.entities.things);
+    with ``place_parts``, a known place is a word of a person's name only when that name
+    reads as a person's; ``for_heads`` and ``work_heads``: the head words
+    kg.extract.entities.things.head_class reads."""
     if not rules:
         kinds = (*TYPES, "Thing") if things else TYPES
         for g in groups.values():
@@ -75,13 +85,15 @@ def decide_types(
         if g.known >= 0:
             continue
         g.thing = _names_a_thing(g, index)
-        if things and thing_type(g, sports and g.competitor, bool(index.full_names(key))):
+        part = bool(index.full_names(key))
+        competitor = sports and g.competitor
+        if things and thing_type(g, competitor, part, for_heads=for_heads, work_heads=work_heads):
             continue
         if key in companies and not g.locative and key != companies[key]:
             g.type = "Organization"  # "Newmont" after "Newmont Mining Corp"
             continue
         kind = gaz.place_kind(max(g.forms, key=g.forms.__getitem__))
-        if index.full_names(key) and _name_part(key, kind, g, index, groups):
+        if index.full_names(key) and _name_part(key, kind, g, index, groups, place_parts):
             g.type = "Person"  # part of a person's name, unless used as a place ("in London")
         elif g.competitor and sports:
             g.type = _competitor_type(g, kind)
@@ -107,20 +119,32 @@ def _names_a_thing(g: Group, index: NameIndex) -> bool:
 
 
 def _name_part(
-    key: str, kind: str | None, g: Group, index: NameIndex, groups: dict[str, Group]
+    key: str,
+    kind: str | None,
+    g: Group,
+    index: NameIndex,
+    groups: dict[str, Group],
+    place_parts: bool = True,
 ) -> bool:
     """Whether a word that begins or ends a person's full name stands for that person.
 
     Not when the article uses it as a place ("in London"); a country's or
     region's name only when the full name reads as a person's ("Michael
-    Jordan", not "Little Britain").
+    Jordan", not "Little Britain"); with ``place_parts``, a town's name only when
+    the model or the name's shape says the full name is a person's ("Ada Halloway",
+    not "Halloway Orchestra", which got no type from the model).
     """
     if kind is None:
         return True
     if g.locative:
         return False
+    fulls = index.full_names(key)
     if kind in _BROAD:
-        return any(person_shaped(f) for k in index.full_names(key) for f in groups[k].forms)
+        return any(person_shaped(f) for k in fulls for f in groups[k].forms)
+    if place_parts:
+        return any(
+            groups[k].votes["Person"] or any(map(person_shaped, groups[k].forms)) for k in fulls
+        )
     return True
 
 

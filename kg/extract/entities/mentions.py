@@ -33,17 +33,18 @@ from kg.extract.entities import (
     nicknames,
     placecues,
     recover,
+    shapes,
     things,
     workcues,
 )
-from kg.extract.entities.cues import COMPANY_SUFFIXES
 from kg.extract.entities.decide import Group, decide_types
 from kg.extract.entities.found import Found
 from kg.extract.entities.knowledge import Knowledge, apply_knowledge
-from kg.extract.entities.names import SUFFIXES, canonical_keys
+from kg.extract.entities.names import canonical_keys
 from kg.extract.entities.profile import person_profile
+from kg.extract.entities.repeats import repeats
 from kg.extract.entities.rules import ALL_RULES, Rules
-from kg.extract.entities.spans import ROLE_WORDS, clean_span, role_only, spans_of
+from kg.extract.entities.spans import clean_span, role_only, spans_of
 from kg.extract.page.view import TextView
 from kg.lexicon.gazetteer import fold, gazetteer
 from kg.model import Entity, EntityType, Mention
@@ -112,6 +113,8 @@ class _Context:
             if span is not None:
                 votes = cues.span_votes(self.doc, span, self.sports)
                 votes.update(placecues.place_votes(self.doc, span, self.rules, self.sports))
+                if self.rules.plural_names:
+                    votes.update(shapes.plural_votes(self.doc, span))
                 if key in self.datelines:
                     votes["Place"] += 3
                     locative = True
@@ -143,6 +146,9 @@ def _groups(found: list[Found], context: _Context | None) -> dict[str, Group]:
         if m.origin == "citation":  # an author of a cited work: a clear cue
             g.votes["Person"] += 2
             g.cues["Person"] += 2
+        if m.origin == missed.PUBLISHER:  # the site's own name: its publisher
+            g.votes["Organization"] += 2
+            g.cues["Organization"] += 2
         if m.kind:
             g.kinds[m.kind] += 1
         if context is not None:
@@ -169,58 +175,17 @@ def _datelines(text: str) -> set[tuple[int, int]]:
     return spans
 
 
-def _surname_of_note(word: str) -> bool:
-    """A last name worth finding alone: not an initial, a role word or a country's name."""
-    kind = gazetteer().place_kind(word)
-    return (
-        not word.endswith(".")
-        and word.casefold() not in ROLE_WORDS
-        and kind not in ("Country", "Region", "Place", "AdministrativeArea")
-    )
-
-
-def _without_legal_form(words: list[str]) -> str | None:
-    """A company's name without the legal form that ends it ("Apple Inc" → "Apple")."""
-    short = list(words)
-    while len(short) > 1 and short[-1].casefold().rstrip(".") in COMPANY_SUFFIXES:
-        short.pop()
-    return " ".join(short) if len(short) < len(words) else None
-
-
-def _propagate(found: list[Found], groups: dict[str, Group], text: str) -> list[Found]:
-    """Other occurrences of the article's names, and surnames of its people."""
-    taken = [False] * len(text)
-    recover.mark(taken, ((f.start, f.end) for f in found))
-    lower = recover.lowercase_words(text)
-    added: list[Found] = []
-    forms: dict[str, tuple[EntityType, int]] = {}
-    for g in groups.values():
-        for form in g.forms:
-            forms.setdefault(form, (g.type, g.known))
-        words = max(g.forms, key=g.forms.__getitem__).split()
-        while len(words) > 2 and fold(words[-1]) in SUFFIXES:
-            words.pop()  # "John Smith Jr." is Smith
-        if g.type == "Person" and len(words) >= 2 and _surname_of_note(words[-1]):
-            forms.setdefault(words[-1], ("Person", -1))
-        short = _without_legal_form(words) if g.type == "Organization" else None
-        if short:
-            forms.setdefault(short, ("Organization", g.known))  # "Apple" of "Apple Inc"
-    for form in sorted(forms, key=lambda f: (-len(f), f)):
-        if len(form) < 2 or not form[0].isupper():
-            continue
-        kind, known = forms[form]
-        for a, b in recover.occurrences(text, form, taken, lower):
-            added.append(Found(a, b, form, kind, fold(form), origin="repeat", known=known))
-            recover.mark(taken, [(a, b)])
-    return added
-
-
 def find_mentions(
-    doc: Doc, found: list[Found], knowledge: Knowledge | None, rules: Rules = ALL_RULES
+    doc: Doc,
+    found: list[Found],
+    knowledge: Knowledge | None,
+    rules: Rules = ALL_RULES,
+    site: str | None = None,
 ) -> list[Found]:
     """All mentions of the article, typed: model spans, knowledge, recovered names; with
-    ``rules.learned``, the learned decision has the last word on each name's type."""
-    found, groups, sports = typed_groups(doc, found, knowledge, rules)
+    ``rules.learned``, the learned decision has the last word on each name's type.
+    ``site``: the word the article's web address names its site by (missed.site_name)."""
+    found, groups, sports = typed_groups(doc, found, knowledge, rules, site)
     if rules.learned:
         ev = learned.evidence(doc, found, groups, sports)
         learned.decide(groups, ev, learned.load(rules.weights))
@@ -231,7 +196,11 @@ def find_mentions(
 
 
 def typed_groups(
-    doc: Doc, found: list[Found], knowledge: Knowledge | None, rules: Rules = ALL_RULES
+    doc: Doc,
+    found: list[Found],
+    knowledge: Knowledge | None,
+    rules: Rules = ALL_RULES,
+    site: str | None = None,
 ) -> tuple[list[Found], dict[str, Group], bool]:
     """The mentions, their groups as the rules typed them (the learned decision aside)
     and whether the text reads as a sports report; what tools/train_types.py learns from."""
@@ -252,6 +221,8 @@ def typed_groups(
         missed.listed_places(found, text, taken)
     if rules.given_names:
         missed.given_names(found, text, taken)
+    if rules.publisher and site:
+        missed.publisher_named(found, text, taken, site)
     datelines = _datelines(text)
     context = _Context(doc, datelines, rules, sports) if rules.cues else None
     for a, b in sorted(datelines):
@@ -262,7 +233,7 @@ def typed_groups(
     found = [m for m in found if not groups[m.key].thing]
     groups = {k: g for k, g in groups.items() if not g.thing}
     if rules.propagate:
-        found = found + _propagate(found, groups, text)
+        found = found + repeats(found, groups, text)
         groups = _groups(found, context)
         _decide(groups, sports, text, rules)
         found = [m for m in found if not groups[m.key].thing]
@@ -271,9 +242,22 @@ def typed_groups(
 
 def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> None:
     """Types for the groups; common words and terms marked as no names (``thing``)."""
-    decide_types(groups, sports, rules.decide, rules.things)
+    decide_types(
+        groups,
+        sports,
+        rules.decide,
+        rules.things,
+        rules.place_parts,
+        for_heads=rules.for_heads,
+        work_heads=rules.work_heads,
+    )
+    if rules.plural_names:
+        shapes.groups_not_people(groups)
     if rules.common_words:
         for key in common.not_names(groups, text, sports):
+            groups[key].thing = True
+    if rules.concept_acronyms:
+        for key in shapes.concept_acronyms(groups, text, sports):
             groups[key].thing = True
 
 
@@ -284,15 +268,18 @@ def build_entities(
     source: str,
     knowledge: Knowledge | None = None,
     rules: Rules = ALL_RULES,
+    site: str | None = None,
 ) -> tuple[list[Entity], list[Mention], list[Found]]:
     """Entities and source-offset mentions of one article from its cleaned spaCy mentions.
+
+    ``site``: the word the article's web address names its site by (its publisher).
 
     Returns the entities, their mentions (offsets into ``source``) and the
     Founds (offsets into the view) of people, places and organisations, with
     ``entity`` set to its entity's index.
     """
     model = list(found)
-    found = find_mentions(doc, found, knowledge, rules)
+    found = find_mentions(doc, found, knowledge, rules, site)
     events = nested.named_events(doc, model, found) if rules.event_nested else []
     groups = _groups(found, None)
     for m in found:

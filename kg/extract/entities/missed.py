@@ -7,9 +7,13 @@ so that no two mentions share a character.
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlparse
+
 from kg.extract.entities import common, given, recover
 from kg.extract.entities.found import Found
-from kg.lexicon.gazetteer import fold
+from kg.lexicon.gazetteer import fold, gazetteer
+from kg.lexicon.words import is_english_word
 
 
 def cited(found: list[Found], text: str, taken: list[bool]) -> None:
@@ -74,3 +78,38 @@ def given_names(found: list[Found], text: str, taken: list[bool]) -> None:
     for a, b in given.given_name_people(text, taken, recover.lowercase_words(text)):
         found.append(Found(a, b, text[a:b], "Person", fold(text[a:b]), origin="given"))
         recover.mark(taken, [(a, b)])
+
+
+# Labels of a web address that name no site: "www.", language subdomains, second-level
+# domains of a country ("co.uk"), generic ones.
+_NO_SITE = {"www", "m", "en", "com", "org", "net", "gov", "co", "ac", "edu", "int", "news"}
+
+
+def site_name(url: str | None) -> str | None:
+    """The word a web address names its site by ("bbc" of www.bbc.co.uk, "vantanews" of
+    en.vantanews.org), or None: the publisher, whom its own articles name."""
+    host = (urlparse(url).hostname or "") if url else ""
+    labels = [x for x in host.split(".")[:-1] if x not in _NO_SITE and len(x) > 2]
+    if not labels or not labels[-1].isalpha():
+        return None
+    name = labels[-1]
+    if is_english_word(name) or gazetteer().is_place_name(name):
+        return None  # "congress", "texas": a word of the text, not proof of a publisher
+    return name
+
+
+def publisher_named(found: list[Found], text: str, taken: list[bool], site: str) -> None:
+    """Where the text writes its site's name ("told Vantanews"), the publisher, an
+    organisation: the model's mentions of it and the ones it missed, marked so."""
+    pattern = re.compile(rf"(?<![\w@.-]){re.escape(site)}(?![\w@-])", re.IGNORECASE)
+    for f in found:
+        if pattern.fullmatch(f.text):
+            f.origin = PUBLISHER
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        if m.group()[0].isupper() and not any(taken[a:b]):
+            found.append(Found(a, b, m.group(), "Organization", fold(m.group()), origin=PUBLISHER))
+            recover.mark(taken, [(a, b)])
+
+
+PUBLISHER = "publisher"

@@ -6,6 +6,8 @@ Each holds in any text, not only in the texts it was tried on:
 
 * a noun for a kind of place governs the name: "the village of X", "the town X",
   "towns like X", "X, a suburb of ..." (``class_noun``);
+* the name is the subject of "to be" with such a noun as the predicate: "X is a small
+  town", "X was one of the largest cities" (``predicate_noun``);
 * a state or a country qualifies it after a comma: "X, Vermont", "X, Nepal"; and a
   name that qualifies a city the same way is a region ("in Tbilisi, X") (``qualified``);
 * it is coordinated with places the gazetteer surely knows: "Wichita, Omaha, X
@@ -69,7 +71,12 @@ def place_votes(doc: Doc, span: Span, rules: Rules, sports: bool = False) -> Cou
     there only the nouns count.
     """
     votes: Counter[str] = Counter()
-    if rules.place_nouns and class_noun(doc, span):
+    if (
+        rules.place_nouns
+        and class_noun(doc, span)
+        or rules.place_predicates
+        and predicate_noun(span)
+    ):
         votes["Place"] += 2
     if sports or (span.root.ent_type_ == "ORG" and gazetteer().place_kind(span.text) is None):
         return votes
@@ -95,6 +102,25 @@ def class_noun(doc: Doc, span: Span) -> bool:
         for child in token.children:
             if child.dep_ == "appos" and child.i >= span.end and _place_noun(child):
                 return True
+    return False
+
+
+_COPULAS = {"is", "was", "remains", "became", "becomes", "'s"}
+
+
+def predicate_noun(span: Span) -> bool:
+    """ "X is a small town", "X was one of the largest cities", "X is the capital of"."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lower_ not in _COPULAS:
+        return False
+    for child in root.head.children:
+        if child.dep_ != "attr" or child.i < span.end:
+            continue
+        if _place_noun(child):
+            return True
+        if child.lower_ == "one":
+            objects = (g for c in child.children if c.lower_ == "of" for g in c.children)
+            return any(g.dep_ == "pobj" and _place_noun(g) for g in objects)
     return False
 
 

@@ -29,6 +29,9 @@ class Rules:
     list_places: bool = True
     # A given name and a capitalised word the model missed are a person (kg.extract.entities.given).
     given_names: bool = True
+    # The site the article's web address names ("told Vantanews" on vantanews.org) is its
+    # publisher: an Organization (kg.extract.entities.missed.publisher_named).
+    publisher: bool = True
     # Cue words around mentions vote for a type (kg.extract.entities.cues).
     cues: bool = True
     # The gazetteer, person-shaped names and sports context decide between the votes.
@@ -45,12 +48,19 @@ class Rules:
     # A noun for a kind of place governs the name: "the village of X", "X, a suburb"
     # (kg.extract.entities.placecues).
     place_nouns: bool = True
+    # The name is the subject of "to be" with such a noun: "X is a small town".
+    place_predicates: bool = True
     # A state or country qualifies the name after a comma ("X, Vermont"), or the name a city.
     qualifiers: bool = True
     # "Halloway, Vermont" as written is one of the place's names.
     qualified_names: bool = True
     # Coordinated with places the gazetteer surely knows ("Wichita, Omaha and X").
     conjuncts: bool = True
+    # The word before "for" is a name's head too ("Vanta Prize for Poetry": a prize).
+    for_heads: bool = True
+    # Works that name their form ("Third Symphony") and named ideas ("Vanta Theory", left
+    # out) by their head word (kg.extract.entities.things).
+    work_heads: bool = True
     # A year in brackets after a name, or a class noun before it further off than
     # "the film X" ("the television series X"), make it a work (kg.extract.entities.workcues).
     work_cues: bool = True
@@ -58,6 +68,15 @@ class Rules:
     nested: bool = True
     # ... and inside the names of events left out ("Vanta Arts Week": Vanta).
     event_nested: bool = True
+    # Acronyms written with a plural "-s" ("EVGs"), or only ever after a number ("300 DKV"),
+    # are kinds of things or units, not organisations (kg.extract.entities.shapes).
+    concept_acronyms: bool = True
+    # "The" + a name ending in a plural ("the Orrin Owls") is a team, band or group: never a
+    # Person.
+    plural_names: bool = True
+    # A town's name that is a word of a longer name is that person only when the longer
+    # name reads as a person's (the model's label or its shape), not "Halloway Orchestra".
+    place_parts: bool = True
     # A learned decision drops names typed Organization it is sure are none
     # (kg.extract.entities.learned). Off: on held-out GUM genres it lifts Organization F1
     # (.452 → .472) but in BBC news it drops real organisations ("Reuters", broadcasters)

@@ -83,6 +83,16 @@ EVENT_HEADS = {
     # awards are no entity of their own either ("Harbourside Design Prize")
     "award", "prize", "prizes", "medal", "medals", "trophy",
 }
+# Head words of the names of works that name their own form ("Second Cello Concerto").
+WORK_HEADS = {
+    "symphony": "MusicComposition", "concerto": "MusicComposition",
+    "sonata": "MusicComposition", "overture": "MusicComposition",
+    "requiem": "MusicComposition", "manifesto": "CreativeWork", "gospel": "Book",
+}
+# Head words of ideas with a name: no entity of any class, left out like named events.
+CONCEPT_HEADS = {
+    "theory", "theorem", "hypothesis", "principle", "paradox", "equation", "conjecture",
+}
 # Nouns naming a class of work or product, before a name or in apposition to it.
 CLASS_NOUNS: dict[str, str] = {
     "film": "Movie", "movie": "Movie", "documentary": "Movie", "novel": "Book",
@@ -117,17 +127,23 @@ MODEL_LABELS: dict[str, str] = {
     "LAW": "Legislation",
 }
 EVENT = "Event"  # the class of names kg leaves out
+CONCEPT = "Concept"  # left out too
 _NUMBER = re.compile(r"^(?:[IVX]+|\d+(?:st|nd|rd|th)?)$")
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "this", "new"}
 
 
-def head_class(name: str) -> tuple[EntityType, str | None] | None:
+def head_class(
+    name: str, *, for_heads: bool = False, work_heads: bool = False
+) -> tuple[EntityType, str | None] | None:
     """(type, class) a name's own words say, or None; ("Thing", "Event") for a named event.
 
     The head is the last word (numbers after it aside: "World War II", "London 2012
-    Olympics"), or the word before "of" ("Museum of Modern Art", "Treaty of Versailles").
-    A place-class head after a faith or people word is an organisation's name ("Catholic
-    Church"), as is a "Church of ..." ("Church of England").
+    Olympics"), or the word before "of" ("Museum of Modern Art", "Treaty of Versailles"),
+    and with ``for_heads`` the word before "for" ("Vanta Prize for Poetry"). A place-class
+    head after a faith or people word is an organisation's name ("Ovari Church", of the
+    Ovari people), as is a "Church of ..." ("Church of Arvenia"). With ``work_heads``,
+    works that name their form ("Third Symphony") and named ideas ("Vanta Theory", left
+    out) are read too.
     """
     words = name.split()
     while len(words) > 1 and _NUMBER.match(words[-1]):
@@ -139,7 +155,14 @@ def head_class(name: str) -> tuple[EntityType, str | None] | None:
         at = words.index("of", 1) - 1
         if words[at].casefold() != "church":
             heads.append((at, words[at].casefold()))
+    if for_heads and "for" in words[1:]:
+        at = words.index("for", 1) - 1
+        heads.append((at, words[at].casefold()))
     for at, head in heads:
+        if work_heads and head in WORK_HEADS:
+            return "Thing", WORK_HEADS[head]
+        if work_heads and head in CONCEPT_HEADS:
+            return "Thing", CONCEPT
         if head in LAW_HEADS or (head == "bill" and len(words) >= 3):
             return "Thing", "Legislation"
         if head in EVENT_HEADS:
@@ -220,12 +243,20 @@ class GroupLike(Protocol):
 _AGENTS = ("Person", "Organization", "Place")
 
 
-def thing_type(g: GroupLike, competitor: bool, name_part: bool) -> bool:
+def thing_type(
+    g: GroupLike,
+    competitor: bool,
+    name_part: bool,
+    *,
+    for_heads: bool = False,
+    work_heads: bool = False,
+) -> bool:
     """Type ``g`` as a Place of a class, a Thing, or a named event left out (``g.thing``),
     when its evidence says so; False when it leaves the decision to the other rules.
 
     ``competitor``: a side in a sports result (a team or athlete, whatever its name
-    says); ``name_part``: the word begins or ends a person's full name.
+    says); ``name_part``: the word begins or ends a person's full name; ``for_heads`` and
+    ``work_heads``: the heads :func:`head_class` reads.
     """
     name = max(g.forms, key=lambda f: (g.forms[f], f))
     # A place the gazetteer surely knows stays a place; a small town's alternate name
@@ -236,12 +267,14 @@ def thing_type(g: GroupLike, competitor: bool, name_part: bool) -> bool:
     # longer name whose head word names a class ("Harbour Ring Road") is of that class
     # even when a word of it begins or ends someone's name in the article.
     whole = " " in name and not person_shaped(name)
-    said = head_class(name) if whole or not name_part else None
+    said = None
+    if whole or not name_part:
+        said = head_class(name, for_heads=for_heads, work_heads=work_heads)
     if name_part and said is None:
         return False
     if said is not None:
         kind, cls = said
-        if cls == EVENT:
+        if cls in (EVENT, CONCEPT):
             g.thing = True
         else:
             g.type, g.kind = kind, cls
