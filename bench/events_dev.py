@@ -79,6 +79,12 @@ ABLATION: list[tuple[str, EventSettings]] = [
     ("- undone nouns (withdrawal)", replace(ALL_ON, undone=False)),
     ("- placed agentless passive", replace(ALL_ON, placed_passive=False)),
     ("- opening sentences ending in a number", replace(ALL_ON, prose_numbers=False)),
+    ("- team possessors (Wales's squad)", replace(ALL_ON, team_possessors=False)),
+    ("- place in an owned event's name", replace(ALL_ON, named_event_places=False)),
+    ("- cut title fragments (Office of the X)", replace(ALL_ON, name_fragments=False)),
+    ("- works after a work noun", replace(ALL_ON, work_names=False)),
+    ("- later lead sentence told as past", replace(ALL_ON, later_backstory=False)),
+    ("- day before a month DATE", replace(ALL_ON, day_dates=False)),
     ("+ contentLocation fallback", replace(ALL_ON, content_location=True)),
     ("- new kinds (first 13 only)", replace(ALL_ON, kinds=False)),
 ]

@@ -41,6 +41,12 @@ class EventSettings:
     undone: bool = True  # "abandoned its takeover": no takeover, but a withdrawal
     placed_passive: bool = True  # "a phone has been launched in Japan": typed, placed, nobody
     prose_numbers: bool = True  # … a sentence may end in a number or a quote ("aged 70.")
+    team_possessors: bool = True  # "Wales's back row", a sports page's "Ireland's": a team
+    named_event_places: bool = True  # "Vanta's Geneva summit": a name's place is no location
+    name_fragments: bool = True  # "Office" cut from "the Office of the X" takes no part
+    work_names: bool = True  # "the musical Johnny Velvet": a work, not a participant
+    later_backstory: bool = True  # the lead's later sentence "last year …" is no main event
+    day_dates: bool = True  # "a 26 December 2019 ruling": the day the model leaves out
 
 
 ALL_ON = EventSettings()

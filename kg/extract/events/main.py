@@ -48,6 +48,11 @@ _SELF = {"i", "we", "you"}  # a lead in the first or second person is no report
 # Case matters: "US" is no "us".
 _FIRST_PERSON = {"I", "me", "my", "My", "we", "We", "us", "our", "Our"}
 _AGO = re.compile(r"\b(?:years|decades|centuries)\s+ago\b", re.IGNORECASE)
+# "last year", "two years ago", "previously", "in 2003": when the background happened.
+_PAST_WHEN = re.compile(
+    r"^(?:last\b|previously\b|.*\bago\b|in (?:early |late )?(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 REPORTING = frozenset(verb("", "report"))
 _STOP = {"the", "and", "for", "with", "from", "into", "over", "after", "new", "says", "said"}
@@ -78,6 +83,8 @@ def _choose(ctx: Context, found: list[Event]) -> Event | None:
         return None
     ranked: list[tuple[Key, Event]] = []
     for n, sent in enumerate(lead_sentences(ctx)):
+        if ctx.settings.later_backstory and n > 0 and _told_as_past(sent):
+            continue
         if not (ctx.settings.genre and _no_report(sent)):
             ranked += _candidates(ctx, sent, n, found)
     if not ranked:
@@ -167,6 +174,22 @@ def _first_person(sent: SpacySpan) -> bool:
 def _backstory(sent: SpacySpan) -> bool:
     """ "Three decades ago, Thomas Malone…": a lead that starts from the past."""
     return bool(_AGO.search(sent.text))
+
+
+def _told_as_past(sent: SpacySpan) -> bool:
+    """ "The Kremlin last year seized …": a later lead sentence whose clause is dated to
+    the past tells the background of the first one's news, not the news."""
+    for c in sent.root.children:
+        phrase = c if c.dep_ in ("npadvmod", "advmod") else None
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            phrase = c
+        if phrase is not None and _PAST_WHEN.search(phrase_text(phrase)):
+            return True
+    return False
+
+
+def phrase_text(token: Token) -> str:
+    return "".join(t.text_with_ws for t in token.subtree)
 
 
 def _spine(sent: SpacySpan) -> list[Token]:
