@@ -85,6 +85,7 @@ ABLATION: list[tuple[str, EventSettings]] = [
     ("- works after a work noun", replace(ALL_ON, work_names=False)),
     ("- later lead sentence told as past", replace(ALL_ON, later_backstory=False)),
     ("- day before a month DATE", replace(ALL_ON, day_dates=False)),
+    ("- light verb + noun of words (gave a speech)", replace(ALL_ON, light_nouns=False)),
     ("+ contentLocation fallback", replace(ALL_ON, content_location=True)),
     ("- new kinds (first 13 only)", replace(ALL_ON, kinds=False)),
 ]

@@ -166,3 +166,24 @@ def test_the_day_before_a_month_is_part_of_the_date(nlp: Language) -> None:
     assert [e.start_date for e in ruling] == ["2019-12-26"]
     b = article(nlp, text, "Access restored", off("day_dates"))
     assert [e.start_date for e in b.events if e.trigger == "ruling"] == ["2019-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Ivo Marek has delivered a rousing speech to the Vanta Party's spring rally.", "speech"),
+        ("Dunmore striker Ivo Marek has issued an apology for criticising the club.", "apology"),
+        ("Kell Foods has issued a profit warning after poor sales.", "warning"),
+    ],
+)
+def test_a_light_verb_s_noun_of_words_is_a_statement(nlp: Language, text: str, noun: str) -> None:
+    main = main_of(article(nlp, text, "Words in public"))
+    assert main is not None and (main.type, main.noun) == ("announcement", noun)
+    main_off = main_of(article(nlp, text, "Words in public", off("light_nouns")))
+    assert main_off is not None and main_off.type == "happening"
+
+
+def test_a_light_verb_s_other_noun_stays_a_happening(nlp: Language) -> None:
+    text = "Ada Kell has made a £2m donation to the Vanta Party for its election fund."
+    main = main_of(article(nlp, text, "Kell's election gift"))
+    assert main is not None and main.type == "happening"
