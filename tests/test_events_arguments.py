@@ -187,3 +187,21 @@ def test_a_light_verb_s_other_noun_stays_a_happening(nlp: Language) -> None:
     text = "Ada Kell has made a £2m donation to the Vanta Party for its election fund."
     main = main_of(article(nlp, text, "Kell's election gift"))
     assert main is not None and main.type == "happening"
+
+
+SCENE = (
+    "Fast, friendly and cheap – talk about a good fit. Ada Kell and Ivo Marek could not "
+    "ignore it! Together, they led Vantaline's move to the new platform."
+)
+
+
+def test_a_third_sentence_when_the_first_two_report_nothing(nlp: Language) -> None:
+    main = main_of(article(nlp, SCENE, "The Vantaline ascent"))
+    assert main is not None and main.trigger == "led"
+    assert main_of(article(nlp, SCENE, "The Vantaline ascent", off("third_sentence"))) is None
+
+
+def test_no_third_sentence_when_the_lead_reports(nlp: Language) -> None:
+    text = "Kell Foods has opened a plant in Leeds. It employs 300. Ivo Marek led the move."
+    main = main_of(article(nlp, text, "Kell Foods opens plant"))
+    assert main is not None and main.trigger == "opened"

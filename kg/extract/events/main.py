@@ -82,7 +82,10 @@ def _choose(ctx: Context, found: list[Event]) -> Event | None:
     if ctx.settings.genre and (ctx.headline or "").rstrip().endswith("?"):
         return None
     ranked: list[tuple[Key, Event]] = []
-    for n, sent in enumerate(lead_sentences(ctx)):
+    extra = 1 if ctx.settings.third_sentence else 0
+    for n, sent in enumerate(lead_sentences(ctx, LEAD_SENTENCES + extra)):
+        if n >= LEAD_SENTENCES and ranked:
+            break  # a third sentence only when the first two report nothing
         if ctx.settings.later_backstory and n > 0 and _told_as_past(sent):
             continue
         if not (ctx.settings.genre and _no_report(sent)):
@@ -133,8 +136,10 @@ def _candidates(
     return out
 
 
-def lead_sentences(ctx: Context) -> list[SpacySpan]:
-    """The first sentences of the story (standfirst, first paragraphs), not the headline."""
+def lead_sentences(ctx: Context, limit: int = LEAD_SENTENCES) -> list[SpacySpan]:
+    """The first sentences of the story (standfirst, first paragraphs), not the headline.
+    A feature's opening often sets a scene in two sentences before its news ("Fast and
+    efficient – talk about alignment. … Together, they led Vanta's shift to …")."""
     headline = "" if ctx.headline_is_lead else fold(ctx.headline or "")
     out: list[SpacySpan] = []
     for sent in ctx.doc.sents:
@@ -147,7 +152,7 @@ def lead_sentences(ctx: Context) -> list[SpacySpan]:
         if ctx.settings.english_only and not english(sent):
             continue
         out.append(sent)
-        if len(out) == LEAD_SENTENCES:
+        if len(out) == limit:
             break
     return out
 
