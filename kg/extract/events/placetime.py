@@ -218,10 +218,8 @@ def _with_day(ctx: Context, ent: SpacySpan) -> str:
     month = ent[0].text.rstrip(".").casefold()
     if not ctx.settings.day_dates or before is None or not before.text.isdigit():
         return ent.text
-    if month in MONTHS or month in MONTH_ABBR:
-        if 1 <= int(before.text) <= 31 and before.whitespace_:
-            return f"{before.text} {ent.text}"
-    return ent.text
+    day = (month in MONTHS or month in MONTH_ABBR) and 1 <= int(before.text) <= 31
+    return f"{before.text} {ent.text}" if day and before.whitespace_ else ent.text
 
 
 def most_precise(values: list[str]) -> str | None:
