@@ -205,3 +205,14 @@ def test_no_third_sentence_when_the_lead_reports(nlp: Language) -> None:
     text = "Kell Foods has opened a plant in Leeds. It employs 300. Ivo Marek led the move."
     main = main_of(article(nlp, text, "Kell Foods opens plant"))
     assert main is not None and main.trigger == "opened"
+
+
+def test_a_third_sentence_needs_a_named_participant(nlp: Language) -> None:
+    # a place alone (the country "is struggling") is too weak so far from the lead
+    text = (
+        "Fast, friendly and cheap – talk about a good fit. Ada Kell could not ignore it! "
+        "Norway is struggling with a ballooning trade deficit."
+    )
+    assert main_of(article(nlp, text, "Norway in a bind")) is None
+    first = main_of(article(nlp, text.split("! ")[1], "Norway in a bind"))
+    assert first is not None and first.trigger == "struggling"

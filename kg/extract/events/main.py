@@ -89,7 +89,9 @@ def _choose(ctx: Context, found: list[Event]) -> Event | None:
         if ctx.settings.later_backstory and n > 0 and _told_as_past(sent):
             continue
         if not (ctx.settings.genre and _no_report(sent)):
-            ranked += _candidates(ctx, sent, n, found)
+            found_here = _candidates(ctx, sent, n, found)
+            # past the first two, only a happening someone named takes part in
+            ranked += [c for c in found_here if n < LEAD_SENTENCES or c[1].attendees]
     if not ranked:
         return None
     if not ctx.settings.headline:
