@@ -158,13 +158,15 @@ def test_a_first_sentence_told_as_past_stays_the_main_event(nlp: Language) -> No
 
 
 def test_the_day_before_a_month_is_part_of_the_date(nlp: Language) -> None:
+    # measured, not kept (off by default): the right day cost a lenient match on pages 35
     text = (
         "Access was restored on Thursday.\n\nThis follows a 26 December 2019 ruling by "
         "the Constitutional Court of Arvenia that the block was unconstitutional."
     )
-    ruling = [e for e in article(nlp, text, "Access restored").events if e.trigger == "ruling"]
+    on = replace(ALL_ON, day_dates=True)
+    ruling = [e for e in article(nlp, text, "Access restored", on).events if e.trigger == "ruling"]
     assert [e.start_date for e in ruling] == ["2019-12-26"]
-    b = article(nlp, text, "Access restored", off("day_dates"))
+    b = article(nlp, text, "Access restored")
     assert [e.start_date for e in b.events if e.trigger == "ruling"] == ["2019-12"]
 
 
