@@ -4,7 +4,10 @@ News tells its story in the first sentence ("the prime minister has met the pres
 Washington"), so kg reads the main clause of the opening's first two sentences:
 the root, the verbs conjoined to it, the clause a verb of saying reports, and
 the nouns these verbs govern ("held talks", "attended the premiere", "a
-summit in Lisbon agreed"). Its candidates, best first:
+summit in Lisbon agreed"). A third sentence is read when those two report nothing (a
+feature sets its scene first), and only for a happening with a named participant; a
+second or third sentence dated to the past ("X last year seized …") is the backstory.
+Its candidates, best first:
 
 1. an event the detector found on that clause (kg.extract.events);
 2. the statement itself, when the root is a verb of saying with a named speaker
