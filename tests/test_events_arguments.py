@@ -160,14 +160,14 @@ def test_a_first_sentence_told_as_past_stays_the_main_event(nlp: Language) -> No
 def test_the_day_before_a_month_is_part_of_the_date(nlp: Language) -> None:
     # measured, not kept (off by default): the right day cost a lenient match on pages 35
     text = (
-        "Access was restored on Thursday.\n\nThis follows a 26 December 2019 ruling by "
-        "the Constitutional Court of Arvenia that the block was unconstitutional."
+        "Access was restored on Thursday.\n\nThis follows a 14 November 2012 ruling by "
+        "the Supreme Court of Arvenia that the ban was unlawful."
     )
     on = replace(ALL_ON, day_dates=True)
     ruling = [e for e in article(nlp, text, "Access restored", on).events if e.trigger == "ruling"]
-    assert [e.start_date for e in ruling] == ["2019-12-26"]
+    assert [e.start_date for e in ruling] == ["2012-11-14"]
     b = article(nlp, text, "Access restored")
-    assert [e.start_date for e in b.events if e.trigger == "ruling"] == ["2019-12"]
+    assert [e.start_date for e in b.events if e.trigger == "ruling"] == ["2012-11"]
 
 
 @pytest.mark.parametrize(
@@ -210,11 +210,11 @@ def test_no_third_sentence_when_the_lead_reports(nlp: Language) -> None:
 
 
 def test_a_third_sentence_needs_a_named_participant(nlp: Language) -> None:
-    # a place alone (the country "is struggling") is too weak so far from the lead
+    # a place alone (the country "is wrestling") is too weak so far from the lead
     text = (
         "Fast, friendly and cheap – talk about a good fit. Ada Kell could not ignore it! "
-        "Norway is struggling with a ballooning trade deficit."
+        "Norway is wrestling with a swelling budget gap."
     )
     assert main_of(article(nlp, text, "Norway in a bind")) is None
     first = main_of(article(nlp, text.split("! ")[1], "Norway in a bind"))
-    assert first is not None and first.trigger == "struggling"
+    assert first is not None and first.trigger == "wrestling"

@@ -42,11 +42,11 @@ class EventSettings:
     placed_passive: bool = True  # "a phone has been launched in Japan": typed, placed, nobody
     prose_numbers: bool = True  # … a sentence may end in a number or a quote ("aged 70.")
     team_possessors: bool = True  # "Wales's back row", a sports page's "Ireland's": a team
-    named_event_places: bool = True  # "Vanta's Geneva summit": a name's place is no location
+    named_event_places: bool = True  # "Vanta's Oslo summit": a name's place is no location
     name_fragments: bool = True  # "Office" cut from "the Office of the X" takes no part
     work_names: bool = True  # "the musical Johnny Velvet": a work, not a participant
     later_backstory: bool = True  # the lead's later sentence "last year …" is no main event
-    day_dates: bool = False  # "a 26 December 2019 ruling": the day (measured, not kept)
+    day_dates: bool = False  # "a 14 November 2012 ruling": the day (measured, not kept)
     third_sentence: bool = True  # the lead's third sentence when its first two report nothing
     light_nouns: bool = True  # "X has delivered a speech": a light verb's noun types the lead
 

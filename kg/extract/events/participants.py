@@ -205,7 +205,7 @@ def _names(ctx: Context, token: Token) -> list[int]:
 def not_a_party(ctx: Context, token: Token) -> bool:
     """A name that takes no part: a work ("the musical Johnny Velvet", whatever the
     model typed it) or a title the model read only in part ("Office" or "Office of the
-    Vice" of "the Office of the Vice President")."""
+    Vice" of "the Office of the Vice Warden")."""
     mention = ctx.ents[token.i]
     doc = token.doc
     first = last = token
@@ -219,7 +219,7 @@ def not_a_party(ctx: Context, token: Token) -> bool:
 
 
 def _cut_title(ctx: Context, first: Token, last: Token) -> bool:
-    """ "the Office of the Vice President": a one-word name followed by "of" and a
+    """ "the Office of the Vice Warden": a one-word name followed by "of" and a
     capitalised word, or a name with "of" ending in a word that begins a title
     ("Vice", "Deputy") followed by one, where the capitalised word is no name of its own
     ("the Bank of Arvenia Governor" ends in a name, not in "Vice")."""

@@ -111,7 +111,7 @@ def team(ctx: Context, poss: Token) -> bool:
 
 
 def _owned_name(ctx: Context, trigger: Token) -> bool:
-    """ "Vanta's Geneva summit": an event an organisation owns is named by the word
+    """ "Vanta's Oslo summit": an event an organisation owns is named by the word
     before it, a series' name ("its Mobile summit" is about mobile games), not its place."""
     if not ctx.settings.named_event_places:
         return False
@@ -212,7 +212,7 @@ def _date_text(ctx: Context, token: Token) -> str | None:
 
 
 def _with_day(ctx: Context, ent: SpacySpan) -> str:
-    """ "a 26 December 2019 ruling": the model's DATE is "December 2019" and the day
+    """ "a 14 November 2012 ruling": the model's DATE is "November 2012" and the day
     before it a number of its own; the day is part of the date."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     month = ent[0].text.rstrip(".").casefold()
