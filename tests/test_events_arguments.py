@@ -191,6 +191,7 @@ def test_a_light_verb_s_other_noun_stays_a_happening(nlp: Language) -> None:
     assert main is not None and main.type == "happening"
 
 
+THIRD = replace(ALL_ON, third_sentence=True)
 SCENE = (
     "Fast, friendly and cheap – talk about a good fit. Ada Kell and Ivo Marek could not "
     "ignore it! Together, they led Vantaline's move to the new platform."
@@ -198,14 +199,15 @@ SCENE = (
 
 
 def test_a_third_sentence_when_the_first_two_report_nothing(nlp: Language) -> None:
-    main = main_of(article(nlp, SCENE, "The Vantaline ascent"))
+    # measured, not kept (off by default): what it added was judged 71 % right
+    main = main_of(article(nlp, SCENE, "The Vantaline ascent", THIRD))
     assert main is not None and main.trigger == "led"
-    assert main_of(article(nlp, SCENE, "The Vantaline ascent", off("third_sentence"))) is None
+    assert main_of(article(nlp, SCENE, "The Vantaline ascent")) is None
 
 
 def test_no_third_sentence_when_the_lead_reports(nlp: Language) -> None:
     text = "Kell Foods has opened a plant in Leeds. It employs 300. Ivo Marek led the move."
-    main = main_of(article(nlp, text, "Kell Foods opens plant"))
+    main = main_of(article(nlp, text, "Kell Foods opens plant", THIRD))
     assert main is not None and main.trigger == "opened"
 
 
@@ -215,6 +217,6 @@ def test_a_third_sentence_needs_a_named_participant(nlp: Language) -> None:
         "Fast, friendly and cheap – talk about a good fit. Ada Kell could not ignore it! "
         "Norway is wrestling with a swelling budget gap."
     )
-    assert main_of(article(nlp, text, "Norway in a bind")) is None
+    assert main_of(article(nlp, text, "Norway in a bind", THIRD)) is None
     first = main_of(article(nlp, text.split("! ")[1], "Norway in a bind"))
     assert first is not None and first.trigger == "wrestling"

@@ -47,7 +47,7 @@ class EventSettings:
     work_names: bool = True  # "the musical Johnny Velvet": a work, not a participant
     later_backstory: bool = True  # the lead's later sentence "last year …" is no main event
     day_dates: bool = False  # "a 14 November 2012 ruling": the day (measured, not kept)
-    third_sentence: bool = True  # the lead's third sentence when its first two report nothing
+    third_sentence: bool = False  # … a third lead sentence when two report nothing (not kept)
     light_nouns: bool = True  # "X has delivered a speech": a light verb's noun types the lead
 
 

@@ -4,8 +4,8 @@ News tells its story in the first sentence ("the prime minister has met the pres
 Washington"), so kg reads the main clause of the opening's first two sentences:
 the root, the verbs conjoined to it, the clause a verb of saying reports, and
 the nouns these verbs govern ("held talks", "attended the premiere", "a
-summit in Lisbon agreed"). A third sentence is read when those two report nothing (a
-feature sets its scene first), and only for a happening with a named participant; a
+summit in Lisbon agreed"). With ``third_sentence`` (measured, off) a third sentence is
+read when those two report nothing, only for a happening with a named participant; a
 second or third sentence dated to the past ("X last year seized …") is the backstory.
 Its candidates, best first:
 
