@@ -60,6 +60,13 @@ def test_a_squad_is_no_place_but_its_event_stays(nlp: Language) -> None:
     assert main_off is not None and place_name(b, main_off) == "Ireland"
 
 
+def test_a_team_noun_before_another_noun_is_no_team(nlp: Language) -> None:
+    text = "Norway's defence minister has opened the country's Vanta air show."
+    a = article(nlp, text, "Norway opens air show")
+    main = main_of(a)
+    assert main is not None and main.trigger == "opened" and place_name(a, main) == "Norway"
+
+
 def test_a_sports_page_country_possessive_is_a_team(nlp: Language) -> None:
     text = "Norway's fly-half has been ruled out by coach Ivo Marek."
     a = article(nlp, text, "Norway lose fly-half", section="sport")

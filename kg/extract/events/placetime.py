@@ -104,10 +104,10 @@ def team(ctx: Context, poss: Token) -> bool:
     fly-half has been ruled out"), or before a team noun ("England's squad")."""
     if ctx.section in SPORTS_SECTIONS:
         return True
-    owned = poss.head
+    owned = poss.head  # the head only: "Ireland's defence minister" is no team
     words = [w.lower_ for w in owned.doc[poss.i + 1 : owned.i + 1] if not w.is_punct]
     pairs = {" ".join(words[k : k + 2]) for k in range(len(words) - 1)}
-    return bool(TEAM_NOUNS.intersection(words) or _ROWS & pairs)
+    return owned.lower_ in TEAM_NOUNS or bool(_ROWS & pairs)
 
 
 def _owned_name(ctx: Context, trigger: Token) -> bool:
