@@ -28,6 +28,7 @@ its sentence names.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -51,11 +52,9 @@ _SELF = {"i", "we", "you"}  # a lead in the first or second person is no report
 # Case matters: "US" is no "us".
 _FIRST_PERSON = {"I", "me", "my", "My", "we", "We", "us", "our", "Our"}
 _AGO = re.compile(r"\b(?:years|decades|centuries)\s+ago\b", re.IGNORECASE)
-# "last year", "two years ago", "previously", "in 2003": when the background happened.
-_PAST_WHEN = re.compile(
-    r"^(?:last\b|previously\b|.*\bago\b|in (?:early |late )?(?:19|20)\d\d\b)",
-    re.IGNORECASE,
-)
+# "last year", "two years ago", "previously": when the background happened.
+_PAST_WHEN = re.compile(r"^(?:last\b|previously\b|.*\bago\b)", re.IGNORECASE)
+_IN_YEAR = re.compile(r"^in (?:early |late )?((?:19|20)\d\d)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 REPORTING = frozenset(verb("", "report"))
 _STOP = {"the", "and", "for", "with", "from", "into", "over", "after", "new", "says", "said"}
@@ -89,7 +88,7 @@ def _choose(ctx: Context, found: list[Event]) -> Event | None:
     for n, sent in enumerate(lead_sentences(ctx, LEAD_SENTENCES + extra)):
         if n >= LEAD_SENTENCES and ranked:
             break  # a third sentence only when the first two report nothing
-        if ctx.settings.later_backstory and n > 0 and _told_as_past(sent):
+        if ctx.settings.later_backstory and n > 0 and _told_as_past(sent, ctx.published):
             continue
         if not (ctx.settings.genre and _no_report(sent)):
             found_here = _candidates(ctx, sent, n, found)
@@ -186,14 +185,18 @@ def _backstory(sent: SpacySpan) -> bool:
     return bool(_AGO.search(sent.text))
 
 
-def _told_as_past(sent: SpacySpan) -> bool:
+def _told_as_past(sent: SpacySpan, published: date | None) -> bool:
     """ "The Kremlin last year seized …": a later lead sentence whose clause is dated to
-    the past tells the background of the first one's news, not the news."""
+    the past tells the background of the first one's news, not the news. "In 2003" is
+    the past only before the year of publication (undated news may be of that year)."""
     for c in sent.root.children:
-        phrase = c if c.dep_ in ("npadvmod", "advmod") else None
-        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
-            phrase = c
-        if phrase is not None and _PAST_WHEN.search(phrase_text(phrase)):
+        if c.dep_ not in ("npadvmod", "advmod", "prep"):
+            continue
+        text = phrase_text(c)
+        if c.dep_ != "prep" and _PAST_WHEN.search(text):
+            return True
+        year = _IN_YEAR.search(text) if c.lower_ in ("in", "during") else None
+        if year and published is not None and int(year[1]) < published.year:
             return True
     return False
 
