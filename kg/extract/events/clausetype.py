@@ -81,6 +81,7 @@ def clause_type(ctx: Context, root: Token) -> ClauseType | None:
         _by_verb(ctx, root)
         or _withdrawal(ctx, root)
         or _by_object(ctx, root)
+        or (_by_light_noun(root) if ctx.settings.light_nouns else None)
         or _by_words(ctx, root)
         or (_typed(BY_KEY["legislation"], "entry into force") if in_force(root) else None)
     )
@@ -134,6 +135,26 @@ def _by_object(ctx: Context, root: Token) -> ClauseType | None:
                 continue
             if not _other_sense(ctx, Frame(noun, kind, False, root, True, "object")):
                 return ClauseType(kind, kind.nouns[word])
+    return None
+
+
+# Verbs that do no more than perform their object: "gave a speech", "issued an apology".
+_LIGHT = frozenset(verb("", "make", "give", "deliver", "issue", "offer", "launch", "lodge"))
+# Nouns of words said in public: performed by a light verb, they are a statement.
+_SAID_NOUNS = frozenset(
+    {"speech", "address", "apology", "warning", "appeal", "plea", "statement", "pledge"}
+    | {"promise", "remarks", "comments", "call", "admission", "denial", "rebuttal"}
+)
+
+
+def _by_light_noun(root: Token) -> ClauseType | None:
+    """ "X has delivered a speech", "X issued an apology": the noun says what happened,
+    a statement made in public (kg's ``announcement``)."""
+    if root.lower_ not in _LIGHT:
+        return None
+    for noun in cl.kids(root, "dobj"):
+        if noun.lower_ in _SAID_NOUNS:
+            return ClauseType(BY_KEY["announcement"], noun.lower_)
     return None
 
 

@@ -41,6 +41,14 @@ class EventSettings:
     undone: bool = True  # "abandoned its takeover": no takeover, but a withdrawal
     placed_passive: bool = True  # "a phone has been launched in Japan": typed, placed, nobody
     prose_numbers: bool = True  # … a sentence may end in a number or a quote ("aged 70.")
+    team_possessors: bool = True  # "Wales's back row", a sports page's "Ireland's": a team
+    named_event_places: bool = True  # "Vanta's Oslo summit": a name's place is no location
+    name_fragments: bool = True  # "Office" cut from "the Office of the X" takes no part
+    work_names: bool = True  # "the musical Johnny Velvet": a work, not a participant
+    later_backstory: bool = True  # the lead's later sentence "last year …" is no main event
+    day_dates: bool = False  # "a 14 November 2012 ruling": the day (measured, not kept)
+    third_sentence: bool = False  # … a third lead sentence when two report nothing (not kept)
+    light_nouns: bool = True  # "X has delivered a speech": a light verb's noun types the lead
 
 
 ALL_ON = EventSettings()

@@ -33,7 +33,7 @@ from kg.extract.events.clausetype import ClauseType, clause_type
 from kg.extract.events.context import Context, Frame
 from kg.extract.events.kind import PAST_FORMS, Kind, verb
 from kg.extract.events.participants import agents_of
-from kg.extract.events.placetime import SPORTS_SECTIONS
+from kg.extract.events.placetime import SPORTS_SECTIONS, owner_place
 from kg.extract.events.statements import ATTACKING, statement_kind
 from kg.extract.events.triggers import BY_KEY
 from kg.model import Event
@@ -225,7 +225,8 @@ def _owner_place(ctx: Context, root: Token) -> bool:
     subjects = cl.kids(root, *cl.SUBJECTS)
     acting = [] if ctx.section in SPORTS_SECTIONS else subjects  # "Ireland beat England"
     owners = [c for arg in subjects for c in cl.kids(arg, "poss")]
-    return any(ctx.sure_place(c) is not None for c in [*acting, *owners])
+    owned = [i for c in owners if (i := owner_place(ctx, c)) is not None]
+    return bool(owned) or any(ctx.sure_place(c) is not None for c in acting)
 
 
 def reports(verb: Token) -> bool:

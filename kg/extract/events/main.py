@@ -4,7 +4,10 @@ News tells its story in the first sentence ("the prime minister has met the pres
 Washington"), so kg reads the main clause of the opening's first two sentences:
 the root, the verbs conjoined to it, the clause a verb of saying reports, and
 the nouns these verbs govern ("held talks", "attended the premiere", "a
-summit in Lisbon agreed"). Its candidates, best first:
+summit in Lisbon agreed"). With ``third_sentence`` (measured, off) a third sentence is
+read when those two report nothing, only for a happening with a named participant; a
+second or third sentence dated to the past ("X last year seized …") is the backstory.
+Its candidates, best first:
 
 1. an event the detector found on that clause (kg.extract.events);
 2. the statement itself, when the root is a verb of saying with a named speaker
@@ -25,6 +28,7 @@ its sentence names.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -48,6 +52,9 @@ _SELF = {"i", "we", "you"}  # a lead in the first or second person is no report
 # Case matters: "US" is no "us".
 _FIRST_PERSON = {"I", "me", "my", "My", "we", "We", "us", "our", "Our"}
 _AGO = re.compile(r"\b(?:years|decades|centuries)\s+ago\b", re.IGNORECASE)
+# "last year", "two years ago", "previously": when the background happened.
+_PAST_WHEN = re.compile(r"^(?:last\b|previously\b|.*\bago\b)", re.IGNORECASE)
+_IN_YEAR = re.compile(r"^in (?:early |late )?((?:19|20)\d\d)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 REPORTING = frozenset(verb("", "report"))
 _STOP = {"the", "and", "for", "with", "from", "into", "over", "after", "new", "says", "said"}
@@ -77,9 +84,16 @@ def _choose(ctx: Context, found: list[Event]) -> Event | None:
     if ctx.settings.genre and (ctx.headline or "").rstrip().endswith("?"):
         return None
     ranked: list[tuple[Key, Event]] = []
-    for n, sent in enumerate(lead_sentences(ctx)):
+    extra = 1 if ctx.settings.third_sentence else 0
+    for n, sent in enumerate(lead_sentences(ctx, LEAD_SENTENCES + extra)):
+        if n >= LEAD_SENTENCES and ranked:
+            break  # a third sentence only when the first two report nothing
+        if ctx.settings.later_backstory and n > 0 and _told_as_past(sent, ctx.published):
+            continue
         if not (ctx.settings.genre and _no_report(sent)):
-            ranked += _candidates(ctx, sent, n, found)
+            found_here = _candidates(ctx, sent, n, found)
+            # past the first two, only a happening someone named takes part in
+            ranked += [c for c in found_here if n < LEAD_SENTENCES or c[1].attendees]
     if not ranked:
         return None
     if not ctx.settings.headline:
@@ -126,8 +140,10 @@ def _candidates(
     return out
 
 
-def lead_sentences(ctx: Context) -> list[SpacySpan]:
-    """The first sentences of the story (standfirst, first paragraphs), not the headline."""
+def lead_sentences(ctx: Context, limit: int = LEAD_SENTENCES) -> list[SpacySpan]:
+    """The first sentences of the story (standfirst, first paragraphs), not the headline.
+    A feature's opening often sets a scene in two sentences before its news ("Fast and
+    efficient – talk about alignment. … Together, they led Vanta's shift to …")."""
     headline = "" if ctx.headline_is_lead else fold(ctx.headline or "")
     out: list[SpacySpan] = []
     for sent in ctx.doc.sents:
@@ -140,7 +156,7 @@ def lead_sentences(ctx: Context) -> list[SpacySpan]:
         if ctx.settings.english_only and not english(sent):
             continue
         out.append(sent)
-        if len(out) == LEAD_SENTENCES:
+        if len(out) == limit:
             break
     return out
 
@@ -167,6 +183,26 @@ def _first_person(sent: SpacySpan) -> bool:
 def _backstory(sent: SpacySpan) -> bool:
     """ "Three decades ago, Thomas Malone…": a lead that starts from the past."""
     return bool(_AGO.search(sent.text))
+
+
+def _told_as_past(sent: SpacySpan, published: date | None) -> bool:
+    """ "The Kremlin last year seized …": a later lead sentence whose clause is dated to
+    the past tells the background of the first one's news, not the news. "In 2003" is
+    the past only before the year of publication (undated news may be of that year)."""
+    for c in sent.root.children:
+        if c.dep_ not in ("npadvmod", "advmod", "prep"):
+            continue
+        text = phrase_text(c)
+        if c.dep_ != "prep" and _PAST_WHEN.search(text):
+            return True
+        year = _IN_YEAR.search(text) if c.lower_ in ("in", "during") else None
+        if year and published is not None and int(year[1]) < published.year:
+            return True
+    return False
+
+
+def phrase_text(token: Token) -> str:
+    return "".join(t.text_with_ws for t in token.subtree)
 
 
 def _spine(sent: SpacySpan) -> list[Token]:

@@ -65,6 +65,18 @@ VOICES = frozenset(
     | {"poll", "statement", "research", "analysis", "figures", "data", "review", "audit"}
 )
 
+# Nouns of a work: the name after them is the work ("the musical X", "her album X").
+WORK_NOUNS = frozenset(
+    {"musical", "musicals", "film", "movie", "album", "play", "opera", "novel", "book"}
+    | {"sitcom", "series", "show", "drama", "documentary", "single", "song", "ballet"}
+)
+
+# Words that begin a title and never end one: "the Office of the Vice" is cut.
+TITLE_STARTS = frozenset(
+    {"vice", "deputy", "prime", "first", "chief", "foreign", "home", "attorney", "lord"}
+    | {"assistant", "senior", "acting", "under", "lieutenant", "high"}
+)
+
 # Figures and holdings whose "in"/"of" names whose they are: "shares in X", "the
 # profits of X" (kg.extract.events.leadclause: the lead's happening is X's).
 FIGURES = frozenset(
@@ -165,7 +177,7 @@ def agents_of(ctx: Context, tokens: list[Token]) -> list[int]:
 def _names(ctx: Context, token: Token) -> list[int]:
     i = ctx.agent(token)
     if i is not None:
-        return [i]
+        return [] if not_a_party(ctx, token) else [i]
     if ctx.place(token) is not None:
         return []
     word = token.lower_
@@ -188,6 +200,38 @@ def _names(ctx: Context, token: Token) -> list[int]:
             if found:
                 return found
     return []
+
+
+def not_a_party(ctx: Context, token: Token) -> bool:
+    """A name that takes no part: a work ("the musical Johnny Velvet", whatever the
+    model typed it) or a title the model read only in part ("Office" or "Office of the
+    Vice" of "the Office of the Vice Warden")."""
+    mention = ctx.ents[token.i]
+    doc = token.doc
+    first = last = token
+    while first.i > 0 and ctx.ents.get(first.i - 1) == mention:
+        first = doc[first.i - 1]
+    while last.i + 1 < len(doc) and ctx.ents.get(last.i + 1) == mention:
+        last = doc[last.i + 1]
+    if ctx.settings.work_names and first.i > 0 and doc[first.i - 1].lower_ in WORK_NOUNS:
+        return True
+    return ctx.settings.name_fragments and _cut_title(ctx, first, last)
+
+
+def _cut_title(ctx: Context, first: Token, last: Token) -> bool:
+    """ "the Office of the Vice Warden": a one-word name followed by "of" and a
+    capitalised word, or a name with "of" ending in a word that begins a title
+    ("Vice", "Deputy") followed by one, where the capitalised word is no name of its own
+    ("the Bank of Arvenia Governor" ends in a name, not in "Vice")."""
+    doc, end = first.doc, last.i + 1
+    if first.i == last.i and end + 1 < len(doc) and doc[end].lower_ == "of":
+        end += 2 if doc[end + 1].lower_ == "the" else 1
+    elif last.lower_ not in TITLE_STARTS or all(t.lower_ != "of" for t in doc[first.i : last.i]):
+        return False
+    if end >= len(doc) or end == last.i + 1 and doc[end].is_sent_start:
+        return False
+    word = doc[end]
+    return word.is_alpha and word.text[:1].isupper() and ctx.entity(word) is None
 
 
 def _voice_of(ctx: Context, token: Token, child: Token) -> int | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from kg.extract.events import clauses as cl
@@ -37,6 +38,14 @@ PLACE_NOUNS = frozenset(
     | {"coast", "north", "south", "east", "west", "parts", "part", "rest", "resort"}
 )
 _PLACE_RANK = {"City": 3, "AdministrativeArea": 2, "Country": 1}
+# Nouns of a sports team: in "Wales's squad" or "Ireland's back row" the country's
+# possessive names its team, not where something happened.
+TEAM_NOUNS = frozenset(
+    {"squad", "squads", "side", "sides", "team", "teams", "pack", "defence", "defense"}
+    | {"backs", "forwards", "midfield", "line-up", "lineup", "xv", "eleven", "selectors"}
+    | {"bowlers", "batsmen", "batting", "bowling", "players", "coach", "captain"}
+)
+_ROWS = frozenset({"back row", "front row", "second row"})
 
 
 def _anchors(frame: Frame) -> list[Token]:
@@ -57,13 +66,14 @@ def place_of(ctx: Context, frame: Frame) -> int | None:
             found += _places_under(ctx, obj)
     if frame.verbal and "owners" in kind.roles:  # "China's economy has expanded"
         for arg in cl.kids(t, *cl.SUBJECTS, "dobj"):
-            found += [i for c in cl.kids(arg, "poss") if (i := ctx.sure_place(c)) is not None]
+            found += [i for c in cl.kids(arg, "poss") if (i := owner_place(ctx, c)) is not None]
         # "Madagascar has completed the switch": a country acting is where it happened
         # (not in the sports pages, where "Ireland beat England" names teams)
         if ctx.section not in SPORTS_SECTIONS:
             found += [i for s in cl.kids(t, *cl.SUBJECTS) if (i := ctx.sure_place(s)) is not None]
     if not frame.verbal and kind.place_modifier:
-        found += [i for c in cl.kids(t, "compound", "poss") if (i := ctx.sure_place(c)) is not None]
+        modifiers = cl.kids(t, "poss") + ([] if _owned_name(ctx, t) else cl.kids(t, "compound"))
+        found += [i for c in modifiers if (i := owner_place(ctx, c)) is not None]
         found += [i for c in cl.kids(t, "amod") if (i := _demonym_place(ctx, c)) is not None]
     gov = frame.governor
     if frame.via == "light" and gov is not None:  # "Ukraine held an election"
@@ -80,6 +90,32 @@ def place_of(ctx: Context, frame: Frame) -> int | None:
             for obj in cl.preps(purpose, words):
                 found += _places_under(ctx, obj)
     return most_specific(ctx.entities, found)
+
+
+def owner_place(ctx: Context, modifier: Token) -> int | None:
+    """The sure Place a possessive or compound names, unless it names a team."""
+    if ctx.settings.team_possessors and modifier.dep_ == "poss" and team(ctx, modifier):
+        return None
+    return ctx.sure_place(modifier)
+
+
+def team(ctx: Context, poss: Token) -> bool:
+    """True when a possessive place names a sports team: on the sports pages ("Wales's
+    fly-half has been ruled out"), or before a team noun ("England's squad")."""
+    if ctx.section in SPORTS_SECTIONS:
+        return True
+    owned = poss.head  # the head only: "Ireland's defence minister" is no team
+    words = [w.lower_ for w in owned.doc[poss.i + 1 : owned.i + 1] if not w.is_punct]
+    pairs = {" ".join(words[k : k + 2]) for k in range(len(words) - 1)}
+    return owned.lower_ in TEAM_NOUNS or bool(_ROWS & pairs)
+
+
+def _owned_name(ctx: Context, trigger: Token) -> bool:
+    """ "Vanta's Oslo summit": an event an organisation owns is named by the word
+    before it, a series' name ("its Mobile summit" is about mobile games), not its place."""
+    if not ctx.settings.named_event_places:
+        return False
+    return any(ctx.agent(c) is not None for c in cl.kids(trigger, "poss"))
 
 
 def _objects(frame: Frame) -> list[Token]:
@@ -168,11 +204,22 @@ def _date_text(ctx: Context, token: Token) -> str | None:
     weekday name with its numbers when the model missed it ("on Apr 24")."""
     ent = ctx.dates.get(token.i)
     if ent is not None:
-        return ent.text
+        return _with_day(ctx, ent)
     word = token.text.rstrip(".").casefold()
     if token.text[:1].isupper() and (word in WEEKDAYS or word in MONTHS or word in MONTH_ABBR):
         return "".join(t.text_with_ws for t in token.subtree).strip()
     return None
+
+
+def _with_day(ctx: Context, ent: SpacySpan) -> str:
+    """ "a 14 November 2012 ruling": the model's DATE is "November 2012" and the day
+    before it a number of its own; the day is part of the date."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    month = ent[0].text.rstrip(".").casefold()
+    if not ctx.settings.day_dates or before is None or not before.text.isdigit():
+        return ent.text
+    day = (month in MONTHS or month in MONTH_ABBR) and 1 <= int(before.text) <= 31
+    return f"{before.text} {ent.text}" if day and before.whitespace_ else ent.text
 
 
 def most_precise(values: list[str]) -> str | None:
