@@ -74,6 +74,13 @@ def test_a_sports_page_country_possessive_is_a_team(nlp: Language) -> None:
     assert main is not None and place_name(a, main) is None
 
 
+def test_a_sports_page_country_s_own_body_keeps_its_place(nlp: Language) -> None:
+    text = "Norway's athletics body has lifted a ban on the runner Ivo Marek."
+    a = article(nlp, text, "Ban on Marek lifted", section="sport")
+    main = main_of(a)
+    assert main is not None and main.trigger == "lifted" and place_name(a, main) == "Norway"
+
+
 def test_a_country_s_economy_keeps_its_place(nlp: Language) -> None:
     # not a team: "Germany's economy" is the country's own news
     a = article(nlp, "Germany's economy grew by 2% in the last quarter.", "German economy grows")

@@ -46,6 +46,12 @@ TEAM_NOUNS = frozenset(
     | {"bowlers", "batsmen", "batting", "bowling", "players", "coach", "captain"}
 )
 _ROWS = frozenset({"back row", "front row", "second row"})
+# Nouns of a country's own bodies: "Norway's athletics body", even on the sports
+# pages, is the country's, not its team's.
+_BODY_NOUNS = frozenset(
+    {"body", "federation", "association", "union", "board", "ministry", "minister"}
+    | {"government", "council", "authorities", "officials", "parliament", "court", "police"}
+)
 
 
 def _anchors(frame: Frame) -> list[Token]:
@@ -102,9 +108,9 @@ def owner_place(ctx: Context, modifier: Token) -> int | None:
 def team(ctx: Context, poss: Token) -> bool:
     """True when a possessive place names a sports team: on the sports pages ("Wales's
     fly-half has been ruled out"), or before a team noun ("England's squad")."""
-    if ctx.section in SPORTS_SECTIONS:
-        return True
     owned = poss.head  # the head only: "Ireland's defence minister" is no team
+    if ctx.section in SPORTS_SECTIONS:
+        return owned.lower_ not in _BODY_NOUNS
     words = [w.lower_ for w in owned.doc[poss.i + 1 : owned.i + 1] if not w.is_punct]
     pairs = {" ".join(words[k : k + 2]) for k in range(len(words) - 1)}
     return owned.lower_ in TEAM_NOUNS or bool(_ROWS & pairs)
