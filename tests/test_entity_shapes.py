@@ -162,3 +162,19 @@ def test_the_site_the_article_names_is_its_publisher(nlp: Language) -> None:
     assert typed(url) == "Organization"
     assert typed(url, replace(ALL_RULES, publisher=False)) != "Organization"
     assert typed(None) != "Organization"  # without its address, nothing says it publishes
+
+
+def test_a_firm_descriptor_types_a_longer_name(nlp: Language) -> None:
+    # spaCy reads the name as a person's; "security firm" before it says otherwise
+    text = "Head\n\nThe figures come from research by security firm Ada Kell Data."
+    assert types(text, nlp)["Ada Kell Data"] == "Organization"
+
+
+def test_a_descriptor_that_names_people_too_types_no_longer_name(nlp: Language) -> None:
+    text = "Head\n\nThe show was presented by comedian and broadcaster Ivo Marek in 1990."
+    assert types(text, nlp)["Ivo Marek"] == "Person"
+
+
+def test_what_a_firm_makes_as_the_last_word_is_an_organisation(nlp: Language) -> None:
+    text = "Head\n\nAda Kell, who founded Kell Labs in 2001, said the drug works."
+    assert types(text, nlp) == {"Ada Kell": "Person", "Kell Labs": "Organization"}

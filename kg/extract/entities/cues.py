@@ -38,6 +38,8 @@ ORG_SUFFIXES = COMPANY_SUFFIXES | {
     "inquirer", "examiner", "tribune", "capital", "partners", "ventures", "average", "index",
     "brotherhood", "networks", "pictures", "studios", "records", "productions", "media",
     "insurance", "securities", "investments", "associates", "consulting",
+    # what a firm makes or does, as the last word of its name ("Vanta Software")
+    "software", "solutions", "labs", "electronics", "pharmaceuticals", "logistics",
 }
 # fmt: on
 ORG_PREFIXES = {"fc", "ac", "sc", "cf", "cd", "sv", "vfb", "vfl", "tsv", "afc", "pt"}
@@ -89,6 +91,13 @@ ORG_DESCRIPTORS = {
     "newspaper", "magazine", "tabloid", "channel", "start-up", "startup", "conglomerate",
     "brewer", "consortium", "watchdog", "regulator", "subsidiary", "partner", "distributor",
     "laboratory", "lab", "charity", "carmaker", "automaker",
+}
+# Of those, the ones that never stand before a person's name, so they type a longer
+# name too: "security firm Vanta Data"; not "analysts Ada Kell", "publisher Ivo Marek".
+FIRM_DESCRIPTORS = {
+    "firm", "company", "giant", "retailer", "carrier", "airline", "bank",
+    "manufacturer", "supplier", "insurer", "lender", "conglomerate", "consortium",
+    "watchdog", "regulator", "distributor", "carmaker", "automaker", "start-up", "startup",
 }
 # Words after a name that make it the name of a thing, not of a person, place or
 # organisation: "Oscar nominations", "Grammy award", "Xbox console".
@@ -226,10 +235,12 @@ def span_votes(doc: Doc, span: Span, sports: bool = False) -> Counter[str]:
 
 
 def _org_before(doc: Doc, span: Span, before: list[str]) -> bool:
-    """ "shares of X", "stake in X"; "oil giant X", "analysts X" before a one-word name."""
+    """ "shares of X", "stake in X"; "oil giant X", "analysts X" before a one-word name,
+    "software firm X Y" before a longer one."""
     if before[-1] in ("of", "in"):
         return len(before) == 2 and before[0] in ORG_BEFORE
-    return len(span) == 1 and before[-1] in ORG_DESCRIPTORS and doc[span.start - 1].is_lower
+    kinds = ORG_DESCRIPTORS if len(span) == 1 else FIRM_DESCRIPTORS
+    return before[-1] in kinds and doc[span.start - 1].is_lower
 
 
 def _definite(span: Span) -> bool:
