@@ -15,36 +15,20 @@ from kg.extract.events import clauses as cl
 from kg.extract.events.context import Context
 from kg.extract.events.kind import Kind, verb
 
-MARKET = Kind(
-    key="market_move",
-    verbs={},
-    nouns={},
-    roles=frozenset({"subj", "obj", "owners"}),
-    min_verbal=0,
-)
-CHART = Kind(
-    key="chart_position",
-    verbs={},
-    nouns={},
-    roles=frozenset({"subj", "obj", "owners"}),
-    min_verbal=0,
-)
 
+def _clause_kind(key: str) -> Kind:
+    """A kind the lead clause is typed as from its words, not a trigger word of its own:
+    no verbs or nouns of its own; the clause's subject, object and owners take part."""
+    return Kind(
+        key=key, verbs={}, nouns={}, roles=frozenset({"subj", "obj", "owners"}), min_verbal=0
+    )
+
+
+MARKET = _clause_kind("market_move")
+CHART = _clause_kind("chart_position")
 # "has abandoned its takeover", "plans … have been scrapped": what the noun names is off.
-WITHDRAWAL = Kind(
-    key="withdrawal",
-    verbs={},
-    nouns={},
-    roles=frozenset({"subj", "obj", "owners"}),
-    min_verbal=0,
-)
-SELECTION = Kind(
-    key="selection",
-    verbs={},
-    nouns={},
-    roles=frozenset({"subj", "obj", "owners"}),
-    min_verbal=0,
-)
+WITHDRAWAL = _clause_kind("withdrawal")
+SELECTION = _clause_kind("selection")
 
 # Verbs of a figure moving, or of an authority moving or holding it.
 _MOVE = frozenset(
