@@ -131,6 +131,36 @@ def test_works_and_ideas_named_by_their_form(name: str, said: tuple[str, str] | 
     assert head_class(name) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Vantesh Master Plan", ("Thing", EVENT)),
+        ("Orrin Development Goals", ("Thing", EVENT)),
+        ("National Kell Month", ("Thing", EVENT)),
+        ("Winter Carnival of Orrin", ("Thing", EVENT)),
+        ("Kell-Fest", None),  # one word: no head of its own
+        ("Orrin Kell-Fest", ("Thing", EVENT)),
+        ("Vantesh Planning Board", None),
+    ],
+)
+def test_plans_and_occasions_named_by_their_head(name: str, said: tuple[str, str] | None) -> None:
+    assert head_class(name, plan_heads=True) == said
+    assert head_class(name) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Vantesh Sustainable Development Goals were adopted by the council in Halloway.",
+         "Vantesh Sustainable Development Goals"),
+        ("The National Kell Month begins in May, and Ada Kell will open it.", "National Kell Month"),
+    ],
+)  # fmt: skip
+def test_a_named_plan_or_occasion_is_left_out(nlp: Language, text: str, name: str) -> None:
+    assert name not in types(text, nlp)
+    assert types(text, nlp, replace(ALL_RULES, plan_heads=False))[name] == "Organization"
+
+
 def test_a_named_idea_is_left_out(nlp: Language) -> None:
     text = "The Kell Theory explains it. Ada Kell first wrote about the Kell Theory in May."
     assert "Kell Theory" not in types(text, nlp)

@@ -60,12 +60,13 @@ def decide_types(
     *,
     for_heads: bool = True,
     work_heads: bool = True,
+    plan_heads: bool = True,
 ) -> None:
     """Give each surface form one type from all its mentions, cues and the gazetteer
     (``rules`` False: the type most votes point to, for an ablation); with ``things``,
     names of works, products, laws and buildings get their class (kg.extract.entities.things);
     with ``place_parts``, a known place is a word of a person's name only when that name
-    reads as a person's; ``for_heads`` and ``work_heads``: the head words
+    reads as a person's; ``for_heads``, ``work_heads`` and ``plan_heads``: the head words
     kg.extract.entities.things.head_class reads."""
     if not rules:
         kinds = (*TYPES, "Thing") if things else TYPES
@@ -81,13 +82,14 @@ def decide_types(
     companies = company_short_forms(
         [k for k, g in groups.items() if " " in k and g.votes["Organization"]]
     )
+    heads = {"for_heads": for_heads, "work_heads": work_heads, "plan_heads": plan_heads}
     for key, g in groups.items():
         if g.known >= 0:
             continue
         g.thing = _names_a_thing(g, index)
         part = bool(index.full_names(key))
         competitor = sports and g.competitor
-        if things and thing_type(g, competitor, part, for_heads=for_heads, work_heads=work_heads):
+        if things and thing_type(g, competitor, part, **heads):
             continue
         if key in companies and not g.locative and key != companies[key]:
             g.type = "Organization"  # "Newmont" after "Newmont Mining Corp"

@@ -250,6 +250,7 @@ def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> 
         rules.place_parts,
         for_heads=rules.for_heads,
         work_heads=rules.work_heads,
+        plan_heads=rules.plan_heads,
     )
     if rules.plural_names:
         shapes.groups_not_people(groups)

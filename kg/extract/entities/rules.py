@@ -61,6 +61,9 @@ class Rules:
     # Works that name their form ("Third Symphony") and named ideas ("Vanta Theory", left
     # out) by their head word (kg.extract.entities.things).
     work_heads: bool = True
+    # Plans, goals and recurring occasions named by their head word ("Vanta Master Plan",
+    # "Orrin Winter Carnival", "National Kell Month") are left out like named events.
+    plan_heads: bool = True
     # A year in brackets after a name, or a class noun before it further off than
     # "the film X" ("the television series X"), make it a work (kg.extract.entities.workcues).
     work_cues: bool = True
