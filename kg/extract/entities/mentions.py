@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from kg.extract.entities import (
     common,
     cues,
+    inverted,
     learned,
     missed,
     nested,
@@ -208,6 +209,8 @@ def typed_groups(
     found = apply_knowledge(doc, found, knowledge)
     if rules.nicknames:
         found = nicknames.join_nicknamed(found, text)
+    if rules.inverted_names:
+        found = inverted.join_inverted(found, text)
     if rules.common_words:
         found = common.drop_common_words(found, text)
     taken = [False] * len(text)
@@ -300,7 +303,8 @@ def build_entities(
         if variant and m.text not in entity.alternate_names:
             entity.alternate_names.append(m.text)
         written = view.text[m.start : m.end]  # "Ivan 'Ice' Kovac" of Ivan Kovac
-        if m.origin == nicknames.ORIGIN and written not in entity.alternate_names:
+        as_written = m.origin in (nicknames.ORIGIN, inverted.ORIGIN)  # "Kell, Ada" too
+        if as_written and written not in entity.alternate_names:
             entity.alternate_names.append(written)
         if entity.type == "Person":
             _add_profile(entity, doc, m)

@@ -19,6 +19,9 @@ class Rules:
     descriptors: bool = True
     # A nickname in quotes keeps a person's name whole (kg.extract.entities.nicknames).
     nicknames: bool = True
+    # "Kell, Ada." lines of a list (a catalogue, a reading list) are the person Ada Kell
+    # (kg.extract.entities.inverted).
+    inverted_names: bool = True
     # Competitors in results lines and tables, and people in lists (kg.extract.entities.recover).
     recover: bool = True
     # Authors of works cited by author and year are people ("(Nkosi & Varga, 2010)").
