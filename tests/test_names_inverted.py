@@ -8,7 +8,9 @@ from dataclasses import replace
 from spacy.language import Language
 
 from kg.extract import article as extraction
-from kg.extract.entities.inverted import inverted_names
+from kg.extract.entities.found import Found
+from kg.extract.entities.inverted import ORIGIN, inverted_names
+from kg.extract.entities.mentions import _groups
 from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.model import Article, Meta, RawDocument
 
@@ -65,3 +67,14 @@ def test_the_person_is_published_once_with_the_written_form(nlp: Language) -> No
 def test_off_the_rule_leaves_the_model_s_reading(nlp: Language) -> None:
     article = extract(READING_LIST, nlp, replace(ALL_RULES, inverted_names=False))
     assert "Ada Kell" not in {e.name for e in article.entities}
+
+
+
+def test_a_listed_person_is_a_clear_cue_for_a_person() -> None:
+    # as an author of a cited work: enough to outvote a town's name the gazetteer knows
+    listed = Found(0, 9, "Ada Kell", "Person", "ada kell", origin=ORIGIN)
+    model = Found(20, 28, "Bo Vanta", "Person", "bo vanta")
+    groups = _groups([listed, model], None)
+    assert groups["ada kell"].cues["Person"] == 2
+    assert groups["ada kell"].votes["Person"] == 3
+    assert groups["bo vanta"].votes["Person"] == 1

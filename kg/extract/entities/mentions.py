@@ -144,7 +144,7 @@ def _groups(found: list[Found], context: _Context | None) -> dict[str, Group]:
         if m.origin == "competitor":
             continue  # the line's shape says competitor, not which type
         g.votes[m.type] += 1
-        if m.origin == "citation":  # an author of a cited work: a clear cue
+        if m.origin in ("citation", inverted.ORIGIN):  # an author cited or listed: a clear cue
             g.votes["Person"] += 2
             g.cues["Person"] += 2
         if m.origin == missed.PUBLISHER:  # the site's own name: its publisher
