@@ -45,7 +45,7 @@ from kg.extract.entities.names import canonical_keys
 from kg.extract.entities.profile import person_profile
 from kg.extract.entities.repeats import repeats
 from kg.extract.entities.rules import ALL_RULES, Rules
-from kg.extract.entities.spans import clean_span, role_only, spans_of
+from kg.extract.entities.spans import clean_span, role_only, spans_of, unbracketed
 from kg.extract.page.view import TextView
 from kg.lexicon.gazetteer import fold, gazetteer
 from kg.model import Entity, EntityType, Mention
@@ -86,9 +86,12 @@ def spacy_mentions(doc: Doc, rules: Rules = ALL_RULES) -> list[Found]:
             continue
         person = kind == "Person"
         for a, b in spans_of(text, ent.start_char, end, person, rules.descriptors):
-            if kind == "Person" and role_only(text[a:b]):
+            name: str | None = text[a:b]
+            if rules.brackets:
+                a, b, name = unbracketed(text, a, b, person) or (a, b, None)
+            if name is None or kind == "Person" and role_only(name):
                 continue  # "Roman Catholic Archbishop": a description, not a name
-            found.append(Found(a, b, text[a:b], kind, fold(text[a:b])))
+            found.append(Found(a, b, name, kind, fold(name)))
     return found
 
 

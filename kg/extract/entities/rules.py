@@ -17,6 +17,9 @@ class Rules:
 
     # Spans the model gave cut to names: role and nationality words off the front.
     descriptors: bool = True
+    # Brackets the model left in a span: an unclosed "(" ends the name, an editor's square
+    # brackets in a person's name go ("[Ada B.] Kell" → "Ada B. Kell").
+    brackets: bool = True
     # A nickname in quotes keeps a person's name whole (kg.extract.entities.nicknames).
     nicknames: bool = True
     # "Kell, Ada." lines of a list (a catalogue, a reading list) are the person Ada Kell
