@@ -257,6 +257,7 @@ def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> 
         for_heads=rules.for_heads,
         work_heads=rules.work_heads,
         plan_heads=rules.plan_heads,
+        placed=rules.place_over_shape,
     )
     if rules.plural_names:
         shapes.groups_not_people(groups)

@@ -42,6 +42,9 @@ class Rules:
     cues: bool = True
     # The gazetteer, person-shaped names and sports context decide between the votes.
     decide: bool = True
+    # Cue words that clearly say a place ("in X", "X, Vermont", "the island of X")
+    # outweigh a name's person shape ("Marie Vell" read as a given name and a surname).
+    place_over_shape: bool = True
     # Every other occurrence of a known name, and surnames of people, become mentions.
     propagate: bool = True
     # Short forms join their full names, acronyms their expansions (kg.extract.entities.names).
