@@ -208,3 +208,14 @@ def test_a_descriptor_that_names_people_too_types_no_longer_name(nlp: Language) 
 def test_what_a_firm_makes_as_the_last_word_is_an_organisation(nlp: Language) -> None:
     text = "Head\n\nAda Kell, who founded Kell Labs in 2001, said the drug works."
     assert types(text, nlp) == {"Ada Kell": "Person", "Kell Labs": "Organization"}
+
+
+def test_a_person_s_name_in_capitals_is_a_person(nlp: Language) -> None:
+    text = "A few hours ago, Joe Vell and ADA KELL were sworn in. ADA KELL is now the first mayor."
+    assert types(text, nlp)["ADA KELL"] == "Person"
+    assert types(text, nlp, replace(ALL_RULES, caps_names=False))["ADA KELL"] == "Organization"
+
+
+def test_an_acronym_in_capitals_stays_an_organisation(nlp: Language) -> None:
+    text = "Shares in VANTA CORP rose after VANTA CORP said profits doubled."
+    assert types(text, nlp).get("VANTA CORP") != "Person"

@@ -261,6 +261,8 @@ def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> 
     )
     if rules.plural_names:
         shapes.groups_not_people(groups)
+    if rules.caps_names:
+        shapes.caps_people(groups)
     if rules.common_words:
         for key in common.not_names(groups, text, sports):
             groups[key].thing = True

@@ -86,6 +86,9 @@ class Rules:
     # "The" + a name ending in a plural ("the Orrin Owls") is a team, band or group: never a
     # Person.
     plural_names: bool = True
+    # A name in capitals that reads as a person's once written as names are ("ADA KELL"),
+    # which the model called a person, is one, not an acronym (kg.extract.entities.shapes).
+    caps_names: bool = True
     # A town's name that is a word of a longer name is that person only when the longer
     # name reads as a person's (the model's label or its shape), not "Halloway Orchestra".
     place_parts: bool = True
