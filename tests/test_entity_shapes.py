@@ -219,3 +219,24 @@ def test_a_person_s_name_in_capitals_is_a_person(nlp: Language) -> None:
 def test_an_acronym_in_capitals_stays_an_organisation(nlp: Language) -> None:
     text = "Shares in VANTA CORP rose after VANTA CORP said profits doubled."
     assert types(text, nlp).get("VANTA CORP") != "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "before"),
+    [
+        ("In the fifth century, Orrinides thought that all matter was made of grains.",
+         "Orrinides", "Organization"),
+        ("The council appointed Vellarus to draft a new code of laws.", "Vellarus", "Place"),
+        ("Kellmann testified before the committee yesterday.", "Kellmann", "Organization"),
+    ],
+)  # fmt: skip
+def test_a_verb_said_of_people_makes_its_subject_or_object_a_person(
+    nlp: Language, text: str, name: str, before: str
+) -> None:
+    assert types(text, nlp)[name] == "Person"
+    assert types(text, nlp, replace(ALL_RULES, person_verbs=False))[name] == before
+
+
+def test_a_firm_that_says_stays_a_firm(nlp: Language) -> None:
+    text = "Vantacorp said profits rose, and Vantacorp shares climbed."
+    assert types(text, nlp)["Vantacorp"] == "Organization"

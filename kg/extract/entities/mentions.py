@@ -115,7 +115,7 @@ class _Context:
             kind = None
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                votes = cues.span_votes(self.doc, span, self.sports)
+                votes = cues.span_votes(self.doc, span, self.sports, self.rules.person_verbs)
                 votes.update(placecues.place_votes(self.doc, span, self.rules, self.sports))
                 if self.rules.plural_names:
                     votes.update(shapes.plural_votes(self.doc, span))

@@ -40,6 +40,9 @@ class Rules:
     publisher: bool = True
     # Cue words around mentions vote for a type (kg.extract.entities.cues).
     cues: bool = True
+    # A verb said of people only votes Person for its subject or object ("Orrin thought",
+    # "Vell was born", "appointed Orrin"; kg.extract.entities.cues).
+    person_verbs: bool = True
     # The gazetteer, person-shaped names and sports context decide between the votes.
     decide: bool = True
     # Cue words that clearly say a place ("in X", "X, Vermont", "the island of X")
