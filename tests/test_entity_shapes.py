@@ -240,3 +240,25 @@ def test_a_verb_said_of_people_makes_its_subject_or_object_a_person(
 def test_a_firm_that_says_stays_a_firm(nlp: Language) -> None:
     text = "Vantacorp said profits rose, and Vantacorp shares climbed."
     assert types(text, nlp)["Vantacorp"] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He rose to fame after appearing on the television series Molly Vantes. In 2000 he "
+         "was cast on the television series Molly Vantes, a role he played until 2005.",
+         "Molly Vantes"),
+        ("She starred in the film Grace Orrin in 1999, and the film Grace Orrin won two awards.",
+         "Grace Orrin"),
+    ],
+)  # fmt: skip
+def test_a_clear_class_noun_outweighs_a_person_shaped_name(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert types(text, nlp)[name] == "Thing"
+    assert types(text, nlp, replace(ALL_RULES, class_over_shape=False))[name] == "Person"
+
+
+def test_a_person_next_to_a_class_noun_once_stays_a_person(nlp: Language) -> None:
+    text = "Grace Orrin directed it. The film, said Grace Orrin, took four years to make."
+    assert types(text, nlp)["Grace Orrin"] == "Person"

@@ -62,6 +62,7 @@ def decide_types(
     work_heads: bool = True,
     plan_heads: bool = True,
     placed: bool = True,
+    class_nouns: bool = True,
 ) -> None:
     """Give each surface form one type from all its mentions, cues and the gazetteer
     (``rules`` False: the type most votes point to, for an ablation); with ``things``,
@@ -69,7 +70,8 @@ def decide_types(
     with ``place_parts``, a known place is a word of a person's name only when that name
     reads as a person's; ``for_heads``, ``work_heads`` and ``plan_heads``: the head words
     kg.extract.entities.things.head_class reads; with ``placed``, cue words that clearly
-    say a place outweigh a person-shaped name ("the island of Marie Vell")."""
+    say a place outweigh a person-shaped name ("the island of Marie Vell"), with
+    ``class_nouns`` a clear noun for a class of work ("the series Ada Kell")."""
     if not rules:
         kinds = (*TYPES, "Thing") if things else TYPES
         for g in groups.values():
@@ -86,7 +88,12 @@ def decide_types(
     companies = company_short_forms(
         [k for k, g in groups.items() if " " in k and g.votes["Organization"]]
     )
-    heads = {"for_heads": for_heads, "work_heads": work_heads, "plan_heads": plan_heads}
+    heads = {
+        "for_heads": for_heads,
+        "work_heads": work_heads,
+        "plan_heads": plan_heads,
+        "class_nouns": class_nouns,
+    }
     for key, g in groups.items():
         if g.known >= 0:
             continue

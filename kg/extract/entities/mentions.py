@@ -258,6 +258,7 @@ def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> 
         work_heads=rules.work_heads,
         plan_heads=rules.plan_heads,
         placed=rules.place_over_shape,
+        class_nouns=rules.class_over_shape,
     )
     if rules.plural_names:
         shapes.groups_not_people(groups)

@@ -76,6 +76,9 @@ class Rules:
     # Plans, goals and recurring occasions named by their head word ("Vanta Master Plan",
     # "Orrin Winter Carnival", "National Kell Month") are left out like named events.
     plan_heads: bool = True
+    # A clear noun for a class of work or product ("the television series X") outweighs
+    # a person-shaped name.
+    class_over_shape: bool = True
     # A year in brackets after a name, or a class noun before it further off than
     # "the film X" ("the television series X"), make it a work (kg.extract.entities.workcues).
     work_cues: bool = True

@@ -259,13 +259,15 @@ def thing_type(
     for_heads: bool = False,
     work_heads: bool = False,
     plan_heads: bool = False,
+    class_nouns: bool = False,
 ) -> bool:
     """Type ``g`` as a Place of a class, a Thing, or a named event left out (``g.thing``),
     when its evidence says so; False when it leaves the decision to the other rules.
 
     ``competitor``: a side in a sports result (a team or athlete, whatever its name
     says); ``name_part``: the word begins or ends a person's full name; ``for_heads`` and
-    ``work_heads`` and ``plan_heads``: the heads :func:`head_class` reads.
+    ``work_heads`` and ``plan_heads``: the heads :func:`head_class` reads; with
+    ``class_nouns``, a clear class noun ("the series X") outweighs a person-shaped name.
     """
     name = max(g.forms, key=lambda f: (g.forms[f], f))
     # A place the gazetteer surely knows stays a place; a small town's alternate name
@@ -290,13 +292,13 @@ def thing_type(
         else:
             g.type, g.kind = kind, cls
         return True
-    if person_shaped(name):
-        return False
     named = sum(g.cues[t] for t in _AGENTS)
     classes = sum(g.kinds.values())
+    clear = classes >= 2 and classes > named  # "the film Glass Harbour"
+    if person_shaped(name) and not (class_nouns and clear):
+        return False  # "the television series Ada Kell" is a show all the same
     model_things = g.votes["Thing"] - g.cues["Thing"]
     model_agents = sum(g.votes[t] for t in _AGENTS) - named
-    clear = classes >= 2 and classes > named  # "the film Glass Harbour"
     if clear or (model_things > model_agents and not named):
         g.type, g.kind = "Thing", g.kinds.most_common(1)[0][0]
         return True
