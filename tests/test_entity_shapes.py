@@ -1,7 +1,8 @@
 """What a name's shape says it is not (kg.extract.entities.shapes), towns in longer names
-and said to be towns (kg.extract.entities.decide, placecues), head words of awards, works
-and ideas (kg.extract.entities.things): hand-written sentences with invented names (and
-real towns), each rule on and off."""
+and said to be towns (kg.extract.entities.decide, placecues), head words of awards, works,
+ideas, plans and occasions (kg.extract.entities.things), names in capitals, verbs said of
+people (kg.extract.entities.cues) and class nouns against a person's shape: hand-written
+sentences with invented names (and real towns), each rule on and off."""
 
 from __future__ import annotations
 

@@ -215,7 +215,7 @@ def typed_groups(
     if rules.inverted_names:
         found = inverted.join_inverted(found, text)
     if rules.common_words:
-        found = common.drop_common_words(found, text)
+        found = common.drop_common_words(found, text, rules.common_towns)
     taken = [False] * len(text)
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)

@@ -31,6 +31,9 @@ class Rules:
     citations: bool = True
     # One-word "names" that are nationality words or sentence-initial common words dropped.
     common_words: bool = True
+    # ... and a small town's name is no proof such a word is a name ("Bake for 20 minutes"),
+    # unless the model read it as a place (kg.extract.entities.common).
+    common_towns: bool = True
     # Name-shaped items of a list of places are places (kg.extract.entities.recover).
     list_places: bool = True
     # A given name and a capitalised word the model missed are a person (kg.extract.entities.given).
