@@ -39,8 +39,8 @@ def drop_common_words(found: list[Found], text: str, towns: bool = True) -> list
     "Attendance", "Extras": a common English word, capitalised only because it
     starts a sentence or line, that the article never capitalises elsewhere,
     that is neither a known place nor a given name, is not a name. With ``towns``, a
-    small town's name is no proof ("Bake for 20 minutes"): only a big city's, or a
-    place's the model read as a place.
+    small town's name is no proof ("Bake for 20 minutes"): only a city's of _TOWN people
+    or more, or a place's the model read as a place.
     """
     casing = Casing.of(text.split("\n"))
     gaz = gazetteer()
@@ -64,13 +64,18 @@ def drop_common_words(found: list[Found], text: str, towns: bool = True) -> list
     return kept
 
 
+# The size of a town whose name is proof enough ("Graz is ...", "Bath has ..."); smaller
+# ones are named for common words too often ("Bake for 20 minutes").
+_TOWN = 100_000
+
+
 def _a_place(f: Found, towns: bool) -> bool:
-    """Whether a capitalised common word may be a place's name (``towns``: a big city's,
-    or one the model read as a place; else any the gazetteer knows)."""
+    """Whether a capitalised common word may be a place's name (``towns``: a city of
+    _TOWN people or more, or one the model read as a place; else any the gazetteer knows)."""
     gaz = gazetteer()
     if not gaz.is_place_name(f.text):
         return False
-    return not towns or f.type == "Place" or gaz.is_major_place(f.text)
+    return not towns or f.type == "Place" or gaz.is_major_place(f.text, _TOWN)
 
 
 def common_word(name: str) -> bool:
