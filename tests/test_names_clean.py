@@ -191,3 +191,20 @@ def test_brackets_the_model_left_in_a_span(
 def test_an_editor_s_brackets_are_no_part_of_a_person_s_name() -> None:
     found = people(extract("He voted for [Ada B.] Kell in 1988 and for [Ivo] Marek in 1996."))
     assert not [p for p in found if "]" in p or "[" in p], found
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("as in education (Hale & Okafor, 2014 and in law (Brenner, 2012).", ["Hale", "Okafor"]),
+        ("from early work through Nkosi and Varga 1997 to recent proposals", ["Nkosi", "Varga"]),
+        ("The study was inspired by Dorrell & Vantesh [7] but differs.", ["Dorrell", "Vantesh"]),
+        ("The Park and Ride [1] bus leaves hourly.", []),  # common words: no authors
+        ("Rates of HIV and AIDS [25] fell.", []),  # in capitals: no authors
+    ],
+)
+def test_more_ways_to_cite_name_authors(text: str, authors: list[str]) -> None:
+    got = [text[a:b] for _, _, names in cited_authors(text) for a, b in names]
+    assert [a for a in got if a != "Brenner"] == authors
+    off = [text[a:b] for _, _, names in cited_authors(text, False) for a, b in names]
+    assert not set(authors) & set(off)

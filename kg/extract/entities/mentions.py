@@ -220,7 +220,7 @@ def typed_groups(
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)
     if rules.citations:
-        missed.cited(found, text, taken)
+        missed.cited(found, text, taken, rules.citation_forms)
     if rules.recover:
         sports = missed.competitors_and_lists(found, text, taken, sports)
     if rules.list_places:

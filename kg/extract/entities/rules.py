@@ -29,6 +29,9 @@ class Rules:
     recover: bool = True
     # Authors of works cited by author and year are people ("(Nkosi & Varga, 2010)").
     citations: bool = True
+    # ... also cited with a bare year ("Nkosi and Varga 2010"), a numbered reference
+    # ("Nkosi & Varga [7]") or a reference in brackets that runs on (kg.extract.entities.recover).
+    citation_forms: bool = True
     # One-word "names" that are nationality words or sentence-initial common words dropped.
     common_words: bool = True
     # ... and a small town's name is no proof such a word is a name ("Bake for 20 minutes"),
