@@ -173,7 +173,7 @@ def test_a_title_in_quotes_between_two_words_is_no_nickname() -> None:
     [
         ("He backed [Ada B.] Kell in 88.", "Ada B.] Kell", True, ("[Ada B.] Kell", "Ada B. Kell")),
         ("He backed [Ada] Kell in 88.", "[Ada] Kell", True, ("[Ada] Kell", "Ada Kell")),
-        ("Which Orrin Governor(s) did well?", "Orrin Governor(s", True, ("Orrin Governor", None)),
+        ("Which Orrin Trustee(s) voted?", "Orrin Trustee(s", True, ("Orrin Trustee", None)),
         ("The Vanta Group [est. 1990] said", "Vanta Group", False, ("Vanta Group", None)),
     ],
 )

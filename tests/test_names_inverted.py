@@ -69,7 +69,6 @@ def test_off_the_rule_leaves_the_model_s_reading(nlp: Language) -> None:
     assert "Ada Kell" not in {e.name for e in article.entities}
 
 
-
 def test_a_listed_person_is_a_clear_cue_for_a_person() -> None:
     # as an author of a cited work: enough to outvote a town's name the gazetteer knows
     listed = Found(0, 9, "Ada Kell", "Person", "ada kell", origin=ORIGIN)

@@ -219,7 +219,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def unbracketed(text: str, start: int, end: int, person: bool) -> tuple[int, int, str] | None:
     """The span and name without the brackets the model left in it: a parenthesis it
-    does not close ends the name ("Governor(s)" → "Governor"); in a person's name, words
+    does not close ends the name ("Trustee(s)" → "Trustee"); in a person's name, words
     an editor added in square brackets are part of the name, the brackets are not
     ("[Ada B.] Kell" → "Ada B. Kell", the span taking the opening bracket in)."""
     piece = text[start:end]

@@ -280,9 +280,7 @@ def thing_type(
     whole = " " in name and not person_shaped(name)
     said = None
     if whole or not name_part:
-        said = head_class(
-            name, for_heads=for_heads, work_heads=work_heads, plan_heads=plan_heads
-        )
+        said = head_class(name, for_heads=for_heads, work_heads=work_heads, plan_heads=plan_heads)
     if name_part and said is None:
         return False
     if said is not None:
