@@ -27,7 +27,9 @@ READING_LIST = (
 
 def extract(text: str, nlp: Language, rules: Rules = ALL_RULES) -> Article:
     raw = RawDocument(source="test.txt", text=text, meta=Meta(id="test"))
-    return next(extraction.extract([raw], nlp, rules=rules))
+    article = next(extraction.extract([raw], nlp, rules=rules))
+    assert isinstance(article, Article)
+    return article
 
 
 def test_the_lines_of_a_reading_list_name_people_given_name_first() -> None:
