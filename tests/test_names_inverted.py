@@ -79,3 +79,18 @@ def test_a_listed_person_is_a_clear_cue_for_a_person() -> None:
     assert groups["ada kell"].cues["Person"] == 2
     assert groups["ada kell"].votes["Person"] == 3
     assert groups["bo vanta"].votes["Person"] == 1
+
+
+def test_the_authors_of_a_reference_are_people_initials_first() -> None:
+    text = 'As shown (see below).\n\nOrrel, A. L.; Vanta, C.; Dorn, D. R. (June 2007). "A study".'
+    got = [(text[a:b], name) for a, b, name in inverted_names(text)]
+    assert got == [
+        ("Orrel, A. L.", "A. L. Orrel"),
+        ("Vanta, C.", "C. Vanta"),
+        ("Dorn, D. R.", "D. R. Dorn"),
+    ]
+
+
+def test_one_author_or_places_with_a_year_are_no_reference() -> None:
+    assert list(inverted_names("Kell, A. (2010) wrote it alone.")) == []
+    assert list(inverted_names("Halloway, Vermont, and Orrin, Maine (2010) grew.")) == []

@@ -7,7 +7,8 @@ rule: at the start of a line, a capitalised family name, a comma and a given nam
 stop, or joined by "and" / "&" to another such name ("Kell, Ada and Vanta, Bo.") is a
 person. Only in a text with at least two such lines, a list, and never with a family
 "name" the text also writes in lower case: "Yes, Mark." and "Thanks, Ada." open lines of
-talk. Its ``name`` is the given names before the family name ("Ada Kell": the form
+talk. The authors of a reference are people too ("Kell, A. B.; Vanta, C. (2010)": A. B.
+Kell and C. Vanta). Its ``name`` is the given names before the family name ("Ada Kell": the form
 the article's other mentions and other articles use); the form as written becomes an
 ``alternateName`` (kg.extract.entities.mentions).
 """
@@ -28,6 +29,14 @@ _ONE = rf"(?P<family{{n}}>{_FAMILY}), (?P<given{{n}}>{_GIVEN})"
 _LINE = re.compile(
     rf"^[ \t]*{_ONE.format(n=1)}(?:(?: and | & ){_ONE.format(n=2)})?\.(?=\s|$)", re.MULTILINE
 )
+# The authors of a reference, family names first and initials after ("Kell, A. B.; Vanta,
+# C. (2010)", "Kell, A., & Vanta, C. (May 2010)"): two or more, then the year in brackets.
+_INITIALS = r"[A-Z]\.(?: ?[A-Z]\.)*"
+_BY_INITIALS = rf"{_FAMILY}, {_INITIALS}"
+_REFERENCE = re.compile(
+    rf"(?<![\w'’-])(?:{_BY_INITIALS}(?:; |,? & |, ))+{_BY_INITIALS},? \((?:[A-Z][a-z]+ )?\d{{4}}"
+)
+_AUTHOR = re.compile(rf"(?P<family>{_FAMILY}), (?P<initials>{_INITIALS})")
 ORIGIN = "inverted"
 _BROAD = ("Country", "Region", "AdministrativeArea", "Place")
 
@@ -40,10 +49,13 @@ def inverted_names(text: str) -> Iterator[tuple[int, int, str]]:
         names = [n for n in (1, 2) if m.group(f"family{n}")]
         if all(_a_persons(m.group(f"family{n}"), m.group(f"given{n}"), lower) for n in names):
             people += [(m.start(f"family{n}"), m.end(f"given{n}"), n, m) for n in names]
-    if len({id(m) for *_, m in people}) < 2:
-        return  # one such line is no list
-    for a, b, n, m in people:
-        yield a, b, f"{m.group(f'given{n}')} {m.group(f'family{n}')}"
+    if len({id(m) for *_, m in people}) >= 2:  # one such line is no list
+        for a, b, n, m in people:
+            yield a, b, f"{m.group(f'given{n}')} {m.group(f'family{n}')}"
+    for ref in _REFERENCE.finditer(text):
+        for author in _AUTHOR.finditer(text, ref.start(), ref.end()):
+            name = f"{author.group('initials')} {author.group('family')}"
+            yield author.start(), author.end(), name
 
 
 def _a_persons(family: str, given: str, lower: set[str]) -> bool:
