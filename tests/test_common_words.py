@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.extract.entities.common import defined_terms, not_names
+from kg.extract.entities.common import defined_terms, drop_common_words, not_names
 from kg.extract.entities.decide import Group
+from kg.extract.entities.found import Found
 from kg.model import EntityType
 
 
@@ -128,3 +129,19 @@ def test_a_word_written_in_lower_case_too_needs_more_bare_uses_than_lower_ones()
         "Traders sold Kestrel shares."
     )
     assert not_names(groups, text, sports=False) == {"kestrel"}
+
+
+def test_a_small_town_s_name_is_no_proof_a_sentence_initial_word_is_a_name() -> None:
+    # "Bake" is the name of a small town too; the model read this one as a person
+    text = "Pour the batter into the cases.\n\nBake for 20 minutes, then let them cool."
+    start = text.index("Bake")
+    found = [Found(start, start + 4, "Bake", "Person", "bake")]
+    assert drop_common_words(found, text) == []
+    assert drop_common_words(found, text, towns=False) == found
+
+
+def test_a_place_the_model_read_as_one_stays() -> None:
+    text = "We drove on for an hour.\n\nBake is a quiet village by the river."
+    start = text.index("Bake")
+    found = [Found(start, start + 4, "Bake", "Place", "bake")]
+    assert drop_common_words(found, text) == found

@@ -136,3 +136,23 @@ def test_a_place_qualified_by_its_state_keeps_the_name_as_written(nlp: Language)
 def test_a_dateline_in_capitals_gives_no_name_as_written(nlp: Language) -> None:
     text = "HALLOWAY, Vermont (AP) — Mara Quill opened a shop in Halloway, Vermont, on Monday."
     assert names_of(text, nlp)["Halloway"] == ["Halloway, Vermont"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferries leave for the island of Marie Vell twice a day. In Marie Vell the beaches are "
+        "quiet, and most visitors to Marie Vell stay in the old town.",
+        "Ferries leave twice a day. In Marie Vell the beaches are quiet, and most visitors stay "
+        "in Marie Vell for a week.",
+    ],
+)
+def test_clear_place_cues_outweigh_a_person_shaped_name(nlp: Language, text: str) -> None:
+    # "Marie" is a given name: without the rule the name's shape makes it a person
+    assert types(text, nlp)["Marie Vell"] == "Place"
+    assert types(text, nlp, replace(ALL_RULES, place_over_shape=False))["Marie Vell"] == "Person"
+
+
+def test_a_person_named_once_after_in_stays_a_person(nlp: Language) -> None:
+    text = "Marie Vell wrote the report. Her interest in Marie Vell's early work grew."
+    assert types(text, nlp)["Marie Vell"] == "Person"

@@ -1,7 +1,8 @@
 """What a name's shape says it is not (kg.extract.entities.shapes), towns in longer names
-and said to be towns (kg.extract.entities.decide, placecues), head words of awards, works
-and ideas (kg.extract.entities.things): hand-written sentences with invented names (and
-real towns), each rule on and off."""
+and said to be towns (kg.extract.entities.decide, placecues), head words of awards, works,
+ideas, plans and occasions (kg.extract.entities.things), names in capitals, verbs said of
+people (kg.extract.entities.cues) and class nouns against a person's shape: hand-written
+sentences with invented names (and real towns), each rule on and off."""
 
 from __future__ import annotations
 
@@ -131,6 +132,36 @@ def test_works_and_ideas_named_by_their_form(name: str, said: tuple[str, str] | 
     assert head_class(name) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Vantesh Master Plan", ("Thing", EVENT)),
+        ("Orrin Development Goals", ("Thing", EVENT)),
+        ("National Kell Month", ("Thing", EVENT)),
+        ("Winter Carnival of Orrin", ("Thing", EVENT)),
+        ("Kell-Fest", None),  # one word: no head of its own
+        ("Orrin Kell-Fest", ("Thing", EVENT)),
+        ("Vantesh Planning Board", None),
+    ],
+)
+def test_plans_and_occasions_named_by_their_head(name: str, said: tuple[str, str] | None) -> None:
+    assert head_class(name, plan_heads=True) == said
+    assert head_class(name) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Vantesh Sustainable Development Goals were adopted by the council in Halloway.",
+         "Vantesh Sustainable Development Goals"),
+        ("The National Kell Month begins in May, and Ada Kell will open it.", "National Kell Month"),
+    ],
+)  # fmt: skip
+def test_a_named_plan_or_occasion_is_left_out(nlp: Language, text: str, name: str) -> None:
+    assert name not in types(text, nlp)
+    assert types(text, nlp, replace(ALL_RULES, plan_heads=False))[name] == "Organization"
+
+
 def test_a_named_idea_is_left_out(nlp: Language) -> None:
     text = "The Kell Theory explains it. Ada Kell first wrote about the Kell Theory in May."
     assert "Kell Theory" not in types(text, nlp)
@@ -178,3 +209,57 @@ def test_a_descriptor_that_names_people_too_types_no_longer_name(nlp: Language) 
 def test_what_a_firm_makes_as_the_last_word_is_an_organisation(nlp: Language) -> None:
     text = "Head\n\nAda Kell, who founded Kell Labs in 2001, said the drug works."
     assert types(text, nlp) == {"Ada Kell": "Person", "Kell Labs": "Organization"}
+
+
+def test_a_person_s_name_in_capitals_is_a_person(nlp: Language) -> None:
+    text = "A few hours ago, Joe Vell and ADA KELL were sworn in. ADA KELL is now the first mayor."
+    assert types(text, nlp)["ADA KELL"] == "Person"
+    assert types(text, nlp, replace(ALL_RULES, caps_names=False))["ADA KELL"] == "Organization"
+
+
+def test_an_acronym_in_capitals_stays_an_organisation(nlp: Language) -> None:
+    text = "Shares in VANTA CORP rose after VANTA CORP said profits doubled."
+    assert types(text, nlp).get("VANTA CORP") != "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "before"),
+    [
+        ("In the fifth century, Orrinides thought that all matter was made of grains.",
+         "Orrinides", "Organization"),
+        ("The council appointed Vellarus to draft a new code of laws.", "Vellarus", "Place"),
+        ("Kellmann testified before the committee yesterday.", "Kellmann", "Organization"),
+    ],
+)  # fmt: skip
+def test_a_verb_said_of_people_makes_its_subject_or_object_a_person(
+    nlp: Language, text: str, name: str, before: str
+) -> None:
+    assert types(text, nlp)[name] == "Person"
+    assert types(text, nlp, replace(ALL_RULES, person_verbs=False))[name] == before
+
+
+def test_a_firm_that_says_stays_a_firm(nlp: Language) -> None:
+    text = "Vantacorp said profits rose, and Vantacorp shares climbed."
+    assert types(text, nlp)["Vantacorp"] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He rose to fame after appearing on the television series Molly Vantes. In 2000 he "
+         "was cast on the television series Molly Vantes, a role he played until 2005.",
+         "Molly Vantes"),
+        ("She starred in the film Grace Orrin in 1999, and the film Grace Orrin won two awards.",
+         "Grace Orrin"),
+    ],
+)  # fmt: skip
+def test_a_clear_class_noun_outweighs_a_person_shaped_name(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert types(text, nlp)[name] == "Thing"
+    assert types(text, nlp, replace(ALL_RULES, class_over_shape=False))[name] == "Person"
+
+
+def test_a_person_next_to_a_class_noun_once_stays_a_person(nlp: Language) -> None:
+    text = "Grace Orrin directed it. The film, said Grace Orrin, took four years to make."
+    assert types(text, nlp)["Grace Orrin"] == "Person"

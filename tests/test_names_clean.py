@@ -13,7 +13,7 @@ import pytest
 from kg.extract import article as extraction
 from kg.extract.entities.names import NameIndex, person_shaped
 from kg.extract.entities.recover import cited_authors
-from kg.extract.entities.spans import clean_span, spans_of
+from kg.extract.entities.spans import clean_span, spans_of, unbracketed
 from kg.extract.nlp import load
 from kg.model import Article, Meta, RawDocument
 
@@ -166,3 +166,45 @@ def test_a_nickname_in_quotes_keeps_the_name_whole(text: str, name: str, written
 def test_a_title_in_quotes_between_two_words_is_no_nickname() -> None:
     found = people(extract("In 'Hamlet' Shakespeare wrote of a prince who hesitates."))
     assert "In Shakespeare" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "person", "got"),
+    [
+        ("He backed [Ada B.] Kell in 88.", "Ada B.] Kell", True, ("[Ada B.] Kell", "Ada B. Kell")),
+        ("He backed [Ada] Kell in 88.", "[Ada] Kell", True, ("[Ada] Kell", "Ada Kell")),
+        ("Which Orrin Trustee(s) voted?", "Orrin Trustee(s", True, ("Orrin Trustee", None)),
+        ("The Vanta Group [est. 1990] said", "Vanta Group", False, ("Vanta Group", None)),
+    ],
+)
+def test_brackets_the_model_left_in_a_span(
+    text: str, span: str, person: bool, got: tuple[str, str | None]
+) -> None:
+    start = text.index(span)
+    result = unbracketed(text, start, start + len(span), person)
+    assert result is not None
+    a, b, name = result
+    assert text[a:b] == got[0]
+    assert name == (got[1] or got[0])
+
+
+def test_an_editor_s_brackets_are_no_part_of_a_person_s_name() -> None:
+    found = people(extract("He voted for [Ada B.] Kell in 1988 and for [Ivo] Marek in 1996."))
+    assert not [p for p in found if "]" in p or "[" in p], found
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("as in education (Hale & Okafor, 2014 and in law (Brenner, 2012).", ["Hale", "Okafor"]),
+        ("from early work through Nkosi and Varga 1997 to recent proposals", ["Nkosi", "Varga"]),
+        ("The study was inspired by Dorrell & Vantesh [7] but differs.", ["Dorrell", "Vantesh"]),
+        ("The Park and Ride [1] bus leaves hourly.", []),  # common words: no authors
+        ("Rates of HIV and AIDS [25] fell.", []),  # in capitals: no authors
+    ],
+)
+def test_more_ways_to_cite_name_authors(text: str, authors: list[str]) -> None:
+    got = [text[a:b] for _, _, names in cited_authors(text) for a, b in names]
+    assert [a for a in got if a != "Brenner"] == authors
+    off = [text[a:b] for _, _, names in cited_authors(text, False) for a, b in names]
+    assert not set(authors) & set(off)

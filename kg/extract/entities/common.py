@@ -32,13 +32,15 @@ from kg.lexicon.gazetteer import gazetteer
 from kg.lexicon.words import is_english_word, is_given_name, is_more_than_a_noun
 
 
-def drop_common_words(found: list[Found], text: str) -> list[Found]:
+def drop_common_words(found: list[Found], text: str, towns: bool = True) -> list[Found]:
     """Without one-word "names" that are nationality words or only a common word
     opening a sentence.
 
     "Attendance", "Extras": a common English word, capitalised only because it
     starts a sentence or line, that the article never capitalises elsewhere,
-    that is neither a known place nor a given name, is not a name.
+    that is neither a known place nor a given name, is not a name. With ``towns``, a
+    small town's name is no proof ("Bake for 20 minutes"): only a city's of _TOWN people
+    or more, or a place's the model read as a place.
     """
     casing = Casing.of(text.split("\n"))
     gaz = gazetteer()
@@ -54,12 +56,26 @@ def drop_common_words(found: list[Found], text: str) -> list[Found]:
             and recover.sentence_start(text[max(0, f.start - 40) : f.start])
             and word.casefold() not in casing.capitalised
             and is_english_word(word)
-            and not gaz.is_place_name(word)
+            and not _a_place(f, towns)
             and not is_given_name(word)
         ):
             continue
         kept.append(f)
     return kept
+
+
+# The size of a town whose name is proof enough ("Graz is ...", "Bath has ..."); smaller
+# ones are named for common words too often ("Bake for 20 minutes").
+_TOWN = 100_000
+
+
+def _a_place(f: Found, towns: bool) -> bool:
+    """Whether a capitalised common word may be a place's name (``towns``: a city of
+    _TOWN people or more, or one the model read as a place; else any the gazetteer knows)."""
+    gaz = gazetteer()
+    if not gaz.is_place_name(f.text):
+        return False
+    return not towns or f.type == "Place" or gaz.is_major_place(f.text, _TOWN)
 
 
 def common_word(name: str) -> bool:

@@ -109,6 +109,19 @@ THING_AFTER = {
 THING_TAILS = ("-winning", "-nominated", "-winner")
 # fmt: on
 PLACE_BEFORE = {"in", "near", "outside", "across", "throughout", "inside"}
+# Verbs whose subject is a person, not a firm or a town: "Orrin thought", "Vell died in
+# 1820", "Kell testified" (the forms: kg's pipeline has no lemmatiser). Not "said",
+# "argued", "believed" or "recalled": companies do those in the news too.
+PERSON_SUBJECT_VERBS = {
+    "think", "thinks", "thought", "feel", "feels", "felt", "wonder", "wondered", "die",
+    "dies", "died", "marry", "married", "testify", "testifies", "testified", "smiled",
+    "laughed", "cried", "graduated", "retired", "confessed", "remembered", "imagined",
+    "dreamed", "dreamt",
+}  # fmt: skip
+# ... the subject of these in the passive ("Vell was born"), the object of these
+# ("appointed Orrin", "married Vell").
+PERSON_PASSIVE_VERBS = {"born", "married", "baptised", "baptized", "knighted"}
+PERSON_OBJECT_VERBS = {"appointed", "appoints", "married", "marries", "befriended", "divorced"}
 SPEECH = {"said", "says", "told", "added", "announced", "reported"}
 
 SPORTS_WORDS = {
@@ -202,10 +215,12 @@ def _low(token: object) -> str:
     return str(token).casefold().rstrip(".")
 
 
-def span_votes(doc: Doc, span: Span, sports: bool = False) -> Counter[str]:
+def span_votes(doc: Doc, span: Span, sports: bool = False, verbs: bool = True) -> Counter[str]:
     """Type votes from the words in and around one mention (``sports``: in a sports
-    report, where "the Eagles" is a team)."""
+    report, where "the Eagles" is a team; ``verbs``: a verb said of people only)."""
     votes: Counter[str] = Counter()
+    if verbs and _a_persons_verb(span):
+        votes["Person"] += 2
     words = [_low(t) for t in span]
     if words and (words[-1] in ORG_SUFFIXES or words[0] in ORG_PREFIXES) and len(words) >= 2:
         votes["Organization"] += 2
@@ -232,6 +247,20 @@ def span_votes(doc: Doc, span: Span, sports: bool = False) -> Counter[str]:
         elif after[0] in SPEECH:
             votes["Speaker"] += 1
     return votes
+
+
+def _a_persons_verb(span: Span) -> bool:
+    """The name is the subject of a verb said of people ("Orrin thought", "Vell was born")
+    or the object of one ("appointed Orrin")."""
+    root = span.root
+    verb = root.head.lower_
+    if root.head is root:
+        return False
+    if root.dep_ == "nsubj":
+        return verb in PERSON_SUBJECT_VERBS
+    if root.dep_ == "nsubjpass":
+        return verb in PERSON_PASSIVE_VERBS
+    return root.dep_ == "dobj" and verb in PERSON_OBJECT_VERBS
 
 
 def _org_before(doc: Doc, span: Span, before: list[str]) -> bool:

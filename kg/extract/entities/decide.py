@@ -60,13 +60,18 @@ def decide_types(
     *,
     for_heads: bool = True,
     work_heads: bool = True,
+    plan_heads: bool = True,
+    placed: bool = True,
+    class_nouns: bool = True,
 ) -> None:
     """Give each surface form one type from all its mentions, cues and the gazetteer
     (``rules`` False: the type most votes point to, for an ablation); with ``things``,
     names of works, products, laws and buildings get their class (kg.extract.entities.things);
     with ``place_parts``, a known place is a word of a person's name only when that name
-    reads as a person's; ``for_heads`` and ``work_heads``: the head words
-    kg.extract.entities.things.head_class reads."""
+    reads as a person's; ``for_heads``, ``work_heads`` and ``plan_heads``: the head words
+    kg.extract.entities.things.head_class reads; with ``placed``, cue words that clearly
+    say a place outweigh a person-shaped name ("the island of Marie Vell"), with
+    ``class_nouns`` a clear noun for a class of work ("the series Ada Kell")."""
     if not rules:
         kinds = (*TYPES, "Thing") if things else TYPES
         for g in groups.values():
@@ -75,19 +80,27 @@ def decide_types(
                 g.kind = g.kinds.most_common(1)[0][0] if g.type == "Thing" else None
         return
     gaz = gazetteer()
-    index = NameIndex.of(
-        [k for k, g in groups.items() if _top(g) == "Person" or any(map(person_shaped, g.forms))]
-    )
+
+    def shaped(g: Group) -> bool:
+        return any(map(person_shaped, g.forms)) and not (placed and _clear_cue(g) == "Place")
+
+    index = NameIndex.of([k for k, g in groups.items() if _top(g) == "Person" or shaped(g)])
     companies = company_short_forms(
         [k for k, g in groups.items() if " " in k and g.votes["Organization"]]
     )
+    heads = {
+        "for_heads": for_heads,
+        "work_heads": work_heads,
+        "plan_heads": plan_heads,
+        "class_nouns": class_nouns,
+    }
     for key, g in groups.items():
         if g.known >= 0:
             continue
         g.thing = _names_a_thing(g, index)
         part = bool(index.full_names(key))
         competitor = sports and g.competitor
-        if things and thing_type(g, competitor, part, for_heads=for_heads, work_heads=work_heads):
+        if things and thing_type(g, competitor, part, **heads):
             continue
         if key in companies and not g.locative and key != companies[key]:
             g.type = "Organization"  # "Newmont" after "Newmont Mining Corp"
@@ -99,7 +112,7 @@ def decide_types(
             g.type = _competitor_type(g, kind)
         elif kind is not None:
             g.type = _place_name_type(g, kind, sports)
-        elif any(person_shaped(f) for f in g.forms) and g.votes["Organization"] < 2:
+        elif shaped(g) and g.votes["Organization"] < 2:
             g.type = "Person"
         elif sports and _top(g) == "Person" and _names_a_place(key):
             g.type = "Organization"  # "Maccabi Tel Aviv", "Bayer Leverkusen": a club

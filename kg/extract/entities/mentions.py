@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from kg.extract.entities import (
     common,
     cues,
+    inverted,
     learned,
     missed,
     nested,
@@ -44,7 +45,7 @@ from kg.extract.entities.names import canonical_keys
 from kg.extract.entities.profile import person_profile
 from kg.extract.entities.repeats import repeats
 from kg.extract.entities.rules import ALL_RULES, Rules
-from kg.extract.entities.spans import clean_span, role_only, spans_of
+from kg.extract.entities.spans import clean_span, role_only, spans_of, unbracketed
 from kg.extract.page.view import TextView
 from kg.lexicon.gazetteer import fold, gazetteer
 from kg.model import Entity, EntityType, Mention
@@ -85,9 +86,12 @@ def spacy_mentions(doc: Doc, rules: Rules = ALL_RULES) -> list[Found]:
             continue
         person = kind == "Person"
         for a, b in spans_of(text, ent.start_char, end, person, rules.descriptors):
-            if kind == "Person" and role_only(text[a:b]):
+            name: str | None = text[a:b]
+            if rules.brackets:
+                a, b, name = unbracketed(text, a, b, person) or (a, b, None)
+            if name is None or kind == "Person" and role_only(name):
                 continue  # "Roman Catholic Archbishop": a description, not a name
-            found.append(Found(a, b, text[a:b], kind, fold(text[a:b])))
+            found.append(Found(a, b, name, kind, fold(name)))
     return found
 
 
@@ -111,7 +115,7 @@ class _Context:
             kind = None
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                votes = cues.span_votes(self.doc, span, self.sports)
+                votes = cues.span_votes(self.doc, span, self.sports, self.rules.person_verbs)
                 votes.update(placecues.place_votes(self.doc, span, self.rules, self.sports))
                 if self.rules.plural_names:
                     votes.update(shapes.plural_votes(self.doc, span))
@@ -143,7 +147,7 @@ def _groups(found: list[Found], context: _Context | None) -> dict[str, Group]:
         if m.origin == "competitor":
             continue  # the line's shape says competitor, not which type
         g.votes[m.type] += 1
-        if m.origin == "citation":  # an author of a cited work: a clear cue
+        if m.origin in ("citation", inverted.ORIGIN):  # an author cited or listed: a clear cue
             g.votes["Person"] += 2
             g.cues["Person"] += 2
         if m.origin == missed.PUBLISHER:  # the site's own name: its publisher
@@ -208,13 +212,15 @@ def typed_groups(
     found = apply_knowledge(doc, found, knowledge)
     if rules.nicknames:
         found = nicknames.join_nicknamed(found, text)
+    if rules.inverted_names:
+        found = inverted.join_inverted(found, text)
     if rules.common_words:
-        found = common.drop_common_words(found, text)
+        found = common.drop_common_words(found, text, rules.common_towns)
     taken = [False] * len(text)
     recover.mark(taken, ((f.start, f.end) for f in found))
     sports = cues.is_sports(text)
     if rules.citations:
-        missed.cited(found, text, taken)
+        missed.cited(found, text, taken, rules.citation_forms)
     if rules.recover:
         sports = missed.competitors_and_lists(found, text, taken, sports)
     if rules.list_places:
@@ -250,9 +256,14 @@ def _decide(groups: dict[str, Group], sports: bool, text: str, rules: Rules) -> 
         rules.place_parts,
         for_heads=rules.for_heads,
         work_heads=rules.work_heads,
+        plan_heads=rules.plan_heads,
+        placed=rules.place_over_shape,
+        class_nouns=rules.class_over_shape,
     )
     if rules.plural_names:
         shapes.groups_not_people(groups)
+    if rules.caps_names:
+        shapes.caps_people(groups)
     if rules.common_words:
         for key in common.not_names(groups, text, sports):
             groups[key].thing = True
@@ -299,7 +310,8 @@ def build_entities(
         if variant and m.text not in entity.alternate_names:
             entity.alternate_names.append(m.text)
         written = view.text[m.start : m.end]  # "Ivan 'Ice' Kovac" of Ivan Kovac
-        if m.origin == nicknames.ORIGIN and written not in entity.alternate_names:
+        as_written = m.origin in (nicknames.ORIGIN, inverted.ORIGIN)  # "Kell, Ada" too
+        if as_written and written not in entity.alternate_names:
             entity.alternate_names.append(written)
         if entity.type == "Person":
             _add_profile(entity, doc, m)

@@ -16,9 +16,10 @@ from kg.lexicon.gazetteer import fold, gazetteer
 from kg.lexicon.words import is_english_word
 
 
-def cited(found: list[Found], text: str, taken: list[bool]) -> None:
-    """Authors of cited works added to ``found`` (in place), one mention each."""
-    for start, end, authors in recover.cited_authors(text):
+def cited(found: list[Found], text: str, taken: list[bool], forms: bool = True) -> None:
+    """Authors of cited works added to ``found`` (in place), one mention each (``forms``:
+    the other ways to cite of recover.cited_authors too)."""
+    for start, end, authors in recover.cited_authors(text, forms):
         # The model's names inside a list of authors ("Hale & Okafor" as one ORG) give
         # way to the authors, one by one.
         inside = [f for f in found if start <= f.start and f.end <= end]

@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.extract.entities.spans import ROLE_WORDS
 from kg.lexicon.gazetteer import fold, gazetteer
+from kg.lexicon.words import is_english_word
 
 _CAPW = r"[A-Z][\w'’.&-]*"
 _JOIN = r"(?:of|de|del|della|di|da|do|dos|van|von|der|den|la|le|al|el|y)"
@@ -88,18 +89,39 @@ _REFERENCE = re.compile(
     rf"{_LEAD}(?P<a>{_AUTHORS}),?[ ]{_YEAR}(?=[;,)])|(?P<b>{_SEVERAL})[ ]\({_YEAR}\)"
 )
 _AUTHOR = re.compile(_SURNAME)
+# More ways to cite (``forms``): a reference in parentheses that runs on ("(Hale & Okafor,
+# 2014 and ..."), several authors and a bare year ("Nkosi and Varga 2010") or a numbered
+# reference ("Hale & Okafor [7]"; then no surname may be a common word or in capitals:
+# "Park and Ride [1]", "HIV and AIDS [25]").
+_MORE_REFERENCES = re.compile(
+    rf"{_LEAD}(?P<a>{_AUTHORS}),?[ ]{_YEAR}(?=[ ]and[ ])"
+    rf"|(?<![\w'’-])(?P<b>{_SEVERAL})[ ]{_YEAR}(?![\w)])"
+    rf"|(?P<c>{_SEVERAL})[ ]?\[\d+(?:[,–-]\d+)*\]"
+)
 
 
-def cited_authors(text: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+def cited_authors(
+    text: str, forms: bool = True
+) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
     """(start, end, surnames) of each list of authors of a work cited by author and year,
-    academic style; places are no authors ("(London, 2012)" dates a thing there)."""
+    academic style; places are no authors ("(London, 2012)" dates a thing there). With
+    ``forms``, the references of _MORE_REFERENCES too."""
     gaz = gazetteer()
-    for m in _REFERENCE.finditer(text):
-        start, end = m.span("a" if m.group("a") else "b")
-        spans = _AUTHOR.finditer(text, start, end)
+    found = [(m, "a" if m.group("a") else "b") for m in _REFERENCE.finditer(text)]
+    if forms:
+        found += [(m, _group(m)) for m in _MORE_REFERENCES.finditer(text)]
+    for m, group in sorted(found, key=lambda x: x[0].start()):
+        start, end = m.span(group)
+        spans = list(_AUTHOR.finditer(text, start, end))
+        if group == "c" and any(n.group().isupper() or is_english_word(n.group()) for n in spans):
+            continue
         names = [n.span() for n in spans if not gaz.is_major_place(n.group())]
         if names:
             yield start, end, names
+
+
+def _group(m: re.Match[str]) -> str:
+    return next(g for g in ("a", "b", "c") if m.group(g))
 
 
 def list_people(text: str, people: set[tuple[int, int]]) -> Iterator[tuple[int, int]]:

@@ -17,14 +17,26 @@ class Rules:
 
     # Spans the model gave cut to names: role and nationality words off the front.
     descriptors: bool = True
+    # Brackets the model left in a span: an unclosed "(" ends the name, an editor's square
+    # brackets in a person's name go ("[Ada B.] Kell" → "Ada B. Kell").
+    brackets: bool = True
     # A nickname in quotes keeps a person's name whole (kg.extract.entities.nicknames).
     nicknames: bool = True
+    # "Kell, Ada." lines of a list (a catalogue, a reading list) are the person Ada Kell
+    # (kg.extract.entities.inverted).
+    inverted_names: bool = True
     # Competitors in results lines and tables, and people in lists (kg.extract.entities.recover).
     recover: bool = True
     # Authors of works cited by author and year are people ("(Nkosi & Varga, 2010)").
     citations: bool = True
+    # ... also cited with a bare year ("Nkosi and Varga 2010"), a numbered reference
+    # ("Nkosi & Varga [7]") or a reference in brackets that runs on (kg.extract.entities.recover).
+    citation_forms: bool = True
     # One-word "names" that are nationality words or sentence-initial common words dropped.
     common_words: bool = True
+    # ... and a small town's name is no proof such a word is a name ("Bake for 20 minutes"),
+    # unless the model read it as a place (kg.extract.entities.common).
+    common_towns: bool = True
     # Name-shaped items of a list of places are places (kg.extract.entities.recover).
     list_places: bool = True
     # A given name and a capitalised word the model missed are a person (kg.extract.entities.given).
@@ -34,8 +46,14 @@ class Rules:
     publisher: bool = True
     # Cue words around mentions vote for a type (kg.extract.entities.cues).
     cues: bool = True
+    # A verb said of people only votes Person for its subject or object ("Orrin thought",
+    # "Vell was born", "appointed Orrin"; kg.extract.entities.cues).
+    person_verbs: bool = True
     # The gazetteer, person-shaped names and sports context decide between the votes.
     decide: bool = True
+    # Cue words that clearly say a place ("in X", "X, Vermont", "the island of X")
+    # outweigh a name's person shape ("Marie Vell" read as a given name and a surname).
+    place_over_shape: bool = True
     # Every other occurrence of a known name, and surnames of people, become mentions.
     propagate: bool = True
     # Short forms join their full names, acronyms their expansions (kg.extract.entities.names).
@@ -61,6 +79,12 @@ class Rules:
     # Works that name their form ("Third Symphony") and named ideas ("Vanta Theory", left
     # out) by their head word (kg.extract.entities.things).
     work_heads: bool = True
+    # Plans, goals and recurring occasions named by their head word ("Vanta Master Plan",
+    # "Orrin Winter Carnival", "National Kell Month") are left out like named events.
+    plan_heads: bool = True
+    # A clear noun for a class of work or product ("the television series X") outweighs
+    # a person-shaped name.
+    class_over_shape: bool = True
     # A year in brackets after a name, or a class noun before it further off than
     # "the film X" ("the television series X"), make it a work (kg.extract.entities.workcues).
     work_cues: bool = True
@@ -74,6 +98,9 @@ class Rules:
     # "The" + a name ending in a plural ("the Orrin Owls") is a team, band or group: never a
     # Person.
     plural_names: bool = True
+    # A name in capitals that reads as a person's once written as names are ("ADA KELL"),
+    # which the model called a person, is one, not an acronym (kg.extract.entities.shapes).
+    caps_names: bool = True
     # A town's name that is a word of a longer name is that person only when the longer
     # name reads as a person's (the model's label or its shape), not "Halloway Orchestra".
     place_parts: bool = True

@@ -5,7 +5,10 @@
   a unit or a currency), outside sports reports, where "2 PSV" is a score;
 * a name written after "the" whose last word is a plural ("the Orrin Owls", "the
   Badgers") names a team, a band or a group, not one person: an Organization, unless
-  it is a people's name ("the Ovari").
+  it is a people's name ("the Ovari");
+* a name written in capitals that reads as a person's once written as names are ("ADA
+  KELL": Ada Kell) is that person, not an acronym's organisation, when the model said
+  a person and no cue word says an organisation.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from kg.extract.entities.decide import Group
+from kg.extract.entities.names import person_shaped
 from kg.lexicon.gazetteer import gazetteer
 from kg.lexicon.words import is_english_word
 
@@ -97,3 +101,15 @@ def groups_not_people(groups: Mapping[str, Group]) -> None:
         if g.cues["Person"] > g.cues["Plural"] or gaz.is_people_word(key):
             continue
         g.type = "Organization"
+
+
+def caps_people(groups: Mapping[str, Group]) -> None:
+    """An "organisation" written in capitals that is a person's name ("ADA KELL") is one."""
+    for g in groups.values():
+        if g.known >= 0 or g.type != "Organization" or g.cues["Organization"]:
+            continue
+        form = max(g.forms, key=g.forms.__getitem__)
+        if not form.isupper() or " " not in form or not g.votes["Person"]:
+            continue
+        if person_shaped(" ".join(w.capitalize() for w in form.split())):
+            g.type = "Person"

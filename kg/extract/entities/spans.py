@@ -217,6 +217,27 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + left, start + left + len(piece)
 
 
+def unbracketed(text: str, start: int, end: int, person: bool) -> tuple[int, int, str] | None:
+    """The span and name without the brackets the model left in it: a parenthesis it
+    does not close ends the name ("Trustee(s)" → "Trustee"); in a person's name, words
+    an editor added in square brackets are part of the name, the brackets are not
+    ("[Ada B.] Kell" → "Ada B. Kell", the span taking the opening bracket in)."""
+    piece = text[start:end]
+    cut = piece.find("(")
+    if cut >= 0 and ")" not in piece[cut:]:
+        cleaned = clean_span(text, start, start + cut)
+        if cleaned is None:
+            return None
+        start, end = cleaned
+        piece = text[start:end]
+    if not person or "]" not in piece:
+        return start, end, piece
+    if "[" not in piece and text[start - 1 : start] == "[":
+        start -= 1
+    name = " ".join(re.sub(r"[\[\]]", " ", piece).split())
+    return start, end, name
+
+
 def _person_shaped(name: str) -> bool:
     from kg.extract.entities.names import person_shaped  # names imports this module's word lists
 

@@ -83,6 +83,11 @@ EVENT_HEADS = {
     # awards are no entity of their own either ("Harbourside Design Prize")
     "award", "prize", "prizes", "medal", "medals", "trophy",
 }
+# Head words of plans, goals and recurring occasions: left out like named events. Not
+# "programme", "conference", "initiative" or "project": some organisations are named so.
+PLAN_HEADS = {
+    "plan", "plans", "goals", "month", "carnival", "fest", "jubilee", "lectures", "draft",
+}
 # Head words of the names of works that name their own form ("Second Cello Concerto").
 WORK_HEADS = {
     "symphony": "MusicComposition", "concerto": "MusicComposition",
@@ -133,7 +138,7 @@ _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "th
 
 
 def head_class(
-    name: str, *, for_heads: bool = False, work_heads: bool = False
+    name: str, *, for_heads: bool = False, work_heads: bool = False, plan_heads: bool = False
 ) -> tuple[EntityType, str | None] | None:
     """(type, class) a name's own words say, or None; ("Thing", "Event") for a named event.
 
@@ -143,7 +148,8 @@ def head_class(
     head after a faith or people word is an organisation's name ("Ovari Church", of the
     Ovari people), as is a "Church of ..." ("Church of Arvenia"). With ``work_heads``,
     works that name their form ("Third Symphony") and named ideas ("Vanta Theory", left
-    out) are read too.
+    out) are read too; with ``plan_heads``, plans and occasions ("Vanta Master Plan",
+    "Orrin Winter Carnival", "Kell-Fest"), left out like events.
     """
     words = name.split()
     while len(words) > 1 and _NUMBER.match(words[-1]):
@@ -166,6 +172,8 @@ def head_class(
         if head in LAW_HEADS or (head == "bill" and len(words) >= 3):
             return "Thing", "Legislation"
         if head in EVENT_HEADS:
+            return "Thing", EVENT
+        if plan_heads and head.rsplit("-", 1)[-1] in PLAN_HEADS:
             return "Thing", EVENT
         if head in PLACE_HEADS and not (at and gazetteer().is_people_word(words[at - 1])):
             return "Place", PLACE_HEADS[head]
@@ -250,13 +258,16 @@ def thing_type(
     *,
     for_heads: bool = False,
     work_heads: bool = False,
+    plan_heads: bool = False,
+    class_nouns: bool = False,
 ) -> bool:
     """Type ``g`` as a Place of a class, a Thing, or a named event left out (``g.thing``),
     when its evidence says so; False when it leaves the decision to the other rules.
 
     ``competitor``: a side in a sports result (a team or athlete, whatever its name
     says); ``name_part``: the word begins or ends a person's full name; ``for_heads`` and
-    ``work_heads``: the heads :func:`head_class` reads.
+    ``work_heads`` and ``plan_heads``: the heads :func:`head_class` reads; with
+    ``class_nouns``, a clear class noun ("the series X") outweighs a person-shaped name.
     """
     name = max(g.forms, key=lambda f: (g.forms[f], f))
     # A place the gazetteer surely knows stays a place; a small town's alternate name
@@ -269,7 +280,7 @@ def thing_type(
     whole = " " in name and not person_shaped(name)
     said = None
     if whole or not name_part:
-        said = head_class(name, for_heads=for_heads, work_heads=work_heads)
+        said = head_class(name, for_heads=for_heads, work_heads=work_heads, plan_heads=plan_heads)
     if name_part and said is None:
         return False
     if said is not None:
@@ -279,13 +290,13 @@ def thing_type(
         else:
             g.type, g.kind = kind, cls
         return True
-    if person_shaped(name):
-        return False
     named = sum(g.cues[t] for t in _AGENTS)
     classes = sum(g.kinds.values())
+    clear = classes >= 2 and classes > named  # "the film Glass Harbour"
+    if person_shaped(name) and not (class_nouns and clear):
+        return False  # "the television series Ada Kell" is a show all the same
     model_things = g.votes["Thing"] - g.cues["Thing"]
     model_agents = sum(g.votes[t] for t in _AGENTS) - named
-    clear = classes >= 2 and classes > named  # "the film Glass Harbour"
     if clear or (model_things > model_agents and not named):
         g.type, g.kind = "Thing", g.kinds.most_common(1)[0][0]
         return True
