@@ -208,3 +208,32 @@ def test_more_ways_to_cite_name_authors(text: str, authors: list[str]) -> None:
     assert [a for a in got if a != "Brenner"] == authors
     off = [text[a:b] for _, _, names in cited_authors(text, False) for a, b in names]
     assert not set(authors) & set(off)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "names"),
+    [
+        (
+            "He spoke in the Senate after Dr Ada Kell had left.",
+            "Senate after Dr Ada Kell",
+            ["Senate"],
+        ),
+        (
+            "The Vanta Board while Mayor Bo Lind waited.",
+            "Vanta Board while Mayor Bo Lind",
+            ["Vanta Board"],
+        ),
+        (
+            "The Bank of Kell and Vanta agreed.",
+            "Bank of Kell and Vanta",
+            ["Bank of Kell and Vanta"],
+        ),
+    ],
+)
+def test_a_conjunction_opening_a_clause_ends_a_name(text: str, span: str, names: list[str]) -> None:
+    start = text.index(span)
+    found = spans_of(text, start, start + len(span), False)
+    assert [text[a:b] for a, b in found] == names
+    if names != [span]:  # the flag off: the model's span, as it was
+        whole = spans_of(text, start, start + len(span), False, clauses=False)
+        assert [text[a:b] for a, b in whole] == [span]

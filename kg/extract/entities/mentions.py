@@ -85,7 +85,9 @@ def spacy_mentions(doc: Doc, rules: Rules = ALL_RULES) -> list[Found]:
         if kind is None:
             continue
         person = kind == "Person"
-        for a, b in spans_of(text, ent.start_char, end, person, rules.descriptors):
+        for a, b in spans_of(
+            text, ent.start_char, end, person, rules.descriptors, rules.clause_words
+        ):
             name: str | None = text[a:b]
             if rules.brackets:
                 a, b, name = unbracketed(text, a, b, person) or (a, b, None)

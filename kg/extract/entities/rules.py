@@ -17,6 +17,9 @@ class Rules:
 
     # Spans the model gave cut to names: role and nationality words off the front.
     descriptors: bool = True
+    # A conjunction opening a clause ("after", "while", "because") ends a name the model
+    # ran on past it ("the Senate after Dr Kell"): the name is the part before it.
+    clause_words: bool = True
     # Brackets the model left in a span: an unclosed "(" ends the name, an editor's square
     # brackets in a person's name go ("[Ada B.] Kell" → "Ada B. Kell").
     brackets: bool = True

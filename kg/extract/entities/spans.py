@@ -306,15 +306,30 @@ def strip_postnominals(text: str, start: int, end: int) -> int:
     return m.start()
 
 
+# A conjunction that opens a clause ends a name: the model ran "the Senate after Dr
+# Kell" on past it, and what follows is another phrase, not part of the name.
+_CLAUSE = re.compile(
+    r"\s+(?:after|before|since|during|while|when|whereas|until|because|although)\s+"
+)
+
+
 def spans_of(
-    text: str, start: int, end: int, person: bool, descriptors: bool = True
+    text: str,
+    start: int,
+    end: int,
+    person: bool,
+    descriptors: bool = True,
+    clauses: bool = True,
 ) -> list[tuple[int, int]]:
     """Clean name spans inside a model span: split at separators, trimmed.
 
     Role and nationality words are cut off the front of ``person`` spans, and
     of other spans when what remains reads as a person's name ("General
-    Antoine Lahd" → "Antoine Lahd"; "General Motors" stays).
+    Antoine Lahd" → "Antoine Lahd"; "General Motors" stays). With ``clauses``, a
+    span ends before a conjunction that opens a clause.
     """
+    if clauses and (m := _CLAUSE.search(text, start, end)) is not None:
+        end = m.start()
     out: list[tuple[int, int]] = []
     for a, b in split_span(text, start, end):
         cleaned = clean_span(text, a, b)
