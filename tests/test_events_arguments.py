@@ -293,3 +293,17 @@ def test_a_third_sentence_needs_a_named_participant(nlp: Language) -> None:
     first = main_of(article(nlp, text.split("! ")[1], "Norway in a bind"))
     assert first is not None and first.trigger == "wrestling"
 
+
+def test_words_are_not_placed_where_their_object_is(nlp: Language) -> None:
+    text = "Carmaker Vanta has forecast sales growth of at least 10% in Asia this year."
+    a = article(nlp, text, "Vanta upbeat")
+    main = main_of(a)
+    assert main is not None and main.type == "announcement" and main.location is None
+    b = article(nlp, text, "Vanta upbeat", off("said_objects"))
+    before = main_of(b)
+    assert before is not None and place_name(b, before) == "Asia"
+
+
+def test_a_meeting_is_still_placed(nlp: Language) -> None:
+    main = main_of(a := article(nlp, "Ada Kell has met Ivo Marek in Oslo.", "Kell meets Marek"))
+    assert main is not None and place_name(a, main) == "Oslo"

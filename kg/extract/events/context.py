@@ -51,6 +51,9 @@ class EventSettings:
     day_dates: bool = False  # "a 14 November 2012 ruling": the day (measured, not kept)
     third_sentence: bool = False  # … a third lead sentence when two report nothing (not kept)
     light_nouns: bool = True  # "X has delivered a speech": a light verb's noun types the lead
+    feelings: bool = True  # "X is relishing the tie": a feeling in the progressive, no event
+    legal_appeals: bool = True  # "lodged an appeal against the ban": a court case, not words
+    said_objects: bool = True  # "forecast growth in Asia": words are not placed by their object
 
 
 ALL_ON = EventSettings()

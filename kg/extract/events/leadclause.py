@@ -20,7 +20,8 @@ withdrawn…", "Germany's economy grew…"), is no event.
 
 A chart position or a release is a work's own happening ("animated film X has topped
 the box office"): the work, which takes no part in events, is what the event is about,
-and it names the event as a participant would.
+and it names the event as a participant would. A feeling in the progressive ("X is
+relishing the tie") tells a mood, not a happening.
 
 British news writes the announced future with "be to" and "be set to" ("Kell Foods is
 to buy a rival", "Ada Moss is set to join Rovers"): the clause is then the verb they
@@ -58,6 +59,12 @@ STATIVE = frozenset(
     | verb("", "try", "seek", "wish", "feature", "represent", "own", "exist", "become", "stay")
     | verb("", "keep", "tend", "use", "let", "do", "get", "see")
 )
+# Verbs of feeling about what is to come: "is relishing the final", "is looking forward
+# to the tie". In the progressive they tell a mood, not a happening.
+_FEELINGS = frozenset(
+    verb("", "relish", "enjoy", "savour", "savor", "dread", "anticipate", "await", "eye")
+    | verb("", "look", "cherish", "fancy", "regret", "worry")
+)
 _PERFECT = {"has", "have", "had", "'s", "'ve", "'d"}
 _BE = {"is", "are", "was", "were", "been", "being", "'s", "'re"}
 _PRESENT_BE = {"is", "are", "am", "'s", "'re"}
@@ -78,7 +85,7 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
     word = root.lower_
     available = ctx.settings.clause_types and now_available(root)
     record = ctx.settings.milestone and milestone(root)
-    stative = word in STATIVE and not record
+    stative = (word in STATIVE or (ctx.settings.feelings and feeling(root))) and not record
     if (word in cl.COPULAS and not (available or record)) or stative:
         return None
     if a_statement(root) and not (word in ATTACKING and cl.is_passive(root)):
@@ -152,6 +159,17 @@ def _agentless_passive(root: Token) -> bool:
     """ "A new phone has been launched in Japan": a typed happening whose doer the
     passive leaves out, so its place is what the clause names."""
     return cl.is_passive(root) and not list(cl.preps(root, {"by"}))
+
+
+def feeling(root: Token) -> bool:
+    """ "X is relishing the tie", "Y is looking forward to the final": a feeling in the
+    progressive ("looking" only with "forward"). "Z enjoyed a win" still reports."""
+    word = root.lower_
+    if word not in _FEELINGS or not word.endswith("ing"):
+        return False
+    if word == "looking" and not any(c.lower_ == "forward" for c in root.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _BE for c in root.children)
 
 
 def announced_verb(root: Token) -> Token | None:
