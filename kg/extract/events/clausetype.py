@@ -168,6 +168,7 @@ def _legal_appeal(root: Token) -> ClauseType | None:
     """ "X has appealed against the ban", "Y lodged an appeal against her conviction":
     an appeal against something is a court case (kg's ``trial``); an appeal for calm or
     for witnesses is words (see _by_light_noun)."""
+    appeal: Token | None = None
     if root.lower_ in _APPEAL and cl.is_verbal(root):
         appeal = root
     elif root.lower_ in _BRING:
