@@ -17,7 +17,9 @@ from kg.model import Article, Meta, RawDocument
 
 def article(nlp: Language, text: str, headline: str, settings: EventSettings = ALL_ON) -> Article:
     meta = Meta(id="a", headline=headline)
-    return next(extract([RawDocument("a.txt", text, meta)], nlp, event_settings=settings))
+    a = next(extract([RawDocument("a.txt", text, meta)], nlp, event_settings=settings))
+    assert isinstance(a, Article)
+    return a
 
 
 def off(flag: str) -> EventSettings:
