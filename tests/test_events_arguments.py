@@ -145,6 +145,55 @@ def test_a_work_after_a_work_noun_takes_no_part(nlp: Language) -> None:
     assert main is not None and names(b, main.attendees) == ["Johnny Velvet"]
 
 
+CHART_LEAD = (
+    "Animated film Vanta Dreams has opened at the top of the box-office chart, taking "
+    "$40m in its first weekend."
+)
+
+
+def test_a_works_chart_position_is_an_event_about_the_work(nlp: Language) -> None:
+    a = article(nlp, CHART_LEAD, "Vanta Dreams tops box office")
+    main = main_of(a)
+    assert main is not None and main.type == "chart_position" and not main.attendees
+    assert names(a, main.about) == ["Vanta Dreams"]
+    assert (
+        main_of(article(nlp, CHART_LEAD, "Vanta Dreams tops box office", off("work_subjects")))
+        is None
+    )
+
+
+def test_a_work_the_entities_call_a_thing_is_what_a_chart_position_is_about(
+    nlp: Language,
+) -> None:
+    text = (
+        "The low-budget horror film Vanta Nights has knocked Ada Kell's comedy from the "
+        "top spot at the box office."
+    )
+    a = article(nlp, text, "Vanta Nights tops box office")
+    main = main_of(a)
+    assert main is not None and main.type == "chart_position"
+    assert names(a, main.about) == ["Vanta Nights"] and names(a, main.attendees) == ["Ada Kell"]
+    b = article(nlp, text, "Vanta Nights tops box office", off("work_subjects"))
+    before = main_of(b)
+    assert before is not None and before.about == []
+
+
+def test_a_works_release_is_made_by_its_maker(nlp: Language) -> None:
+    text = "The novel Silver Orchard by Ada Kell was published on Monday."
+    a = article(nlp, text, "Kell novel published")
+    main = main_of(a)
+    assert main is not None and main.type == "release"
+    assert names(a, main.attendees) == ["Ada Kell"] and names(a, main.about) == ["Silver Orchard"]
+    b = article(nlp, text, "Kell novel published", off("work_subjects"))
+    assert all("Silver Orchard" not in names(b, e.about) for e in b.events)
+
+
+def test_a_work_in_another_happening_is_still_no_party(nlp: Language) -> None:
+    text = "The film Silver Orchard has been criticised by Ada Kell."
+    a = article(nlp, text, "Kell criticises film")
+    assert all("Silver Orchard" not in names(a, e.attendees + e.about) for e in a.events)
+
+
 def test_a_person_after_a_noun_of_people_still_takes_part(nlp: Language) -> None:
     text = "Singer Tova Brandt attended the premiere of the film in London on Monday."
     a = article(nlp, text, "Brandt at premiere")
@@ -243,3 +292,18 @@ def test_a_third_sentence_needs_a_named_participant(nlp: Language) -> None:
     assert main_of(article(nlp, text, "Norway in a bind", THIRD)) is None
     first = main_of(article(nlp, text.split("! ")[1], "Norway in a bind"))
     assert first is not None and first.trigger == "wrestling"
+
+
+def test_words_are_not_placed_where_their_object_is(nlp: Language) -> None:
+    text = "Carmaker Vanta has forecast sales growth of at least 10% in Asia this year."
+    a = article(nlp, text, "Vanta upbeat")
+    main = main_of(a)
+    assert main is not None and main.type == "announcement" and main.location is None
+    b = article(nlp, text, "Vanta upbeat", off("said_objects"))
+    before = main_of(b)
+    assert before is not None and place_name(b, before) == "Asia"
+
+
+def test_a_meeting_is_still_placed(nlp: Language) -> None:
+    main = main_of(a := article(nlp, "Ada Kell has met Ivo Marek in Oslo.", "Kell meets Marek"))
+    assert main is not None and place_name(a, main) == "Oslo"

@@ -21,7 +21,7 @@ from kg.extract.entities.missed import site_name
 from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.extract.events import detect as events
 from kg.extract.events import main as mainevent
-from kg.extract.events.context import ALL_ON, EventSettings
+from kg.extract.events.context import ALL_ON, EventSettings, thing_tokens
 from kg.extract.page import marks
 from kg.extract.page.fallback import FIRST_SENTENCE, fallback_headline
 from kg.extract.page.layout import parse_layout
@@ -164,6 +164,9 @@ def _events(
         section=article.section,
         mentions=counts,
         settings=settings,
+        things=thing_tokens(doc, prepared.view, article.entities, article.mentions)
+        if settings.work_subjects
+        else None,
     )
     return mainevent.detect(ctx)
 

@@ -78,7 +78,8 @@ class ClauseType:
 def clause_type(ctx: Context, root: Token) -> ClauseType | None:
     """The kind of happening the clause of ``root`` reports, when its words say."""
     return (
-        _by_verb(ctx, root)
+        (_legal_appeal(root) if ctx.settings.legal_appeals else None)
+        or _by_verb(ctx, root)
         or _withdrawal(ctx, root)
         or _by_object(ctx, root)
         or (_by_light_noun(root) if ctx.settings.light_nouns else None)
@@ -156,6 +157,27 @@ def _by_light_noun(root: Token) -> ClauseType | None:
         if noun.lower_ in _SAID_NOUNS:
             return ClauseType(BY_KEY["announcement"], noun.lower_)
     return None
+
+
+_APPEAL = frozenset(verb("", "appeal"))
+# Verbs that bring an appeal to a court: "lodged an appeal against the ban".
+_BRING = frozenset(verb("", "lodge", "file", "launch", "make", "submit", "lose", "win"))
+
+
+def _legal_appeal(root: Token) -> ClauseType | None:
+    """ "X has appealed against the ban", "Y lodged an appeal against her conviction":
+    an appeal against something is a court case (kg's ``trial``); an appeal for calm or
+    for witnesses is words (see _by_light_noun)."""
+    appeal: Token | None = None
+    if root.lower_ in _APPEAL and cl.is_verbal(root):
+        appeal = root
+    elif root.lower_ in _BRING:
+        appeal = next((n for n in cl.kids(root, "dobj") if n.lower_ in _APPEAL), None)
+    else:
+        return None
+    if appeal is None or not list(cl.preps(appeal, {"against"})):
+        return None
+    return ClauseType(BY_KEY["trial"], "appeal")
 
 
 # Nouns of what is planned or offered: calling them off is news.

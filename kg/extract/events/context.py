@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,7 +14,7 @@ from kg.extract.entities.mentions import Found
 from kg.extract.events.triggers import Kind
 from kg.extract.page.view import TextView
 from kg.lexicon.gazetteer import gazetteer
-from kg.model import Entity, Layout, Span
+from kg.model import Entity, Layout, Mention, Span
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,14 @@ class EventSettings:
     named_event_places: bool = True  # "Vanta's Oslo summit": a name's place is no location
     name_fragments: bool = True  # "Office" cut from "the Office of the X" takes no part
     work_names: bool = True  # "the musical Johnny Velvet": a work, not a participant
+    work_subjects: bool = True  # … but "film X topped the chart" is X's: the event is about X
     later_backstory: bool = True  # the lead's later sentence "last year …" is no main event
     day_dates: bool = False  # "a 14 November 2012 ruling": the day (measured, not kept)
     third_sentence: bool = False  # … a third lead sentence when two report nothing (not kept)
     light_nouns: bool = True  # "X has delivered a speech": a light verb's noun types the lead
+    feelings: bool = True  # "X is relishing the tie": a feeling in the progressive, no event
+    legal_appeals: bool = True  # "lodged an appeal against the ban": a court case, not words
+    said_objects: bool = True  # "forecast growth in Asia": words are not placed by their object
 
 
 ALL_ON = EventSettings()
@@ -74,6 +79,12 @@ class Context:
     section: str | None = None  # articleSection, lower case
     mentions: dict[int, int] | None = None  # entity index → mentions in the article
     settings: EventSettings = ALL_ON
+    # token index → the named work or product (a Thing entity) it is part of: no party
+    # to events, but what a release or a chart position is about
+    things: dict[int, int] | None = None
+
+    def thing(self, token: Token) -> int | None:
+        return self.things.get(token.i) if self.things else None
 
     def entity(self, token: Token) -> int | None:
         return self.ents.get(token.i)
@@ -136,6 +147,7 @@ def context(
     section: str | None = None,
     mentions: dict[int, int] | None = None,
     settings: EventSettings = ALL_ON,
+    things: dict[int, int] | None = None,
 ) -> Context:
     ents: dict[int, int] = {}
     surface: dict[int, str] = {}
@@ -170,4 +182,26 @@ def context(
         section.casefold() if section else None,
         mentions,
         settings,
+        things,
     )
+
+
+def thing_tokens(
+    doc: Doc, view: TextView, entities: list[Entity], mentions: list[Mention]
+) -> dict[int, int]:
+    """Token index → Thing entity for the tokens of the article's mentions of works and
+    products, which extraction keeps out of the names events see (mentions count in
+    the source text, tokens in the view)."""
+    spans = sorted(
+        (m.start, m.end, m.entity) for m in mentions if entities[m.entity].type == "Thing"
+    )
+    if not spans:
+        return {}
+    starts = [start for start, _, _ in spans]
+    out: dict[int, int] = {}
+    for token in doc:
+        offset = view.to_source(token.idx)
+        j = bisect_right(starts, offset) - 1
+        if j >= 0 and offset < spans[j][1]:
+            out[token.i] = spans[j][2]
+    return out

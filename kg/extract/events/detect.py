@@ -125,12 +125,16 @@ def other_sense(ctx: Context, frame: Frame) -> bool:
     return not kind.context & words
 
 
-def event_of(ctx: Context, frame: Frame, place_will_do: bool = False) -> Event | None:
+def event_of(
+    ctx: Context, frame: Frame, place_will_do: bool = False, works: tuple[int, ...] = ()
+) -> Event | None:
     """The event a frame reports, when its clause is real and names who took part.
 
     With ``place_will_do`` (an article's main event) a place alone is enough for a
     noun ("a press briefing in Oslo"; a verb needs its arguments named); other
-    events without a named participant need a place and a date.
+    events without a named participant need a place and a date. ``works`` are named
+    works the happening is of ("film X topped the chart"): they take no part, but
+    the event is about them, and they name it as a participant would.
     """
     trigger, kind = frame.trigger, frame.kind
     if other_sense(ctx, frame):
@@ -141,9 +145,10 @@ def event_of(ctx: Context, frame: Frame, place_will_do: bool = False) -> Event |
         return None  # "abandoned its takeover": the lead's clause is a withdrawal
     parties = participants(ctx, frame)
     attendees = parties.all
+    named = attendees or list(works)
     needed = kind.min_verbal if frame.verbal else kind.min_nominal
     place_will_do = place_will_do and (not frame.verbal or needed == 0)
-    if len(attendees) < needed and not place_will_do:
+    if len(named) < needed and not place_will_do:
         return None
     place = place_of(ctx, frame) if kind.placed else None
     if place is not None and ctx.entities[place].geo is None:
@@ -153,9 +158,9 @@ def event_of(ctx: Context, frame: Frame, place_will_do: bool = False) -> Event |
     when = date_of(ctx, frame)
     if place is None and kind.placed and not kind.needs_place:
         place = dateline_place(ctx, frame, when)
-    if len(attendees) < needed and place is None:
+    if len(named) < needed and place is None:
         return None
-    if not attendees and (place is None or (when is None and not place_will_do)):
+    if not named and (place is None or (when is None and not place_will_do)):
         return None
     sentence = sentence_span(ctx, trigger.sent)
     start = ctx.view.to_source(trigger.idx)
@@ -169,7 +174,7 @@ def event_of(ctx: Context, frame: Frame, place_will_do: bool = False) -> Event |
         start_date=when,
         sentences=[sentence],
         sentence_texts=[ctx.source[sentence.start : sentence.end]],
-        about=about_of(ctx, frame),
+        about=list(dict.fromkeys([*works, *about_of(ctx, frame)])),
         noun=noun or kind.key,
         trigger_span=Span(start, start + len(trigger.text)),
         lead=in_lead(ctx, start),

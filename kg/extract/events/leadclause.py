@@ -18,6 +18,11 @@ share"), a modal doubts ("may launch") and the past perfect tells the backstory.
 A clause without a named participant, or a place it is the news of ("Libya has
 withdrawn…", "Germany's economy grew…"), is no event.
 
+A chart position or a release is a work's own happening ("animated film X has topped
+the box office"): the work, which takes no part in events, is what the event is about,
+and it names the event as a participant would. A feeling in the progressive ("X is
+relishing the tie") tells a mood, not a happening.
+
 British news writes the announced future with "be to" and "be set to" ("Kell Foods is
 to buy a rival", "Ada Moss is set to join Rovers"): the clause is then the verb they
 announce, as with "will", when its subject (or a passive's "by") names who acts.
@@ -32,7 +37,7 @@ from kg.extract.events import detect as detector
 from kg.extract.events.clausetype import ClauseType, clause_type
 from kg.extract.events.context import Context, Frame
 from kg.extract.events.kind import PAST_FORMS, Kind, verb
-from kg.extract.events.participants import agents_of
+from kg.extract.events.participants import WORK_NOUNS, agents_of, named_work
 from kg.extract.events.placetime import SPORTS_SECTIONS, owner_place
 from kg.extract.events.statements import ATTACKING, statement_kind
 from kg.extract.events.triggers import BY_KEY
@@ -54,6 +59,12 @@ STATIVE = frozenset(
     | verb("", "try", "seek", "wish", "feature", "represent", "own", "exist", "become", "stay")
     | verb("", "keep", "tend", "use", "let", "do", "get", "see")
 )
+# Verbs of feeling about what is to come: "is relishing the final", "is looking forward
+# to the tie". In the progressive they tell a mood, not a happening.
+_FEELINGS = frozenset(
+    verb("", "relish", "enjoy", "savour", "savor", "dread", "anticipate", "await", "eye")
+    | verb("", "look", "cherish", "fancy", "regret", "worry")
+)
 _PERFECT = {"has", "have", "had", "'s", "'ve", "'d"}
 _BE = {"is", "are", "was", "were", "been", "being", "'s", "'re"}
 _PRESENT_BE = {"is", "are", "am", "'s", "'re"}
@@ -74,7 +85,7 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
     word = root.lower_
     available = ctx.settings.clause_types and now_available(root)
     record = ctx.settings.milestone and milestone(root)
-    stative = word in STATIVE and not record
+    stative = (word in STATIVE or (ctx.settings.feelings and feeling(root))) and not record
     if (word in cl.COPULAS and not (available or record)) or stative:
         return None
     if a_statement(root) and not (word in ATTACKING and cl.is_passive(root)):
@@ -85,7 +96,8 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
         return None
     typed = clause_type(ctx, root) if ctx.settings.clause_types else None
     frame = Frame(root, HAPPENING, True, root, False)
-    event = detector.event_of(ctx, frame, place_will_do=True)
+    works = _works(ctx, root, typed)
+    event = detector.event_of(ctx, frame, place_will_do=True, works=works)
     # a place in a phrase is not enough ("are held in Belmarsh prison"), but it is
     # where rules come into force
     placed = event is not None and event.location is not None and typed is not None
@@ -93,8 +105,12 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
         typed.noun == "entry into force"  # type: ignore[union-attr]
         or (ctx.settings.placed_passive and _agentless_passive(root))
     )
-    if event is None or not (event.attendees or _owner_place(ctx, root) or placed):
+    if event is None or not (event.attendees or works or _owner_place(ctx, root) or placed):
         return None
+    if works:  # "the single X by Ada Kell": who made the work made its happening
+        makers = [i for i in _makers(ctx, root) if i not in event.attendees]
+        event.attendees += makers
+        event.agents += makers
     if available:
         typed = ClauseType(BY_KEY["launch"], "launch")
     if typed is not None:
@@ -103,10 +119,57 @@ def clause_event(ctx: Context, root: Token) -> Event | None:
     return event
 
 
+# Kinds of happening a work has of its own: it is released, or it tops a chart.
+_WORK_KINDS = frozenset({"chart_position", "release"})
+
+
+def _works(ctx: Context, root: Token, typed: ClauseType | None) -> tuple[int, ...]:
+    """The named works a chart position or release is of: "animated film X has topped
+    the box office", "the novel X was published". A work takes no part in events
+    (``work_names``), but these happenings are its own."""
+    if not ctx.settings.work_subjects or typed is None or typed.kind.key not in _WORK_KINDS:
+        return ()
+    subjects = [t for s in cl.kids(root, *cl.SUBJECTS) for t in cl.with_conjuncts(s)]
+    # "the horror film Vanta, …": the name in apposition to a work noun
+    subjects += [a for t in subjects if t.lower_ in WORK_NOUNS for a in cl.kids(t, "appos")]
+    found = [i for t in subjects if (i := _work(ctx, t)) is not None]
+    return tuple(dict.fromkeys(found))
+
+
+def _work(ctx: Context, token: Token) -> int | None:
+    """The work a token names: one the entities call a thing, or a name after a work
+    noun or in apposition to one ("the horror film Vanta", "film X")."""
+    thing = ctx.thing(token)
+    if thing is not None:
+        return thing
+    i = ctx.entity(token)
+    noun = token.dep_ == "appos" and token.head.lower_ in WORK_NOUNS
+    return i if i is not None and (noun or named_work(ctx, token)) else None
+
+
+def _makers(ctx: Context, root: Token) -> list[int]:
+    """Who made the subject's work: "the single X by Ada Kell", "Ada Kell's film X"."""
+    subjects = cl.kids(root, *cl.SUBJECTS)
+    makers = [p for s in subjects for p in cl.preps(s, {"by"})]
+    makers += [c for s in subjects for c in cl.kids(s, "poss")]
+    return agents_of(ctx, makers)
+
+
 def _agentless_passive(root: Token) -> bool:
     """ "A new phone has been launched in Japan": a typed happening whose doer the
     passive leaves out, so its place is what the clause names."""
     return cl.is_passive(root) and not list(cl.preps(root, {"by"}))
+
+
+def feeling(root: Token) -> bool:
+    """ "X is relishing the tie", "Y is looking forward to the final": a feeling in the
+    progressive ("looking" only with "forward"). "Z enjoyed a win" still reports."""
+    word = root.lower_
+    if word not in _FEELINGS or not word.endswith("ing"):
+        return False
+    if word == "looking" and not any(c.lower_ == "forward" for c in root.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _BE for c in root.children)
 
 
 def announced_verb(root: Token) -> Token | None:

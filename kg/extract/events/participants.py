@@ -206,16 +206,29 @@ def not_a_party(ctx: Context, token: Token) -> bool:
     """A name that takes no part: a work ("the musical Johnny Velvet", whatever the
     model typed it) or a title the model read only in part ("Office" or "Office of the
     Vice" of "the Office of the Vice Warden")."""
-    mention = ctx.ents[token.i]
-    doc = token.doc
+    first, last = _mention_tokens(ctx, token)
+    if ctx.settings.work_names and named_work(ctx, token):
+        return True
+    return ctx.settings.name_fragments and _cut_title(ctx, first, last)
+
+
+def named_work(ctx: Context, token: Token) -> bool:
+    """True for a name after a work noun: "the musical Johnny Velvet", "film X"."""
+    if ctx.ents.get(token.i) is None:
+        return False
+    first, _ = _mention_tokens(ctx, token)
+    return first.i > 0 and token.doc[first.i - 1].lower_ in WORK_NOUNS
+
+
+def _mention_tokens(ctx: Context, token: Token) -> tuple[Token, Token]:
+    """The first and last token of the mention ``token`` is in."""
+    mention, doc = ctx.ents[token.i], token.doc
     first = last = token
     while first.i > 0 and ctx.ents.get(first.i - 1) == mention:
         first = doc[first.i - 1]
     while last.i + 1 < len(doc) and ctx.ents.get(last.i + 1) == mention:
         last = doc[last.i + 1]
-    if ctx.settings.work_names and first.i > 0 and doc[first.i - 1].lower_ in WORK_NOUNS:
-        return True
-    return ctx.settings.name_fragments and _cut_title(ctx, first, last)
+    return first, last
 
 
 def _cut_title(ctx: Context, first: Token, last: Token) -> bool:

@@ -86,7 +86,10 @@ def place_of(ctx: Context, frame: Frame) -> int | None:
         found += [i for s in cl.kids(gov, *cl.SUBJECTS) if (i := ctx.sure_place(s)) is not None]
     if gov is not None and gov.dep_ == "relcl" and any(c.lower_ == "where" for c in gov.children):
         found += _places_under(ctx, gov.head)
-    if not found:  # "met Merkel in Berlin", "negotiations with Trump in Hanoi"
+    # "met Ada Kell in Oslo", "negotiations with Ivo Marek in Hanoi"; but words are not said
+    # where what they are about is: "forecast growth in Asia", "announced a plant in Oslo"
+    said = ctx.settings.said_objects and frame.verbal and kind.key == "announcement"
+    if not found and not said:
         for arg in _objects(frame):
             for sub in cl.preps(arg, words):
                 found += _places_under(ctx, sub)
