@@ -244,6 +244,7 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("the shown date the metadata confirms", Mechanisms(PageOptions(agreeing_date=False))),
     ("microdata authors of the headline's item", Mechanisms(PageOptions(article_item=False))),
     ("desks are no people", Mechanisms(PageOptions(desk_names=False))),
+    ("all names of a byline of name elements", Mechanisms(PageOptions(listed_bylines=False))),
     ("tables in the main text", Mechanisms(PageOptions(tables=False))),
     ("main-text body (cleaner ∪ trafilatura)", Mechanisms(main_text=False)),
     ("calls to action, disclosures, stamps", Mechanisms(body=BodyRules(extra_chrome=False))),
@@ -251,6 +252,7 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("a reporting sentence is no call to action", Mechanisms(body=BodyRules(reported_calls=False))),
     ("affiliate only with links", Mechanisms(body=BodyRules(affiliate_links=False))),
     ("a sentence is no notice, footer or end label", Mechanisms(body=BodyRules(sentences=False))),
+    ("a dateline line has a mark", Mechanisms(body=BodyRules(marked_datelines=False))),
 ]
 
 

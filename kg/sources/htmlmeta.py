@@ -47,6 +47,7 @@ class PageOptions:
     longer_h1: bool = True  # of h1s the metadata confirms equally, the longer
     credit_lines: bool = True  # "Photo by A", "Reviewed by A" are no byline
     tables: bool = True  # tables in the main text
+    listed_bylines: bool = True  # "By <a>A</a>, <a>B</a> and <a>C</a>": all of its names
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,12 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
     month_first = _month_first(tags.in_language or jsonld.in_language)
     anchor = headline_element(tree, headline) if headline else None
     credits = options.credit_lines
-    head = read_head(tree, headline, month_first, anchor, credits) if anchor is not None else Head()
+    listed = options.listed_bylines
+    head = (
+        read_head(tree, headline, month_first, anchor, credits, listed)
+        if anchor is not None
+        else Head()
+    )
     own = anchor if options.article_item else None
     microdata = (
         tuple(microdata_authors(tree, own, options.article_item)) if options.jsonld_graph else ()

@@ -68,6 +68,7 @@ NOT_NAMES = frozenset(
 )
 _MARKED_WORDS = 4  # words of a name in author markup
 _MARKED_TEXT_WORDS = 10  # words of an author element: more is a bio or a list
+_BYLINE_WORDS = 24  # words of a byline's element: "By A, B and C | Updated 12 May 2020"
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*")
 _CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|bsc|rn|jr|sr|dr|prof)\.?$", re.I)
 _ROLE = re.compile(
@@ -142,6 +143,7 @@ def read_head(
     month_first: bool,
     anchor: HtmlElement | None = None,
     credits: bool = True,
+    listed: bool = True,
 ) -> Head:
     """The byline and dates shown around the element that shows ``headline`` (``anchor``,
     when the caller has found it)."""
@@ -156,7 +158,7 @@ def read_head(
         return Head()
     last = max(i for i, p in enumerate(text) if id(p.owner) in inside)
     before, after = _window(text, first, last)
-    bylines, marked = _bylines(after + before, credits)
+    bylines, marked = _bylines(after + before, credits, listed)
     dates = [d for p in after + before[::-1] for d in shown_dates(p.text, month_first)]
     dates += [d for p in (after + before) for d in _time_elements(p)]
     updated = _updated_days(before + after)
@@ -252,9 +254,12 @@ def _marked(el: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
-def _bylines(window: list[Piece], credits: bool = True) -> tuple[list[str], list[str]]:
+def _bylines(
+    window: list[Piece], credits: bool = True, listed: bool = True
+) -> tuple[list[str], list[str]]:
     """Names from "By …" text and from author markup in the head (with ``credits``, not
-    from a credit line's "by": "Photo by …", "Reviewed by …")."""
+    from a credit line's "by": "Photo by …", "Reviewed by …"; with ``listed``, every
+    name of a byline whose names are elements of their own, see _listed)."""
     names: list[str] = []
     marked: list[str] = []
     seen: set[int] = set()
@@ -266,9 +271,12 @@ def _bylines(window: list[Piece], credits: bool = True) -> tuple[list[str], list
             inside = None
         if m or inside is not None:
             rest = text[m.end() :] if m else text[inside or 0 :]
+            found = byline_names(rest)
             if not rest.strip() and i + 1 < len(window):
-                rest = window[i + 1].text  # "By" in one element, the names in the next
-            names.extend(byline_names(rest))
+                found = byline_names(window[i + 1].text)  # "By" here, the names next
+            if listed:
+                found = _listed(p, rest, found)
+            names.extend(found)
         elif (element := _marked(p.owner)) is not None and id(element) not in seen:
             # The whole marked element: a name can be split over several text nodes.
             seen.add(id(element))
@@ -276,6 +284,18 @@ def _bylines(window: list[Piece], credits: bool = True) -> tuple[list[str], list
             if len(text.split()) <= _MARKED_TEXT_WORDS:
                 marked.extend(n for n in byline_names(text, strict=False) if _label_name(n))
     return list(dict.fromkeys(names)), list(dict.fromkeys(marked))
+
+
+def _listed(piece: Piece, rest: str, found: list[str]) -> list[str]:
+    """The names of "By <a>A</a>, <a>B</a> and <a>C</a>": each name is a text node of its
+    own, so the piece after "By" holds only the first. The rest of the byline's element
+    lists them all; it is read only when it names more, the same names first."""
+    whole = " ".join(piece.owner.text_content().split())
+    at = whole.find(piece.text)
+    if at < 0 or len(whole.split()) > _BYLINE_WORDS:
+        return found
+    more = byline_names(rest + whole[at + len(piece.text) :])
+    return more if len(more) > len(found) and more[: len(found)] == found else found
 
 
 def _label_name(name: str) -> bool:
