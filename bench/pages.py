@@ -245,6 +245,7 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("microdata authors of the headline's item", Mechanisms(PageOptions(article_item=False))),
     ("desks are no people", Mechanisms(PageOptions(desk_names=False))),
     ("all names of a byline of name elements", Mechanisms(PageOptions(listed_bylines=False))),
+    ("links to an author's page", Mechanisms(PageOptions(author_links=False))),
     ("tables in the main text", Mechanisms(PageOptions(tables=False))),
     ("main-text body (cleaner ∪ trafilatura)", Mechanisms(main_text=False)),
     ("calls to action, disclosures, stamps", Mechanisms(body=BodyRules(extra_chrome=False))),

@@ -28,12 +28,13 @@ STORY = [
 ]
 
 
-def page(top: str = "", body: str = "", head: str = "") -> str:
+def page(top: str = "", body: str = "", head: str = "", headline: str = HEADLINE) -> str:
     paragraphs = body or "".join(f"<p>{p}</p>" for p in STORY)
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-      <title>{HEADLINE} | Arvel Courier</title>{head}</head><body>
-      <header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
-      <main><article><h1>{HEADLINE}</h1>{top}<div class="article-body">{paragraphs}</div>
+      <title>{headline} | Arvel Courier</title>{head}</head><body>
+      <header><nav><a href="/">Home</a> <a href="/news">News</a>
+      <a href="/account/login?next=/news">Sign In</a></nav></header>
+      <main><article><h1>{headline}</h1>{top}<div class="article-body">{paragraphs}</div>
       </article></main><footer><p>© 2021 Arvel Courier. All rights reserved.</p></footer>
       </body></html>"""
 
@@ -54,7 +55,32 @@ HEADINGS = page(
     + "".join(f"<p>{p}</p>" for p in STORY[2:])
     + "<h3>PUBLIC MEETING</h3><p>HARBOUR HALL, ARVEL</p>",
 )
-PAGES = {"named_spans.html": NAMED_SPANS, "headings.html": HEADINGS}
+
+
+# Links to the author's page: a user name after a lone "by", and a plain link to an
+# author page with no author markup; the nav's link to the reader's account is none.
+def retold(town: str) -> str:
+    """The story of another town (a build publishes one article per distinct text)."""
+    return "".join(f"<p>{p.replace('Arvel', town)}</p>" for p in STORY)
+
+
+USER_NAME = page(
+    headline="Ferry timetable cut for the winter",
+    body=retold("Brenmoor"),
+    top='<p><span>by</span> <a href="/profile/4471">quillwrites</a></p><p>May 3, 2021</p>',
+)
+AUTHOR_PAGE = page(
+    headline="School roof repairs delayed until summer",
+    body=retold("Castlow"),
+    top='<div><a href="https://arvel.example/author/ivo-stanek/">Ivo Stanek</a></div>'
+    "<p>May 3, 2021</p>",
+)
+PAGES = {
+    "named_spans.html": NAMED_SPANS,
+    "headings.html": HEADINGS,
+    "user_name.html": USER_NAME,
+    "author_page.html": AUTHOR_PAGE,
+}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +89,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Graph]:
     for name, html in PAGES.items():
         (folder / name).write_text(html, encoding="utf-8")
     out = folder / "out"
-    result = build(BuildOptions(sources=(str(folder / n) for n in PAGES), out=out))
+    result = build(BuildOptions(sources=tuple(str(folder / n) for n in PAGES), out=out))
     assert len(result.published) == len(PAGES)
     return folder, Graph().parse(out / "kg.ttl")
 
@@ -102,6 +128,30 @@ def test_headings_and_venues_in_the_main_text_are_no_datelines(
     off = kg_fast(folder / "headings.html", Mechanisms(body=BodyRules(marked_datelines=False)))
     assert "HARBOUR HALL" not in off["body"]  # the cleaner keeps the heading inside its run
     assert "HARBOUR HALL, ARVEL" in trafilatura_alone(folder / "headings.html")["body"]
+
+
+def authors_of(graph: Graph, headline: str) -> list[tuple[str, ...]]:
+    return published(
+        graph,
+        f"""SELECT ?n ?t WHERE {{ ?a a schema:NewsArticle ; schema:headline "{headline}" ;
+            schema:author ?p . ?p a ?t ; schema:name ?n }}""",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "headline", "author"),
+    [
+        ("user_name.html", "Ferry timetable cut for the winter", "quillwrites"),
+        ("author_page.html", "School roof repairs delayed until summer", "Ivo Stanek"),
+    ],
+)
+def test_a_link_to_the_author_s_page_names_the_author(
+    built: tuple[Path, Graph], name: str, headline: str, author: str
+) -> None:
+    folder, graph = built
+    assert authors_of(graph, headline) == [(author, "http://schema.org/Person")]
+    off = kg_fast(folder / name, Mechanisms(PageOptions(author_links=False)))
+    assert off["authors"] == []
 
 
 @pytest.mark.parametrize(

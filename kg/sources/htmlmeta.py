@@ -48,6 +48,7 @@ class PageOptions:
     credit_lines: bool = True  # "Photo by A", "Reviewed by A" are no byline
     tables: bool = True  # tables in the main text
     listed_bylines: bool = True  # "By <a>A</a>, <a>B</a> and <a>C</a>": all of its names
+    author_links: bool = True  # a link to an author's page near the headline names one
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
     credits = options.credit_lines
     listed = options.listed_bylines
     head = (
-        read_head(tree, headline, month_first, anchor, credits, listed)
+        read_head(tree, headline, month_first, anchor, credits, listed, options.author_links)
         if anchor is not None
         else Head()
     )

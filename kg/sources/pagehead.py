@@ -68,6 +68,14 @@ NOT_NAMES = frozenset(
 )
 _MARKED_WORDS = 4  # words of a name in author markup
 _MARKED_TEXT_WORDS = 10  # words of an author element: more is a bio or a list
+# A link to an author's page; a link to the reader's own account is none.
+_AUTHOR_HREF = re.compile(
+    r"(?:^|[/?&=_.-])(?:authors?|profiles?|users?|contributors?|writers?|journalists?|"
+    r"reporters?|columnists?|autor(?:en|in)?|auteurs?)(?:$|[/?&=_.-])",
+    re.I,
+)
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//[^/?#]*", re.I)  # never raises, as urlsplit may
+_ACCOUNT_HREF = re.compile(r"log-?in|sign-?in|sign-?up|register|account|subscri|join", re.I)
 _BYLINE_WORDS = 24  # words of a byline's element: "By A, B and C | Updated 12 May 2020"
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*")
 _CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|bsc|rn|jr|sr|dr|prof)\.?$", re.I)
@@ -144,6 +152,7 @@ def read_head(
     anchor: HtmlElement | None = None,
     credits: bool = True,
     listed: bool = True,
+    links: bool = True,
 ) -> Head:
     """The byline and dates shown around the element that shows ``headline`` (``anchor``,
     when the caller has found it)."""
@@ -158,7 +167,7 @@ def read_head(
         return Head()
     last = max(i for i, p in enumerate(text) if id(p.owner) in inside)
     before, after = _window(text, first, last)
-    bylines, marked = _bylines(after + before, credits, listed)
+    bylines, marked = _bylines(after + before, credits, listed, links)
     dates = [d for p in after + before[::-1] for d in shown_dates(p.text, month_first)]
     dates += [d for p in (after + before) for d in _time_elements(p)]
     updated = _updated_days(before + after)
@@ -255,11 +264,12 @@ def _marked(el: HtmlElement | None) -> HtmlElement | None:
 
 
 def _bylines(
-    window: list[Piece], credits: bool = True, listed: bool = True
+    window: list[Piece], credits: bool = True, listed: bool = True, links: bool = True
 ) -> tuple[list[str], list[str]]:
     """Names from "By …" text and from author markup in the head (with ``credits``, not
     from a credit line's "by": "Photo by …", "Reviewed by …"; with ``listed``, every
-    name of a byline whose names are elements of their own, see _listed)."""
+    name of a byline whose names are elements of their own, see _listed; with ``links``,
+    the names of links to an author's page, see _author_link)."""
     names: list[str] = []
     marked: list[str] = []
     seen: set[int] = set()
@@ -273,7 +283,7 @@ def _bylines(
             rest = text[m.end() :] if m else text[inside or 0 :]
             found = byline_names(rest)
             if not rest.strip() and i + 1 < len(window):
-                found = byline_names(window[i + 1].text)  # "By" here, the names next
+                found = _after_by(window[i + 1], links)  # "By" here, the names next
             if listed:
                 found = _listed(p, rest, found)
             names.extend(found)
@@ -283,7 +293,27 @@ def _bylines(
             text = " ".join(element.text_content().split())
             if len(text.split()) <= _MARKED_TEXT_WORDS:
                 marked.extend(n for n in byline_names(text, strict=False) if _label_name(n))
+        elif links and _author_link(p.owner) and 2 <= len(p.text.split()) <= _MARKED_WORDS:
+            marked.extend(n for n in byline_names(p.text) if _label_name(n))
     return list(dict.fromkeys(names)), list(dict.fromkeys(marked))
+
+
+def _after_by(piece: Piece, links: bool) -> list[str]:
+    """The names in the element after a lone "By": name-shaped, or any label when it
+    links to the author's page ("by <a href="/profile/1">delta201</a>")."""
+    found = byline_names(piece.text)
+    if found or not (links and _author_link(piece.owner)):
+        return found
+    return [n for n in byline_names(piece.text, strict=False) if _label_name(n)]
+
+
+def _author_link(el: HtmlElement) -> bool:
+    """A link to a page about a person who writes: /author/…, /profile/…, ?trk=author_…
+    (the path and query only: a host named after people says nothing)."""
+    if not isinstance(el.tag, str) or el.tag.lower() != "a":
+        return False
+    where = _HOST.sub("", el.get("href") or "")
+    return bool(_AUTHOR_HREF.search(where)) and not _ACCOUNT_HREF.search(where)
 
 
 def _listed(piece: Piece, rest: str, found: list[str]) -> list[str]:
