@@ -246,6 +246,8 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("desks are no people", Mechanisms(PageOptions(desk_names=False))),
     ("all names of a byline of name elements", Mechanisms(PageOptions(listed_bylines=False))),
     ("links to an author's page", Mechanisms(PageOptions(author_links=False))),
+    ("of JSON-LD articles, the shown headline's", Mechanisms(PageOptions(ld_headline=False))),
+    ("a headline starting with the host's name", Mechanisms(PageOptions(host_names=False))),
     ("tables in the main text", Mechanisms(PageOptions(tables=False))),
     ("main-text body (cleaner ∪ trafilatura)", Mechanisms(main_text=False)),
     ("calls to action, disclosures, stamps", Mechanisms(body=BodyRules(extra_chrome=False))),

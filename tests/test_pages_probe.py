@@ -4,6 +4,7 @@ test reads what was published; each mechanism, off, loses its case again."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from bench.pages import Mechanisms, kg_fast, trafilatura_alone
 from kg.build import BuildOptions, build
 from kg.extract.page.mainbody import BodyRules, is_page_chrome
 from kg.sources.htmlmeta import PageOptions
+from kg.sources.titles import Site
 
 HEADLINE = "Arvel pier to be rebuilt after decade of dispute"
 STORY = [
@@ -75,7 +77,37 @@ AUTHOR_PAGE = page(
     top='<div><a href="https://arvel.example/author/ivo-stanek/">Ivo Stanek</a></div>'
     "<p>May 3, 2021</p>",
 )
+# The host's name begins the headline: the headline is no site name for it.
+HOST_HEADLINE = page(
+    head='<link rel="canonical" href="https://arvel.example/2021/05/03/pier">',
+    body=retold("Arvel Bay"),
+)
+
+
+def ld(node: dict[str, object]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
+
+
+def news(headline: str, day: str, author: str) -> dict[str, object]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": headline,
+        "datePublished": day,
+        "author": {"@type": "Person", "name": author},
+    }
+
+
+# Two JSON-LD articles, a teaser's first; neither names its url.
+TWO_ARTICLES = page(
+    headline="Lifeboat station gets a new crew room",
+    head=ld(news("Ferry timetable cut for the winter", "2021-06-01", "Mira Holt"))
+    + ld(news("Lifeboat station gets a new crew room", "2021-05-03T09:00:00+01:00", "Ann Quill")),
+    body=retold("Dunmere"),
+)
 PAGES = {
+    "host_headline.html": HOST_HEADLINE,
+    "two_articles.html": TWO_ARTICLES,
     "named_spans.html": NAMED_SPANS,
     "headings.html": HEADINGS,
     "user_name.html": USER_NAME,
@@ -152,6 +184,39 @@ def test_a_link_to_the_author_s_page_names_the_author(
     assert authors_of(graph, headline) == [(author, "http://schema.org/Person")]
     off = kg_fast(folder / name, Mechanisms(PageOptions(author_links=False)))
     assert off["authors"] == []
+
+
+def test_a_headline_that_starts_with_the_host_s_name_is_no_site_name(
+    built: tuple[Path, Graph],
+) -> None:
+    folder, graph = built
+    rows = published(
+        graph,
+        """SELECT ?h WHERE { ?a a schema:NewsArticle ; schema:headline ?h ; schema:articleBody ?b .
+            FILTER(CONTAINS(?b, "Arvel Bay")) }""",
+    )
+    assert rows == [(HEADLINE,)]
+    off = kg_fast(folder / "host_headline.html", Mechanisms(PageOptions(host_names=False)))
+    assert off["headline"] == "Arvel Courier"
+    assert trafilatura_alone(folder / "host_headline.html")["headline"] == HEADLINE
+    # A short capitalised name that starts with the host's name still is the site's.
+    site = Site.of(["Arvel Courier"], ["https://arvel.example/x"])
+    assert site.named("Arvel Courier Online") and not site.named("Arvel pier reopens")
+
+
+def test_of_several_json_ld_articles_the_one_the_page_shows(built: tuple[Path, Graph]) -> None:
+    folder, graph = built
+    headline = "Lifeboat station gets a new crew room"
+    rows = published(
+        graph,
+        f"""SELECT ?d WHERE {{ ?a a schema:NewsArticle ; schema:headline "{headline}" ;
+            schema:datePublished ?d }}""",
+    )
+    assert [r[0][:10] for r in rows] == ["2021-05-03"]
+    assert authors_of(graph, headline) == [("Ann Quill", "http://schema.org/Person")]
+    off = kg_fast(folder / "two_articles.html", Mechanisms(PageOptions(ld_headline=False)))
+    assert off["authors"] == ["Mira Holt"] and off["datePublished"] == "2021-06-01"
+    assert trafilatura_alone(folder / "two_articles.html")["datePublished"] == "2021-06-01"
 
 
 @pytest.mark.parametrize(

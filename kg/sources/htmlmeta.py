@@ -49,6 +49,8 @@ class PageOptions:
     tables: bool = True  # tables in the main text
     listed_bylines: bool = True  # "By <a>A</a>, <a>B</a> and <a>C</a>": all of its names
     author_links: bool = True  # a link to an author's page near the headline names one
+    ld_headline: bool = True  # of several JSON-LD articles, the one whose headline is shown
+    host_names: bool = True  # a headline that starts with the host's name is no site name
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,12 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
     tag_fields = meta_tags(tree)
     tags, found = meta_from_mapping(tag_fields)
     warnings.extend(f"meta tags: {w}" for w in found)
-    node = article_node(graph, tags.url if options.jsonld_graph else None)
+    shown = (
+        (_title_element(tree) or "", tag_fields.get("og:title") or "", *_h1s(tree))
+        if options.ld_headline
+        else ()
+    )
+    node = article_node(graph, tags.url if options.jsonld_graph else None, shown)
     jsonld, body = Meta(), None
     if node is not None:
         jsonld, found = meta_from_jsonld(_with_references(node, graph))
@@ -86,7 +93,7 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
         else Meta()
     )
     site = (
-        _site(tree, graph, tag_fields, jsonld, tags, options.title_site)
+        _site(tree, graph, tag_fields, jsonld, tags, options.title_site, options.host_names)
         if options.site_names
         else Site()
     )
@@ -95,7 +102,7 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
         og=tag_fields.get("og:title"),
         twitter=tag_fields.get("twitter:title"),
         title=_title_element(tree),
-        h1=tuple(" ".join(h.text_content().split()) for h in tree.iter("h1")),
+        h1=_h1s(tree),
     )
     headline = choose_title(titles, site, options.title_confirm, options.longer_h1)
     month_first = _month_first(tags.in_language or jsonld.in_language)
@@ -217,6 +224,7 @@ def _site(
     jsonld: Meta,
     meta: Meta,
     site_from_title: bool = True,
+    name_shaped: bool = True,
 ) -> Site:
     names: list[str | None] = [tags.get("og:site_name"), tags.get("application-name")]
     names.append(jsonld.publisher.name if jsonld.publisher else None)
@@ -228,7 +236,7 @@ def _site(
     if site_from_title:
         shorter = [tags.get("og:title"), tags.get("twitter:title"), jsonld.headline]
         names.extend(title_site(_title_element(tree), shorter))
-    return Site.of(names, [meta.url, jsonld.url])
+    return Site.of(names, [meta.url, jsonld.url], name_shaped)
 
 
 def title_site(title: str | None, shorter: list[str | None]) -> list[str]:
@@ -246,6 +254,10 @@ def title_site(title: str | None, shorter: list[str | None]) -> list[str]:
             if other == title_key("".join(rest)) and words < len(" ".join(rest).split()):
                 found.append(name)
     return found
+
+
+def _h1s(tree: HtmlElement) -> tuple[str, ...]:
+    return tuple(" ".join(h.text_content().split()) for h in tree.iter("h1"))
 
 
 def _title_element(tree: HtmlElement) -> str | None:
