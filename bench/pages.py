@@ -248,6 +248,8 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("links to an author's page", Mechanisms(PageOptions(author_links=False))),
     ("of JSON-LD articles, the shown headline's", Mechanisms(PageOptions(ld_headline=False))),
     ("a headline starting with the host's name", Mechanisms(PageOptions(host_names=False))),
+    ("a day above the headline needs metadata", Mechanisms(PageOptions(teaser_dates=False))),
+    ("a teaser's byline above the headline", Mechanisms(PageOptions(teasers=False))),
     ("tables in the main text", Mechanisms(PageOptions(tables=False))),
     ("main-text body (cleaner ∪ trafilatura)", Mechanisms(main_text=False)),
     ("calls to action, disclosures, stamps", Mechanisms(body=BodyRules(extra_chrome=False))),

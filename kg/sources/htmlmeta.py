@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from kg.model import Meta
 from kg.sources.meta import http_url, meta_from_jsonld, meta_from_mapping
-from kg.sources.pagehead import Head, headline_element, read_head
+from kg.sources.pagehead import Head, HeadRules, headline_element, read_head
 from kg.sources.pageld import PageGraph, article_node, node_url, page_graph, page_node
 from kg.sources.titles import Site, TitleSources, choose_title, parts
 from kg.sources.titles import key as title_key
@@ -51,6 +51,8 @@ class PageOptions:
     author_links: bool = True  # a link to an author's page near the headline names one
     ld_headline: bool = True  # of several JSON-LD articles, the one whose headline is shown
     host_names: bool = True  # a headline that starts with the host's name is no site name
+    teaser_dates: bool = True  # a day shown only above the headline needs the page's metadata
+    teasers: bool = True  # above the headline, a byline in a link with a heading is none
 
 
 @dataclass(frozen=True)
@@ -107,13 +109,10 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
     headline = choose_title(titles, site, options.title_confirm, options.longer_h1)
     month_first = _month_first(tags.in_language or jsonld.in_language)
     anchor = headline_element(tree, headline) if headline else None
-    credits = options.credit_lines
-    listed = options.listed_bylines
-    head = (
-        read_head(tree, headline, month_first, anchor, credits, listed, options.author_links)
-        if anchor is not None
-        else Head()
+    rules = HeadRules(
+        options.credit_lines, options.listed_bylines, options.author_links, options.teasers
     )
+    head = read_head(tree, headline, month_first, anchor, rules) if anchor is not None else Head()
     own = anchor if options.article_item else None
     microdata = (
         tuple(microdata_authors(tree, own, options.article_item)) if options.jsonld_graph else ()

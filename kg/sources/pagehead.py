@@ -76,6 +76,7 @@ _AUTHOR_HREF = re.compile(
 )
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//[^/?#]*", re.I)  # never raises, as urlsplit may
 _ACCOUNT_HREF = re.compile(r"log-?in|sign-?in|sign-?up|register|account|subscri|join", re.I)
+_TEASER_DEPTH = 4  # ancestors of a byline searched for its teaser's link or heading
 _BYLINE_WORDS = 24  # words of a byline's element: "By A, B and C | Updated 12 May 2020"
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*")
 _CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|bsc|rn|jr|sr|dr|prof)\.?$", re.I)
@@ -90,6 +91,19 @@ _ROLE = re.compile(
 class Piece:
     text: str
     owner: HtmlElement  # the element whose text (or whose child's tail) this is
+
+
+@dataclass(frozen=True)
+class HeadRules:
+    """Which byline rules run: all in a build (bench/pages.py turns each off in turn)."""
+
+    credits: bool = True  # "Photo by A", "Reviewed by A" are no byline
+    listed: bool = True  # "By <a>A</a>, <a>B</a> and <a>C</a>": every name
+    links: bool = True  # a link to an author's page names one
+    teasers: bool = True  # above the headline, a teaser's byline is none
+
+
+_ALL = HeadRules()
 
 
 @dataclass(frozen=True)
@@ -150,12 +164,10 @@ def read_head(
     headline: str | None,
     month_first: bool,
     anchor: HtmlElement | None = None,
-    credits: bool = True,
-    listed: bool = True,
-    links: bool = True,
+    rules: HeadRules = _ALL,
 ) -> Head:
     """The byline and dates shown around the element that shows ``headline`` (``anchor``,
-    when the caller has found it)."""
+    when the caller has found it); ``rules`` as HeadRules says."""
     if anchor is None:
         anchor = headline_element(tree, headline) if headline else None
     if anchor is None:
@@ -167,7 +179,9 @@ def read_head(
         return Head()
     last = max(i for i, p in enumerate(text) if id(p.owner) in inside)
     before, after = _window(text, first, last)
-    bylines, marked = _bylines(after + before, credits, listed, links)
+    # Above the headline, a byline in a link with another story's heading is a teaser's.
+    own = [p for p in before if not (rules.teasers and _in_teaser(p.owner, anchor))]
+    bylines, marked = _bylines(after + own, rules)
     dates = [d for p in after + before[::-1] for d in shown_dates(p.text, month_first)]
     dates += [d for p in (after + before) for d in _time_elements(p)]
     updated = _updated_days(before + after)
@@ -263,13 +277,12 @@ def _marked(el: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
-def _bylines(
-    window: list[Piece], credits: bool = True, listed: bool = True, links: bool = True
-) -> tuple[list[str], list[str]]:
+def _bylines(window: list[Piece], rules: HeadRules) -> tuple[list[str], list[str]]:
     """Names from "By …" text and from author markup in the head (with ``credits``, not
     from a credit line's "by": "Photo by …", "Reviewed by …"; with ``listed``, every
     name of a byline whose names are elements of their own, see _listed; with ``links``,
     the names of links to an author's page, see _author_link)."""
+    credits, listed, links = rules.credits, rules.listed, rules.links
     names: list[str] = []
     marked: list[str] = []
     seen: set[int] = set()
@@ -314,6 +327,21 @@ def _author_link(el: HtmlElement) -> bool:
         return False
     where = _HOST.sub("", el.get("href") or "")
     return bool(_AUTHOR_HREF.search(where)) and not _ACCOUNT_HREF.search(where)
+
+
+def _in_teaser(owner: HtmlElement, anchor: HtmlElement) -> bool:
+    """``owner`` is in a link that holds a heading, not the headline and not to an
+    author's page: another story's teaser ("Most read", "Trending"). (A block with a
+    heading of its own is not enough: "<h2>Series</h2> by <a>name</a>" heads a
+    chapter.)"""
+    el: HtmlElement | None = owner
+    for _ in range(_TEASER_DEPTH):
+        if el is None or not isinstance(el.tag, str) or anchor in el.iter():
+            return False
+        if el.tag.lower() == "a" and el.get("href") and not _author_link(el):
+            return any(owner not in h.iter() for h in el.iter("h1", "h2", "h3", "h4", "h5"))
+        el = el.getparent()
+    return False
 
 
 def _listed(piece: Piece, rest: str, found: list[str]) -> list[str]:

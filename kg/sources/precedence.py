@@ -16,9 +16,11 @@ figures in bench/PAGES.md):
   day. Of several dates shown, the first that one of those values confirms is
   taken (a standfirst's event date comes before the stamp); a lone shown date above
   the headline that none confirms is a "today" bar or a teaser's and yields to the
-  metadata's datePublished. One exception: a shown day that is the metadata's
-  dateModified and not its earlier datePublished, with no "Updated" label beside
-  it, is the page showing its last edit as its date; the datePublished wins.
+  metadata's datePublished; a day shown only above the headline counts as confirmed
+  by the page's metadata only, not by htmldate's guess (which reads the same teaser).
+  One exception: a shown day that is the metadata's dateModified and not its
+  earlier datePublished, with no "Updated" label beside it, is the page showing
+  its last edit as its date; the datePublished wins.
   Without a shown date: JSON-LD, meta tags, WebPage, then a date that a label
   ("Updated …", "Posted …") introduces further below the headline (past a recipe's
   description), then htmldate.
@@ -88,7 +90,17 @@ def choose_date(facts: PageFacts, guessed: Meta, options: PageOptions) -> str | 
         # Of several shown dates, the one the metadata confirms; a lone date above the
         # headline that it does not confirm is a "today" bar or a teaser's. (A date below
         # it one day off the datePublished is that day in the page's own time zone.)
-        agreed = next((v for r in shown if (v := _of_day(r, values))), None)
+        # A day shown only above the headline that only the extractor's guess confirms
+        # is a teaser's: the extractor read the same teaser.
+        page_values = [*known, *modified]
+        agreed = next(
+            (
+                v
+                for r in shown
+                if (v := _of_day(r, page_values if _teaser_day(r, facts, options) else values))
+            ),
+            None,
+        )
         if agreed:
             return agreed
         if _first(*known) and above:
@@ -97,6 +109,10 @@ def choose_date(facts: PageFacts, guessed: Meta, options: PageOptions) -> str | 
         return _of_day(shown[0], values) or shown[0][0]
     labelled = facts.head.labelled[:1] if options.labelled_date else ()
     return _first(*known, *labelled, guessed.date_published)
+
+
+def _teaser_day(readings: tuple[str, ...], facts: PageFacts, options: PageOptions) -> bool:
+    return options.teaser_dates and set(readings) <= facts.head.above
 
 
 def _near(readings: tuple[str, ...], known: list[str | None]) -> bool:
