@@ -114,7 +114,22 @@ TEASER = page(
     '<main><div class="trending"><a href="/news/ferry"><h3>Ferry timetable cut</h3>'
     '<span>By Mira Holt</span> <time datetime="2021-06-01">June 1, 2021</time></a></div>',
 )
+# A paywalled page: the opening shown, the whole story (two towns') in its JSON-LD.
+OPENING = [p.replace("Arvel", "Ostrey") for p in STORY]
+WHOLE = OPENING + [p.replace("Arvel", "Wenlow") for p in STORY]
+PAYWALL = page(
+    headline="Harbour fees to rise in April",
+    head=ld(
+        {
+            **news("Harbour fees to rise in April", "2021-05-03", "Ann Quill"),
+            "articleBody": "\n".join(WHOLE),
+        }
+    ),
+    body="".join(f"<p>{p}</p>" for p in OPENING[:2])
+    + '<div class="paywall"><p>Subscribe to read the full story.</p></div>',
+)
 PAGES = {
+    "paywall.html": PAYWALL,
     "teaser.html": TEASER,
     "host_headline.html": HOST_HEADLINE,
     "two_articles.html": TWO_ARTICLES,
@@ -126,22 +141,23 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Graph]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Graph, list[dict]]:
     folder = tmp_path_factory.mktemp("probe-pages")
     for name, html in PAGES.items():
         (folder / name).write_text(html, encoding="utf-8")
     out = folder / "out"
     result = build(BuildOptions(sources=tuple(str(folder / n) for n in PAGES), out=out))
     assert len(result.published) == len(PAGES)
-    return folder, Graph().parse(out / "kg.ttl")
+    report = [json.loads(line) for line in (out / "report.jsonl").read_text().splitlines()]
+    return folder, Graph().parse(out / "kg.ttl"), report
 
 
 def published(graph: Graph, query: str) -> list[tuple[str, ...]]:
     return sorted(select(graph, query))
 
 
-def test_every_name_of_a_byline_of_name_elements(built: tuple[Path, Graph]) -> None:
-    folder, graph = built
+def test_every_name_of_a_byline_of_name_elements(built: tuple[Path, Graph, list[dict]]) -> None:
+    folder, graph, _ = built
     names = published(
         graph,
         f"""SELECT ?n WHERE {{ ?a a schema:NewsArticle ; schema:headline "{HEADLINE}" ;
@@ -155,9 +171,9 @@ def test_every_name_of_a_byline_of_name_elements(built: tuple[Path, Graph]) -> N
 
 
 def test_headings_and_venues_in_the_main_text_are_no_datelines(
-    built: tuple[Path, Graph],
+    built: tuple[Path, Graph, list[dict]],
 ) -> None:
-    folder, graph = built
+    folder, graph, _ = built
     bodies = published(
         graph,
         """SELECT ?b WHERE { ?a a schema:NewsArticle ; schema:articleBody ?b .
@@ -188,18 +204,18 @@ def authors_of(graph: Graph, headline: str) -> list[tuple[str, ...]]:
     ],
 )
 def test_a_link_to_the_author_s_page_names_the_author(
-    built: tuple[Path, Graph], name: str, headline: str, author: str
+    built: tuple[Path, Graph, list[dict]], name: str, headline: str, author: str
 ) -> None:
-    folder, graph = built
+    folder, graph, _ = built
     assert authors_of(graph, headline) == [(author, "http://schema.org/Person")]
     off = kg_fast(folder / name, Mechanisms(PageOptions(author_links=False)))
     assert off["authors"] == []
 
 
 def test_a_headline_that_starts_with_the_host_s_name_is_no_site_name(
-    built: tuple[Path, Graph],
+    built: tuple[Path, Graph, list[dict]],
 ) -> None:
-    folder, graph = built
+    folder, graph, _ = built
     rows = published(
         graph,
         """SELECT ?h WHERE { ?a a schema:NewsArticle ; schema:headline ?h ; schema:articleBody ?b .
@@ -214,8 +230,10 @@ def test_a_headline_that_starts_with_the_host_s_name_is_no_site_name(
     assert site.named("Arvel Courier Online") and not site.named("Arvel pier reopens")
 
 
-def test_of_several_json_ld_articles_the_one_the_page_shows(built: tuple[Path, Graph]) -> None:
-    folder, graph = built
+def test_of_several_json_ld_articles_the_one_the_page_shows(
+    built: tuple[Path, Graph, list[dict]],
+) -> None:
+    folder, graph, _ = built
     headline = "Lifeboat station gets a new crew room"
     rows = published(
         graph,
@@ -230,9 +248,9 @@ def test_of_several_json_ld_articles_the_one_the_page_shows(built: tuple[Path, G
 
 
 def test_a_teaser_above_the_headline_gives_neither_author_nor_date(
-    built: tuple[Path, Graph],
+    built: tuple[Path, Graph, list[dict]],
 ) -> None:
-    folder, graph = built
+    folder, graph, _ = built
     rows = published(
         graph,
         """SELECT ?d WHERE { ?a a schema:NewsArticle ; schema:datePublished ?d ;
@@ -254,6 +272,25 @@ def test_a_teaser_above_the_headline_gives_neither_author_nor_date(
         "2021-06-01"
     )
     assert trafilatura_alone(path)["datePublished"] == "2021-06-01"
+
+
+def test_a_main_text_cut_short_yields_to_the_json_ld_article_body(
+    built: tuple[Path, Graph, list[dict]],
+) -> None:
+    folder, graph, report = built
+    rows = published(
+        graph,
+        """SELECT ?b WHERE { ?a a schema:NewsArticle ; schema:headline "Harbour fees to rise in April" ;
+            schema:articleBody ?b }""",
+    )
+    assert [" ".join(r[0].split()) for r in rows] == [" ".join(WHOLE)]  # one paragraph
+    notes = [p["reason"] for p in report if Path(p["source"]).name == "paywall.html"]
+    assert any("used the articleBody" in n for n in notes), notes
+    path = folder / "paywall.html"
+    off = kg_fast(path, Mechanisms(PageOptions(ld_body=False)))["body"]
+    assert "Ostrey" in off and "Wenlow" not in off
+    # trafilatura itself reads the articleBody only when it finds next to nothing.
+    assert "Wenlow" not in trafilatura_alone(path)["body"]
 
 
 @pytest.mark.parametrize(

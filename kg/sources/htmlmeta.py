@@ -53,6 +53,7 @@ class PageOptions:
     host_names: bool = True  # a headline that starts with the host's name is no site name
     teaser_dates: bool = True  # a day shown only above the headline needs the page's metadata
     teasers: bool = True  # above the headline, a byline in a link with a heading is none
+    ld_body: bool = True  # a main text under half the JSON-LD articleBody yields to it
 
 
 @dataclass(frozen=True)
