@@ -251,6 +251,7 @@ ABLATION: list[tuple[str, Mechanisms]] = [
     ("a day above the headline needs metadata", Mechanisms(PageOptions(teaser_dates=False))),
     ("a teaser's byline above the headline", Mechanisms(PageOptions(teasers=False))),
     ("a cut-short main text yields to articleBody", Mechanisms(PageOptions(ld_body=False))),
+    ("AND, 'in <place>', role elements in bylines", Mechanisms(PageOptions(byline_parts=False))),
     ("tables in the main text", Mechanisms(PageOptions(tables=False))),
     ("main-text body (cleaner ∪ trafilatura)", Mechanisms(main_text=False)),
     ("calls to action, disclosures, stamps", Mechanisms(body=BodyRules(extra_chrome=False))),

@@ -15,6 +15,7 @@ from bench.pages import Mechanisms, kg_fast, trafilatura_alone
 from kg.build import BuildOptions, build
 from kg.extract.page.mainbody import BodyRules, is_page_chrome
 from kg.sources.htmlmeta import PageOptions
+from kg.sources.pagehead import byline_names
 from kg.sources.titles import Site
 
 HEADLINE = "Arvel pier to be rebuilt after decade of dispute"
@@ -128,7 +129,28 @@ PAYWALL = page(
     body="".join(f"<p>{p}</p>" for p in OPENING[:2])
     + '<div class="paywall"><p>Subscribe to read the full story.</p></div>',
 )
+# Bylines whose names need reading: in capitals, with where each wrote from, and a
+# name and a role each in an element of its own.
+CAPS_PAIR = page(
+    headline="Quay lights to be replaced",
+    top='<p class="byline">BY ANN QUILL AND IVO STANEK</p>',
+    body=retold("Harwick"),
+)
+FROM_PLACES = page(
+    headline="Two towns share a lifeboat",
+    top='<p class="byline">By Ann Quill in Arvel and Ivo Stanek in Castlow</p>',
+    body=retold("Pellow"),
+)
+NAME_AND_ROLE = page(
+    headline="Harbour master to retire",
+    top='<div class="byline"><img src="a.jpg" alt=""><span>Ann Quill</span>'
+    "<span>Transport Correspondent</span></div>",
+    body=retold("Rosset"),
+)
 PAGES = {
+    "caps_pair.html": CAPS_PAIR,
+    "from_places.html": FROM_PLACES,
+    "name_and_role.html": NAME_AND_ROLE,
     "paywall.html": PAYWALL,
     "teaser.html": TEASER,
     "host_headline.html": HOST_HEADLINE,
@@ -291,6 +313,30 @@ def test_a_main_text_cut_short_yields_to_the_json_ld_article_body(
     assert "Ostrey" in off and "Wenlow" not in off
     # trafilatura itself reads the articleBody only when it finds next to nothing.
     assert "Wenlow" not in trafilatura_alone(path)["body"]
+
+
+@pytest.mark.parametrize(
+    ("name", "headline", "names"),
+    [
+        ("caps_pair.html", "Quay lights to be replaced", ["Ann Quill", "Ivo Stanek"]),
+        ("from_places.html", "Two towns share a lifeboat", ["Ann Quill", "Ivo Stanek"]),
+        ("name_and_role.html", "Harbour master to retire", ["Ann Quill"]),
+    ],
+)
+def test_the_names_of_a_byline_read_whole(
+    built: tuple[Path, Graph, list[dict]], name: str, headline: str, names: list[str]
+) -> None:
+    folder, graph, _ = built
+    assert authors_of(graph, headline) == [(n, "http://schema.org/Person") for n in names]
+    off = kg_fast(folder / name, Mechanisms(PageOptions(byline_parts=False)))["authors"]
+    assert sorted(off) != names
+
+
+def test_an_organisation_in_capitals_is_not_split() -> None:
+    assert byline_names("U.S. PORTS AND HARBOURS AUTHORITY") == [
+        "U.S. PORTS AND HARBOURS AUTHORITY"
+    ]
+    assert byline_names("BY ANN QUILL AND IVO STANEK") == ["ANN QUILL", "IVO STANEK"]
 
 
 @pytest.mark.parametrize(

@@ -121,7 +121,7 @@ def page_document(
         text = _lines(facts.article_body)
         if len(text.split()) >= MIN_WORDS:
             notes.append("no main text found in the page; used its JSON-LD articleBody")
-    elif options.ld_body and _cut_short(text, facts.article_body):
+    elif options.ld_body and facts.article_body and _cut_short(text, facts.article_body):
         notes.append(
             f"the main text found ({len(text.split())} words) is under {_SHORT_SHARE:.0%} of "
             f"the JSON-LD articleBody ({len(facts.article_body.split())}); used the articleBody"
@@ -152,11 +152,9 @@ def _lines(text: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def _cut_short(text: str, article_body: str | None) -> bool:
+def _cut_short(text: str, article_body: str) -> bool:
     """The main text is a fraction of the page's own JSON-LD articleBody: a paywall, a
     "read more" fold or a body built by script left the extractor the opening only."""
-    if not article_body:
-        return False
     full = len(article_body.split())
     return full >= _LD_BODY_WORDS and len(text.split()) < _SHORT_SHARE * full
 

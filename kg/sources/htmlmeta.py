@@ -54,6 +54,7 @@ class PageOptions:
     teaser_dates: bool = True  # a day shown only above the headline needs the page's metadata
     teasers: bool = True  # above the headline, a byline in a link with a heading is none
     ld_body: bool = True  # a main text under half the JSON-LD articleBody yields to it
+    byline_parts: bool = True  # "A AND B", "A in Castlow", a role in an element of its own
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,11 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
     month_first = _month_first(tags.in_language or jsonld.in_language)
     anchor = headline_element(tree, headline) if headline else None
     rules = HeadRules(
-        options.credit_lines, options.listed_bylines, options.author_links, options.teasers
+        options.credit_lines,
+        options.listed_bylines,
+        options.author_links,
+        options.teasers,
+        options.byline_parts,
     )
     head = read_head(tree, headline, month_first, anchor, rules) if anchor is not None else Head()
     own = anchor if options.article_item else None

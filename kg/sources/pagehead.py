@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from kg.lexicon.words import is_given_name
 from kg.sources.pagedates import shown_dates
 
 _SKIP = frozenset({"script", "style", "template", "svg", "head", "select", "option"})
@@ -79,6 +80,9 @@ _ACCOUNT_HREF = re.compile(r"log-?in|sign-?in|sign-?up|register|account|subscri|
 _TEASER_DEPTH = 4  # ancestors of a byline searched for its teaser's link or heading
 _BYLINE_WORDS = 24  # words of a byline's element: "By A, B and C | Updated 12 May 2020"
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*")
+# "AND" of a byline in capitals (only in capitals: "e", "y" would split initials).
+_CAPS_AND = re.compile(r"\s+(?:AND|UND)\s+")  # only in capitals: "e", "y" split initials
+_IN_PLACE = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$")  # "A in Castlow"
 _CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|bsc|rn|jr|sr|dr|prof)\.?$", re.I)
 _ROLE = re.compile(
     r"\b(?:staff|writer|reporter|editor|correspondent|contributor|columnist|"
@@ -101,6 +105,7 @@ class HeadRules:
     listed: bool = True  # "By <a>A</a>, <a>B</a> and <a>C</a>": every name
     links: bool = True  # a link to an author's page names one
     teasers: bool = True  # above the headline, a teaser's byline is none
+    parts: bool = True  # "A AND B", "A in Castlow", a name and a role in elements of their own
 
 
 _ALL = HeadRules()
@@ -294,30 +299,41 @@ def _bylines(window: list[Piece], rules: HeadRules) -> tuple[list[str], list[str
             inside = None
         if m or inside is not None:
             rest = text[m.end() :] if m else text[inside or 0 :]
-            found = byline_names(rest)
+            found = byline_names(rest, parts=rules.parts)
             if not rest.strip() and i + 1 < len(window):
-                found = _after_by(window[i + 1], links)  # "By" here, the names next
+                found = _after_by(window[i + 1], rules)  # "By" here, the names next
             if listed:
-                found = _listed(p, rest, found)
+                found = _listed(p, rest, found, rules.parts)
             names.extend(found)
         elif (element := _marked(p.owner)) is not None and id(element) not in seen:
             # The whole marked element: a name can be split over several text nodes.
             seen.add(id(element))
             text = " ".join(element.text_content().split())
             if len(text.split()) <= _MARKED_TEXT_WORDS:
-                marked.extend(n for n in byline_names(text, strict=False) if _label_name(n))
+                marked.extend(_marked_names(element, text, rules.parts))
         elif links and _author_link(p.owner) and 2 <= len(p.text.split()) <= _MARKED_WORDS:
-            marked.extend(n for n in byline_names(p.text) if _label_name(n))
+            marked.extend(n for n in byline_names(p.text, parts=rules.parts) if _label_name(n))
     return list(dict.fromkeys(names)), list(dict.fromkeys(marked))
 
 
-def _after_by(piece: Piece, links: bool) -> list[str]:
+def _marked_names(element: HtmlElement, text: str, parts: bool) -> list[str]:
+    """The names in author markup: its whole text, else (with ``parts``) each of its
+    texts that is name-shaped ("<span>Ann Quill</span><span>Correspondent</span>")."""
+    found = [n for n in byline_names(text, strict=False, parts=parts) if _label_name(n)]
+    if found or not parts:
+        return found
+    texts = (" ".join(t.split()) for t in element.itertext())
+    return [n for t in texts if t for n in byline_names(t, parts=parts) if _label_name(n)]
+
+
+def _after_by(piece: Piece, rules: HeadRules) -> list[str]:
     """The names in the element after a lone "By": name-shaped, or any label when it
     links to the author's page ("by <a href="/profile/1">delta201</a>")."""
-    found = byline_names(piece.text)
-    if found or not (links and _author_link(piece.owner)):
+    found = byline_names(piece.text, parts=rules.parts)
+    if found or not (rules.links and _author_link(piece.owner)):
         return found
-    return [n for n in byline_names(piece.text, strict=False) if _label_name(n)]
+    names = byline_names(piece.text, strict=False, parts=rules.parts)
+    return [n for n in names if _label_name(n)]
 
 
 def _author_link(el: HtmlElement) -> bool:
@@ -344,7 +360,7 @@ def _in_teaser(owner: HtmlElement, anchor: HtmlElement) -> bool:
     return False
 
 
-def _listed(piece: Piece, rest: str, found: list[str]) -> list[str]:
+def _listed(piece: Piece, rest: str, found: list[str], parts: bool) -> list[str]:
     """The names of "By <a>A</a>, <a>B</a> and <a>C</a>": each name is a text node of its
     own, so the piece after "By" holds only the first. The rest of the byline's element
     lists them all; it is read only when it names more, the same names first."""
@@ -352,7 +368,7 @@ def _listed(piece: Piece, rest: str, found: list[str]) -> list[str]:
     at = whole.find(piece.text)
     if at < 0 or len(whole.split()) > _BYLINE_WORDS:
         return found
-    more = byline_names(rest + whole[at + len(piece.text) :])
+    more = byline_names(rest + whole[at + len(piece.text) :], parts=parts)
     return more if len(more) > len(found) and more[: len(found)] == found else found
 
 
@@ -373,17 +389,34 @@ def _last(pattern: re.Pattern[str], text: str) -> int | None:
     return found[-1].end() if found else None
 
 
-def byline_names(text: str, strict: bool = True) -> list[str]:
+def _caps_and(piece: str) -> list[str]:
+    """ "ANN QUILL AND IVO STANEK" → two names; "U.S. CUSTOMS AND BORDER PROTECTION" and
+    "PROCTER AND GAMBLE" stay one: each side two or three words, one a given name's."""
+    sides = _CAPS_AND.split(piece)
+    if len(sides) < 2 or not all(2 <= len(s.split()) <= 3 for s in sides):
+        return [piece]
+    if not any(is_given_name(s.split()[0].capitalize()) for s in sides):
+        return [piece]
+    return sides
+
+
+def byline_names(text: str, strict: bool = True, parts: bool = True) -> list[str]:
     """The names of a byline: "A, B and C - 12 May 2020" → [A, B, C].
 
     ``strict`` names are name-shaped (capitalised words); without it, any short
     label is a name (author markup often holds a user name: "marc", "delta201").
+    ``parts``: "A AND B" in capitals is two names too, and "A in Castlow" is A.
     """
     text = _BY.sub("", text.strip())
     text = _AFTER_NAMES.sub("", text).strip(" .,:;-")
     found: list[str] = []
-    for part in _NAME_SPLIT.split(text):
+    pieces = _NAME_SPLIT.split(text)
+    if parts:
+        pieces = [name for piece in pieces for name in _caps_and(piece)]
+    for part in pieces:
         part = " ".join(w for w in part.split() if not w.startswith("@")).strip(" .,:;-")
+        if parts:
+            part = _IN_PLACE.sub("", part)
         if not part or _CREDENTIAL.match(part) or _ROLE.search(part) or shown_dates(part):
             continue
         words = part.split()
