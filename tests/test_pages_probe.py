@@ -147,7 +147,14 @@ NAME_AND_ROLE = page(
     "<span>Transport Correspondent</span></div>",
     body=retold("Rosset"),
 )
+# A numeric date on an English page and no date in the metadata: month first.
+NUMERIC_DAY = page(
+    headline="Slipway reopens after repairs",
+    top='<p class="byline">By Ann Quill</p><p>5/3/2021</p>',
+    body=retold("Treloan"),
+)
 PAGES = {
+    "numeric_day.html": NUMERIC_DAY,
     "caps_pair.html": CAPS_PAIR,
     "from_places.html": FROM_PLACES,
     "name_and_role.html": NAME_AND_ROLE,
@@ -330,6 +337,22 @@ def test_the_names_of_a_byline_read_whole(
     assert authors_of(graph, headline) == [(n, "http://schema.org/Person") for n in names]
     off = kg_fast(folder / name, Mechanisms(PageOptions(byline_parts=False)))["authors"]
     assert sorted(off) != names
+
+
+def test_an_ambiguous_date_is_read_as_the_page_s_language_writes_it(
+    built: tuple[Path, Graph, list[dict]],
+) -> None:
+    folder, graph, _ = built
+    rows = published(
+        graph,
+        """SELECT ?d WHERE { ?a a schema:NewsArticle ; schema:headline "Slipway reopens after repairs" ;
+            schema:datePublished ?d }""",
+    )
+    assert rows == [("2021-05-03",)]
+    path = folder / "numeric_day.html"
+    off = kg_fast(path, Mechanisms(PageOptions(ambiguous_dates=False)))
+    assert off["datePublished"] == "2021-03-05"  # htmldate's reading of the same text
+    assert trafilatura_alone(path)["datePublished"] == "2021-03-05"
 
 
 def test_an_organisation_in_capitals_is_not_split() -> None:

@@ -55,6 +55,7 @@ class PageOptions:
     teasers: bool = True  # above the headline, a byline in a link with a heading is none
     ld_body: bool = True  # a main text under half the JSON-LD articleBody yields to it
     byline_parts: bool = True  # "A AND B", "A in Castlow", a role in an element of its own
+    ambiguous_dates: bool = True  # "5/3/2021" read the other way needs the page's metadata
 
 
 @dataclass(frozen=True)
