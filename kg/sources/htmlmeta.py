@@ -112,13 +112,7 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
     headline = choose_title(titles, site, options.title_confirm, options.longer_h1)
     month_first = _month_first(tags.in_language or jsonld.in_language)
     anchor = headline_element(tree, headline) if headline else None
-    rules = HeadRules(
-        options.credit_lines,
-        options.listed_bylines,
-        options.author_links,
-        options.teasers,
-        options.byline_parts,
-    )
+    rules = _head_rules(options)
     head = read_head(tree, headline, month_first, anchor, rules) if anchor is not None else Head()
     own = anchor if options.article_item else None
     microdata = (
@@ -260,6 +254,16 @@ def title_site(title: str | None, shorter: list[str | None]) -> list[str]:
             if other == title_key("".join(rest)) and words < len(" ".join(rest).split()):
                 found.append(name)
     return found
+
+
+def _head_rules(options: PageOptions) -> HeadRules:
+    return HeadRules(
+        options.credit_lines,
+        options.listed_bylines,
+        options.author_links,
+        options.teasers,
+        options.byline_parts,
+    )
 
 
 def _h1s(tree: HtmlElement) -> tuple[str, ...]:

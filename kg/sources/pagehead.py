@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from kg.lexicon.words import is_given_name
 from kg.sources.pagedates import shown_dates
 
 _SKIP = frozenset({"script", "style", "template", "svg", "head", "select", "option"})
@@ -395,6 +394,10 @@ def _caps_and(piece: str) -> list[str]:
     sides = _CAPS_AND.split(piece)
     if len(sides) < 2 or not all(2 <= len(s.split()) <= 3 for s in sides):
         return [piece]
+    # Imported here: kg.lexicon.words imports spaCy, which the server's query workers
+    # (they read kg.sources) must not load under their memory limit.
+    from kg.lexicon.words import is_given_name
+
     if not any(is_given_name(s.split()[0].capitalize()) for s in sides):
         return [piece]
     return sides
