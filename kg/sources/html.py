@@ -5,9 +5,10 @@ widgets left out); RawDocument.text is that text, one paragraph a line, so every
 offset kg publishes for an HTML page is into the extracted text. Metadata comes
 from every source the page offers, chosen field by field (kg.sources.htmlmeta
 reads them, kg.sources.precedence chooses). A page trafilatura finds no text in
-falls back to the articleBody of its JSON-LD; a page with neither is published
-from its metadata (headline and at least a date, an author or a description),
-with a warning; a page without those either is rejected.
+falls back to the articleBody of its JSON-LD, and so does a page whose main text is
+under half of that articleBody (the extractor found the opening only); a page with
+neither is published from its metadata (headline and at least a date, an author or
+a description), with a warning; a page without those either is rejected.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+
 # WHATWG: these labels mean windows-1252, a superset that decodes more of what pages hold.
 # Main text shorter than this is navigation or an error page, not an article.
 MIN_WORDS = 10
+# A main text under this share of the JSON-LD articleBody was cut short. (On the 131
+# dev pages the two are within 10% of each other or the main text is longer; trafilatura
+# itself reads the articleBody only when it finds next to nothing.)
+_SHORT_SHARE = 0.5
+_LD_BODY_WORDS = 50  # an articleBody this long is a body, not a summary
 # libxml2's HTML parser keeps elements nested at most this deep and drops what is deeper.
 PARSER_DEPTH = 256
 _CUT = (
@@ -112,9 +118,15 @@ def page_document(
     text, guessed = main_text(tree, facts.tags.url or facts.jsonld.url, options.tables)
     meta = choose_meta(facts, guessed, options)
     if len(text.split()) < MIN_WORDS and facts.article_body:
-        text = "\n".join(line.strip() for line in facts.article_body.splitlines() if line.strip())
+        text = _lines(facts.article_body)
         if len(text.split()) >= MIN_WORDS:
             notes.append("no main text found in the page; used its JSON-LD articleBody")
+    elif options.ld_body and facts.article_body and _cut_short(text, facts.article_body):
+        notes.append(
+            f"the main text found ({len(text.split())} words) is under {_SHORT_SHARE:.0%} of "
+            f"the JSON-LD articleBody ({len(facts.article_body.split())}); used the articleBody"
+        )
+        text = _lines(facts.article_body)
     words = len(text.split())
     cut = _nesting(tree) >= PARSER_DEPTH
     if words < MIN_WORDS:
@@ -134,6 +146,17 @@ def page_document(
         warnings=tuple(warnings + notes),
         main_text=True,
     )
+
+
+def _lines(text: str) -> str:
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _cut_short(text: str, article_body: str) -> bool:
+    """The main text is a fraction of the page's own JSON-LD articleBody: a paywall, a
+    "read more" fold or a body built by script left the extractor the opening only."""
+    full = len(article_body.split())
+    return full >= _LD_BODY_WORDS and len(text.split()) < _SHORT_SHARE * full
 
 
 def _nesting(tree: HtmlElement) -> int:

@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from kg.model import Meta
 from kg.sources.meta import http_url, meta_from_jsonld, meta_from_mapping
-from kg.sources.pagehead import Head, headline_element, read_head
+from kg.sources.pagehead import Head, HeadRules, headline_element, read_head
 from kg.sources.pageld import PageGraph, article_node, node_url, page_graph, page_node
 from kg.sources.titles import Site, TitleSources, choose_title, parts
 from kg.sources.titles import key as title_key
@@ -47,6 +47,15 @@ class PageOptions:
     longer_h1: bool = True  # of h1s the metadata confirms equally, the longer
     credit_lines: bool = True  # "Photo by A", "Reviewed by A" are no byline
     tables: bool = True  # tables in the main text
+    listed_bylines: bool = True  # "By <a>A</a>, <a>B</a> and <a>C</a>": all of its names
+    author_links: bool = True  # a link to an author's page near the headline names one
+    ld_headline: bool = True  # of several JSON-LD articles, the one whose headline is shown
+    host_names: bool = True  # a headline that starts with the host's name is no site name
+    teaser_dates: bool = True  # a day shown only above the headline needs the page's metadata
+    teasers: bool = True  # above the headline, a byline in a link with a heading is none
+    ld_body: bool = True  # a main text under half the JSON-LD articleBody yields to it
+    byline_parts: bool = True  # "A AND B", "A in Castlow", a role in an element of its own
+    ambiguous_dates: bool = True  # "5/3/2021" read the other way needs the page's metadata
 
 
 @dataclass(frozen=True)
@@ -71,7 +80,12 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
     tag_fields = meta_tags(tree)
     tags, found = meta_from_mapping(tag_fields)
     warnings.extend(f"meta tags: {w}" for w in found)
-    node = article_node(graph, tags.url if options.jsonld_graph else None)
+    shown = (
+        (_title_element(tree) or "", tag_fields.get("og:title") or "", *_h1s(tree))
+        if options.ld_headline
+        else ()
+    )
+    node = article_node(graph, tags.url if options.jsonld_graph else None, shown)
     jsonld, body = Meta(), None
     if node is not None:
         jsonld, found = meta_from_jsonld(_with_references(node, graph))
@@ -84,7 +98,7 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
         else Meta()
     )
     site = (
-        _site(tree, graph, tag_fields, jsonld, tags, options.title_site)
+        _site(tree, graph, tag_fields, jsonld, tags, options.title_site, options.host_names)
         if options.site_names
         else Site()
     )
@@ -93,13 +107,13 @@ def read_page(tree: HtmlElement, options: PageOptions) -> PageFacts:
         og=tag_fields.get("og:title"),
         twitter=tag_fields.get("twitter:title"),
         title=_title_element(tree),
-        h1=tuple(" ".join(h.text_content().split()) for h in tree.iter("h1")),
+        h1=_h1s(tree),
     )
     headline = choose_title(titles, site, options.title_confirm, options.longer_h1)
     month_first = _month_first(tags.in_language or jsonld.in_language)
     anchor = headline_element(tree, headline) if headline else None
-    credits = options.credit_lines
-    head = read_head(tree, headline, month_first, anchor, credits) if anchor is not None else Head()
+    rules = _head_rules(options)
+    head = read_head(tree, headline, month_first, anchor, rules) if anchor is not None else Head()
     own = anchor if options.article_item else None
     microdata = (
         tuple(microdata_authors(tree, own, options.article_item)) if options.jsonld_graph else ()
@@ -210,6 +224,7 @@ def _site(
     jsonld: Meta,
     meta: Meta,
     site_from_title: bool = True,
+    name_shaped: bool = True,
 ) -> Site:
     names: list[str | None] = [tags.get("og:site_name"), tags.get("application-name")]
     names.append(jsonld.publisher.name if jsonld.publisher else None)
@@ -221,7 +236,7 @@ def _site(
     if site_from_title:
         shorter = [tags.get("og:title"), tags.get("twitter:title"), jsonld.headline]
         names.extend(title_site(_title_element(tree), shorter))
-    return Site.of(names, [meta.url, jsonld.url])
+    return Site.of(names, [meta.url, jsonld.url], name_shaped)
 
 
 def title_site(title: str | None, shorter: list[str | None]) -> list[str]:
@@ -239,6 +254,20 @@ def title_site(title: str | None, shorter: list[str | None]) -> list[str]:
             if other == title_key("".join(rest)) and words < len(" ".join(rest).split()):
                 found.append(name)
     return found
+
+
+def _head_rules(options: PageOptions) -> HeadRules:
+    return HeadRules(
+        options.credit_lines,
+        options.listed_bylines,
+        options.author_links,
+        options.teasers,
+        options.byline_parts,
+    )
+
+
+def _h1s(tree: HtmlElement) -> tuple[str, ...]:
+    return tuple(" ".join(h.text_content().split()) for h in tree.iter("h1"))
 
 
 def _title_element(tree: HtmlElement) -> str | None:

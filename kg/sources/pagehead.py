@@ -68,7 +68,20 @@ NOT_NAMES = frozenset(
 )
 _MARKED_WORDS = 4  # words of a name in author markup
 _MARKED_TEXT_WORDS = 10  # words of an author element: more is a bio or a list
+# A link to an author's page; a link to the reader's own account is none.
+_AUTHOR_HREF = re.compile(
+    r"(?:^|[/?&=_.-])(?:authors?|profiles?|users?|contributors?|writers?|journalists?|"
+    r"reporters?|columnists?|autor(?:en|in)?|auteurs?)(?:$|[/?&=_.-])",
+    re.I,
+)
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//[^/?#]*", re.I)  # never raises, as urlsplit may
+_ACCOUNT_HREF = re.compile(r"log-?in|sign-?in|sign-?up|register|account|subscri|join", re.I)
+_TEASER_DEPTH = 4  # ancestors of a byline searched for its teaser's link or heading
+_BYLINE_WORDS = 24  # words of a byline's element: "By A, B and C | Updated 12 May 2020"
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*")
+# "AND" of a byline in capitals (only in capitals: "e", "y" would split initials).
+_CAPS_AND = re.compile(r"\s+(?:AND|UND)\s+")  # only in capitals: "e", "y" split initials
+_IN_PLACE = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$")  # "A in Castlow"
 _CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|bsc|rn|jr|sr|dr|prof)\.?$", re.I)
 _ROLE = re.compile(
     r"\b(?:staff|writer|reporter|editor|correspondent|contributor|columnist|"
@@ -81,6 +94,20 @@ _ROLE = re.compile(
 class Piece:
     text: str
     owner: HtmlElement  # the element whose text (or whose child's tail) this is
+
+
+@dataclass(frozen=True)
+class HeadRules:
+    """Which byline rules run: all in a build (bench/pages.py turns each off in turn)."""
+
+    credits: bool = True  # "Photo by A", "Reviewed by A" are no byline
+    listed: bool = True  # "By <a>A</a>, <a>B</a> and <a>C</a>": every name
+    links: bool = True  # a link to an author's page names one
+    teasers: bool = True  # above the headline, a teaser's byline is none
+    parts: bool = True  # "A AND B", "A in Castlow", a name and a role in elements of their own
+
+
+_ALL = HeadRules()
 
 
 @dataclass(frozen=True)
@@ -141,10 +168,10 @@ def read_head(
     headline: str | None,
     month_first: bool,
     anchor: HtmlElement | None = None,
-    credits: bool = True,
+    rules: HeadRules = _ALL,
 ) -> Head:
     """The byline and dates shown around the element that shows ``headline`` (``anchor``,
-    when the caller has found it)."""
+    when the caller has found it); ``rules`` as HeadRules says."""
     if anchor is None:
         anchor = headline_element(tree, headline) if headline else None
     if anchor is None:
@@ -156,7 +183,9 @@ def read_head(
         return Head()
     last = max(i for i, p in enumerate(text) if id(p.owner) in inside)
     before, after = _window(text, first, last)
-    bylines, marked = _bylines(after + before, credits)
+    # Above the headline, a byline in a link with another story's heading is a teaser's.
+    own = [p for p in before if not (rules.teasers and _in_teaser(p.owner, anchor))]
+    bylines, marked = _bylines(after + own, rules)
     dates = [d for p in after + before[::-1] for d in shown_dates(p.text, month_first)]
     dates += [d for p in (after + before) for d in _time_elements(p)]
     updated = _updated_days(before + after)
@@ -252,9 +281,12 @@ def _marked(el: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
-def _bylines(window: list[Piece], credits: bool = True) -> tuple[list[str], list[str]]:
+def _bylines(window: list[Piece], rules: HeadRules) -> tuple[list[str], list[str]]:
     """Names from "By …" text and from author markup in the head (with ``credits``, not
-    from a credit line's "by": "Photo by …", "Reviewed by …")."""
+    from a credit line's "by": "Photo by …", "Reviewed by …"; with ``listed``, every
+    name of a byline whose names are elements of their own, see _listed; with ``links``,
+    the names of links to an author's page, see _author_link)."""
+    credits, listed, links = rules.credits, rules.listed, rules.links
     names: list[str] = []
     marked: list[str] = []
     seen: set[int] = set()
@@ -266,16 +298,77 @@ def _bylines(window: list[Piece], credits: bool = True) -> tuple[list[str], list
             inside = None
         if m or inside is not None:
             rest = text[m.end() :] if m else text[inside or 0 :]
+            found = byline_names(rest, parts=rules.parts)
             if not rest.strip() and i + 1 < len(window):
-                rest = window[i + 1].text  # "By" in one element, the names in the next
-            names.extend(byline_names(rest))
+                found = _after_by(window[i + 1], rules)  # "By" here, the names next
+            if listed:
+                found = _listed(p, rest, found, rules.parts)
+            names.extend(found)
         elif (element := _marked(p.owner)) is not None and id(element) not in seen:
             # The whole marked element: a name can be split over several text nodes.
             seen.add(id(element))
             text = " ".join(element.text_content().split())
             if len(text.split()) <= _MARKED_TEXT_WORDS:
-                marked.extend(n for n in byline_names(text, strict=False) if _label_name(n))
+                marked.extend(_marked_names(element, text, rules.parts))
+        elif links and _author_link(p.owner) and 2 <= len(p.text.split()) <= _MARKED_WORDS:
+            marked.extend(n for n in byline_names(p.text, parts=rules.parts) if _label_name(n))
     return list(dict.fromkeys(names)), list(dict.fromkeys(marked))
+
+
+def _marked_names(element: HtmlElement, text: str, parts: bool) -> list[str]:
+    """The names in author markup: its whole text, else (with ``parts``) each of its
+    texts that is name-shaped ("<span>Ann Quill</span><span>Correspondent</span>")."""
+    found = [n for n in byline_names(text, strict=False, parts=parts) if _label_name(n)]
+    if found or not parts:
+        return found
+    texts = (" ".join(t.split()) for t in element.itertext())
+    return [n for t in texts if t for n in byline_names(t, parts=parts) if _label_name(n)]
+
+
+def _after_by(piece: Piece, rules: HeadRules) -> list[str]:
+    """The names in the element after a lone "By": name-shaped, or any label when it
+    links to the author's page ("by <a href="/profile/1">delta201</a>")."""
+    found = byline_names(piece.text, parts=rules.parts)
+    if found or not (rules.links and _author_link(piece.owner)):
+        return found
+    names = byline_names(piece.text, strict=False, parts=rules.parts)
+    return [n for n in names if _label_name(n)]
+
+
+def _author_link(el: HtmlElement) -> bool:
+    """A link to a page about a person who writes: /author/…, /profile/…, ?trk=author_…
+    (the path and query only: a host named after people says nothing)."""
+    if not isinstance(el.tag, str) or el.tag.lower() != "a":
+        return False
+    where = _HOST.sub("", el.get("href") or "")
+    return bool(_AUTHOR_HREF.search(where)) and not _ACCOUNT_HREF.search(where)
+
+
+def _in_teaser(owner: HtmlElement, anchor: HtmlElement) -> bool:
+    """``owner`` is in a link that holds a heading, not the headline and not to an
+    author's page: another story's teaser ("Most read", "Trending"). (A block with a
+    heading of its own is not enough: "<h2>Series</h2> by <a>name</a>" heads a
+    chapter.)"""
+    el: HtmlElement | None = owner
+    for _ in range(_TEASER_DEPTH):
+        if el is None or not isinstance(el.tag, str) or anchor in el.iter():
+            return False
+        if el.tag.lower() == "a" and el.get("href") and not _author_link(el):
+            return any(owner not in h.iter() for h in el.iter("h1", "h2", "h3", "h4", "h5"))
+        el = el.getparent()
+    return False
+
+
+def _listed(piece: Piece, rest: str, found: list[str], parts: bool) -> list[str]:
+    """The names of "By <a>A</a>, <a>B</a> and <a>C</a>": each name is a text node of its
+    own, so the piece after "By" holds only the first. The rest of the byline's element
+    lists them all; it is read only when it names more, the same names first."""
+    whole = " ".join(piece.owner.text_content().split())
+    at = whole.find(piece.text)
+    if at < 0 or len(whole.split()) > _BYLINE_WORDS:
+        return found
+    more = byline_names(rest + whole[at + len(piece.text) :], parts=parts)
+    return more if len(more) > len(found) and more[: len(found)] == found else found
 
 
 def _label_name(name: str) -> bool:
@@ -295,17 +388,38 @@ def _last(pattern: re.Pattern[str], text: str) -> int | None:
     return found[-1].end() if found else None
 
 
-def byline_names(text: str, strict: bool = True) -> list[str]:
+def _caps_and(piece: str) -> list[str]:
+    """ "ANN QUILL AND IVO STANEK" → two names; "U.S. CUSTOMS AND BORDER PROTECTION" and
+    "PROCTER AND GAMBLE" stay one: each side two or three words, one a given name's."""
+    sides = _CAPS_AND.split(piece)
+    if len(sides) < 2 or not all(2 <= len(s.split()) <= 3 for s in sides):
+        return [piece]
+    # Imported here: kg.lexicon.words imports spaCy, which the server's query workers
+    # (they read kg.sources) must not load under their memory limit.
+    from kg.lexicon.words import is_given_name
+
+    if not any(is_given_name(s.split()[0].capitalize()) for s in sides):
+        return [piece]
+    return sides
+
+
+def byline_names(text: str, strict: bool = True, parts: bool = True) -> list[str]:
     """The names of a byline: "A, B and C - 12 May 2020" → [A, B, C].
 
     ``strict`` names are name-shaped (capitalised words); without it, any short
     label is a name (author markup often holds a user name: "marc", "delta201").
+    ``parts``: "A AND B" in capitals is two names too, and "A in Castlow" is A.
     """
     text = _BY.sub("", text.strip())
     text = _AFTER_NAMES.sub("", text).strip(" .,:;-")
     found: list[str] = []
-    for part in _NAME_SPLIT.split(text):
+    pieces = _NAME_SPLIT.split(text)
+    if parts:
+        pieces = [name for piece in pieces for name in _caps_and(piece)]
+    for part in pieces:
         part = " ".join(w for w in part.split() if not w.startswith("@")).strip(" .,:;-")
+        if parts:
+            part = _IN_PLACE.sub("", part)
         if not part or _CREDENTIAL.match(part) or _ROLE.search(part) or shown_dates(part):
             continue
         words = part.split()

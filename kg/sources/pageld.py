@@ -94,13 +94,40 @@ def _rank(node: Mapping[str, Any]) -> int | None:
     return None
 
 
-def article_node(graph: PageGraph, page_url: str | None = None) -> Mapping[str, Any] | None:
-    """The node that describes the page's article (see the module docstring), else None."""
+def article_node(
+    graph: PageGraph, page_url: str | None = None, titles: tuple[str, ...] = ()
+) -> Mapping[str, Any] | None:
+    """The node that describes the page's article (see the module docstring), else None.
+
+    Without a node of the page's own url, of the nodes of the best type the one whose
+    headline one of ``titles`` (the page's <title>, og:title, h1s) shows is the page's; a
+    teaser's is another page's.
+    """
     ranked = [(r, i, n) for i, n in enumerate(graph.nodes) if (r := _rank(n)) is not None]
     if not ranked:
         return None
     own = [x for x in ranked if page_url and _same_page(node_url(x[2]), page_url)]
+    best = min(x[0] for x in ranked)
+    if not own and titles:
+        # Only among nodes of the best type: a Blog node named after the site is in the
+        # <title> too.
+        shown = [_fold(t) for t in titles if t]
+        own = [x for x in ranked if x[0] == best and _shown_headline(x[2], shown)]
     return min(own or ranked, key=lambda x: (x[0], x[1]))[2]
+
+
+_MIN_HEADLINE = 12  # characters of a folded headline that can be told from another
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _shown_headline(node: Mapping[str, Any], shown: list[str]) -> bool:
+    """The node's headline (or name) is one the page shows in a title or an h1."""
+    value = node.get("headline") or node.get("name")
+    mine = _fold(value) if isinstance(value, str) else ""
+    return len(mine) >= _MIN_HEADLINE and any(mine in t for t in shown)
 
 
 def page_node(graph: PageGraph) -> Mapping[str, Any] | None:

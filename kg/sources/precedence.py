@@ -16,9 +16,12 @@ figures in bench/PAGES.md):
   day. Of several dates shown, the first that one of those values confirms is
   taken (a standfirst's event date comes before the stamp); a lone shown date above
   the headline that none confirms is a "today" bar or a teaser's and yields to the
-  metadata's datePublished. One exception: a shown day that is the metadata's
-  dateModified and not its earlier datePublished, with no "Updated" label beside
-  it, is the page showing its last edit as its date; the datePublished wins.
+  metadata's datePublished; a day shown only above the headline counts as confirmed
+  by the page's metadata only, not by htmldate's guess (which reads the same teaser),
+  and so does the second reading of an ambiguous numeric date ("5/3/2021").
+  One exception: a shown day that is the metadata's dateModified and not its
+  earlier datePublished, with no "Updated" label beside it, is the page showing
+  its last edit as its date; the datePublished wins.
   Without a shown date: JSON-LD, meta tags, WebPage, then a date that a label
   ("Updated …", "Posted …") introduces further below the headline (past a recipe's
   description), then htmldate.
@@ -83,20 +86,41 @@ def choose_date(facts: PageFacts, guessed: Meta, options: PageOptions) -> str | 
     if shown and options.unlabelled_edit and _unlabelled_edit(facts, shown[0], known, modified):
         return _first(*known)
     values = [*known, *modified, guessed.date_published]
+    page_values = [*known, *modified]
+    # An ambiguous date's other reading ("5/3/2021" as 5 March on an English page) needs
+    # the page's metadata: htmldate's guess read the same text, the other way round.
+    later = page_values if options.ambiguous_dates else None
     above = bool(shown) and set(shown[0]) <= facts.head.above
     if shown and options.agreeing_date and not url_day and (above or not _near(shown[0], known)):
         # Of several shown dates, the one the metadata confirms; a lone date above the
         # headline that it does not confirm is a "today" bar or a teaser's. (A date below
         # it one day off the datePublished is that day in the page's own time zone.)
-        agreed = next((v for r in shown if (v := _of_day(r, values))), None)
+        # A day shown only above the headline that only the extractor's guess confirms
+        # is a teaser's: the extractor read the same teaser.
+        agreed = next(
+            (
+                v
+                for r in shown
+                if (
+                    v := _of_day(
+                        r, page_values if _teaser_day(r, facts, options) else values, later
+                    )
+                )
+            ),
+            None,
+        )
         if agreed:
             return agreed
         if _first(*known) and above:
             return _first(*known)
     if shown:
-        return _of_day(shown[0], values) or shown[0][0]
+        return _of_day(shown[0], values, later) or shown[0][0]
     labelled = facts.head.labelled[:1] if options.labelled_date else ()
     return _first(*known, *labelled, guessed.date_published)
+
+
+def _teaser_day(readings: tuple[str, ...], facts: PageFacts, options: PageOptions) -> bool:
+    return options.teaser_dates and set(readings) <= facts.head.above
 
 
 def _near(readings: tuple[str, ...], known: list[str | None]) -> bool:
@@ -109,10 +133,13 @@ def _near(readings: tuple[str, ...], known: list[str | None]) -> bool:
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-def _of_day(readings: tuple[str, ...], values: list[str | None]) -> str | None:
-    """The first metadata value on one of the days ``readings`` names (with its time)."""
-    for day in readings:
-        for value in values:
+def _of_day(
+    readings: tuple[str, ...], values: list[str | None], later: list[str | None] | None = None
+) -> str | None:
+    """The first metadata value on one of the days ``readings`` names (with its time);
+    a reading after the first is confirmed by ``later`` only, when given."""
+    for i, day in enumerate(readings):
+        for value in values if i == 0 or later is None else later:
             if value and value[:10] == day:
                 return value
     return None

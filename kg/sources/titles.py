@@ -32,6 +32,7 @@ _SEPARATOR = re.compile(r"\s+(?:[|–—·»:~/]|-{1,2}|::)\s+|:\s+")
 _TRAILING_SEPARATOR = re.compile(r"(?:\s*(?:[|–—·»:~/]|-{1,2}|::))+\s*$")
 _MAX_WORDS = 30
 _MIN_HOST_MATCH = 4  # letters a part must have to be taken for the host's name
+_SITE_WORDS = 3  # words of a site's name that is longer than its host's name
 
 
 def key(text: str) -> str:
@@ -45,16 +46,23 @@ class Site:
 
     names: frozenset[str] = frozenset()
     hosts: frozenset[str] = frozenset()
+    # A text longer than the host's name that starts with it is the site's name only
+    # when it is short and capitalised as a name ("Arvel Courier" on arvel.example); a
+    # headline may start with the host's name too ("Arvel pier to be rebuilt").
+    name_shaped: bool = True
 
     @classmethod
-    def of(cls, names: Iterable[str | None], urls: Iterable[str | None]) -> Site:
+    def of(
+        cls, names: Iterable[str | None], urls: Iterable[str | None], name_shaped: bool = True
+    ) -> Site:
         hosts: set[str] = set()
         for url in urls:
             host = (urlsplit(url).hostname or "") if url else ""
             labels = host.removeprefix("www.").split(".")
             if len(labels) >= 2:
                 hosts.update({key(".".join(labels)), key(labels[0]), key("".join(labels[:-1]))})
-        return cls(frozenset(key(n.lstrip("@")) for n in names if n and key(n)), frozenset(hosts))
+        known = frozenset(key(n.lstrip("@")) for n in names if n and key(n))
+        return cls(known, frozenset(hosts), name_shaped)
 
     def named(self, text: str, hosts: bool = True) -> bool:
         """True when ``text`` is the site's name (or, with ``hosts``, spells its host)."""
@@ -63,11 +71,18 @@ class Site:
             return False
         if k in self.names:
             return True
-        return (
-            hosts
-            and len(k) >= _MIN_HOST_MATCH
-            and any(k == h or h.startswith(k) or k.startswith(h) for h in self.hosts if h)
+        if not hosts or len(k) < _MIN_HOST_MATCH:
+            return False
+        longer = not self.name_shaped or _name_shaped(text)
+        return any(
+            k == h or h.startswith(k) or (longer and k.startswith(h)) for h in self.hosts if h
         )
+
+
+def _name_shaped(text: str) -> bool:
+    """A site's name: a few words, each capitalised ("Arvel Courier Online")."""
+    words = text.split()
+    return len(words) <= _SITE_WORDS and all(not w[0].islower() for w in words)
 
 
 def parts(title: str) -> list[str]:

@@ -14,6 +14,8 @@ unless it is page chrome:
   bullet, identifiers) does not make it chrome here: in a main text those are
   figures, lists and code;
 - a byline, a dateline on its own, a photo caption or credit (kg.extract.page.marks);
+  a dateline line has a dateline's mark (a date, an agency, a closing dash, a known
+  place in capitals): a heading in capitals or a venue line has only its shape;
 - a call to action (subscribe, sign up for the newsletter, write to us), an
   affiliate disclosure, a bare time stamp ("Updated at 1:23 p.m.").
 
@@ -94,6 +96,7 @@ class BodyRules:
     reported_calls: bool = True  # a line with a sentence that reports is no call to action
     affiliate_links: bool = True  # "affiliate" discloses only with links, commissions …
     sentences: bool = True  # a sentence is no copyright notice, wire footer or end label
+    marked_datelines: bool = True  # a dateline line has a mark; "INSTRUCTIONS" is a heading
 
 
 _ALL = BodyRules()
@@ -148,9 +151,28 @@ def is_page_chrome(text: str, rules: BodyRules = _ALL) -> bool:
         or (chrome.is_footer_credit(text) and not (rules.sentences and _FOOTER_PROSE.match(text)))
         or chrome.is_section_word(text)
         or marks.parse_byline(text) is not None
-        or marks.parse_dateline(text, gazetteer().is_place_name) is not None
+        or _is_dateline(text, rules)
         or _is_caption(text, extra_chrome)
         or (extra_chrome and (_calls(text, rules) or is_time_stamp(text)))
+    )
+
+
+def _is_dateline(text: str, rules: BodyRules) -> bool:
+    """A line that is only a dateline. In a main text a heading ("INSTRUCTIONS"), a venue
+    ("CITY HALL, SPRINGFIELD") or a section named after a place ("Lisbon") has the shape
+    too; a dateline also has a mark: a date, an agency, a closing dash or colon, a known
+    place in capitals ("WASHINGTON") or a region in ordinary case ("SPRINGVALE, Vermont")."""
+    is_place = gazetteer().is_place_name
+    found = marks.parse_dateline(text, is_place)
+    if found is None or not rules.marked_datelines:
+        return found is not None
+    place, region = found.place, found.region
+    return bool(
+        found.date
+        or found.agency
+        or text.rstrip().endswith(("—", "–", "-", ":"))
+        or (place.isupper() and is_place(place))
+        or (place.isupper() and region and not region.isupper())
     )
 
 
