@@ -17,9 +17,10 @@ from rdflib import Graph
 
 from kg.build import BuildOptions, BuildResult, build
 from kg.model import Agent, Meta
+from kg.sources.bylines import byline_names
 from kg.sources.htmlmeta import PageOptions, microdata_authors, read_page
 from kg.sources.pagedates import shown_dates
-from kg.sources.pagehead import byline_names, read_head
+from kg.sources.pagehead import read_head
 from kg.sources.precedence import choose_meta
 from kg.sources.titles import Site, TitleSources, choose_title, without_site
 

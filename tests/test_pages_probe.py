@@ -14,8 +14,8 @@ from rdflib import Graph
 from bench.pages import Mechanisms, kg_fast, trafilatura_alone
 from kg.build import BuildOptions, build
 from kg.extract.page.mainbody import BodyRules, is_page_chrome
+from kg.sources.bylines import byline_names
 from kg.sources.htmlmeta import PageOptions
-from kg.sources.pagehead import byline_names
 from kg.sources.titles import Site
 
 HEADLINE = "Arvel pier to be rebuilt after decade of dispute"

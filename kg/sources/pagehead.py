@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from kg.sources.bylines import BY, byline_names
 from kg.sources.pagedates import shown_dates
 
 _SKIP = frozenset({"script", "style", "template", "svg", "head", "select", "option"})
@@ -39,18 +40,6 @@ _DATE_LABEL = re.compile(
 _FAR = 4000  # characters below the headline where a labelled date is still the article's
 _LABEL_WORDS = 4  # a piece this short before a date may be its label ("Updated:")
 _AUTHOR_MARK = re.compile(r"author|byline|writer|contributor|autor", re.I)
-# Words that introduce a byline, in the languages pagedates reads.
-_BY = re.compile(
-    r"^(?:(?:(?:posted|written|words|story|report|text|reported|published)\s+by|by|von|por|"
-    r"par|door|av|escrito por|publié par)\b|(?:autor(?:in)?|author|auteur|text|texto)\s*[:：])"
-    r"\s*[:：]?\s*",
-    re.I,
-)
-_AFTER_NAMES = re.compile(
-    r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bam\b|\bupdated\b|\bpublished\b|\baktualisiert\b|"
-    r"\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:h|hours?|minutes?|min)\b|\(|@).*$",
-    re.I,
-)
 # "Posted on 21 September 2020 by A": the names after a "by" inside a short line.
 # Only English "by": "von", "de", "di" inside a line are as often part of a name.
 _BY_INSIDE = re.compile(r"\bby\s+(?=[A-ZÀ-Þ])")
@@ -78,16 +67,6 @@ _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//[^/?#]*", re.I)  # never raises, 
 _ACCOUNT_HREF = re.compile(r"log-?in|sign-?in|sign-?up|register|account|subscri|join", re.I)
 _TEASER_DEPTH = 4  # ancestors of a byline searched for its teaser's link or heading
 _BYLINE_WORDS = 24  # words of a byline's element: "By A, B and C | Updated 12 May 2020"
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*")
-# "AND" of a byline in capitals (only in capitals: "e", "y" would split initials).
-_CAPS_AND = re.compile(r"\s+(?:AND|UND)\s+")  # only in capitals: "e", "y" split initials
-_IN_PLACE = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$")  # "A in Castlow"
-_CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|bsc|rn|jr|sr|dr|prof)\.?$", re.I)
-_ROLE = re.compile(
-    r"\b(?:staff|writer|reporter|editor|correspondent|contributor|columnist|"
-    r"photo\w*|images?|illustration\w*)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -292,7 +271,7 @@ def _bylines(window: list[Piece], rules: HeadRules) -> tuple[list[str], list[str
     seen: set[int] = set()
     for i, p in enumerate(window):
         text = p.text.lstrip("|•·–—-/ ")  # "| By", "— von": a separator before the byline
-        m = _BY.match(text)
+        m = BY.match(text)
         inside = None if m or len(text.split()) > _SHORT else _last(_BY_INSIDE, text)
         if inside is not None and credits and _CREDIT_BY.search(text[:inside]):
             inside = None
@@ -386,48 +365,3 @@ def _last(pattern: re.Pattern[str], text: str) -> int | None:
     """The end of the last match of ``pattern`` in ``text``, else None."""
     found = list(pattern.finditer(text))
     return found[-1].end() if found else None
-
-
-def _caps_and(piece: str) -> list[str]:
-    """ "ANN QUILL AND IVO STANEK" → two names; "U.S. CUSTOMS AND BORDER PROTECTION" and
-    "PROCTER AND GAMBLE" stay one: each side two or three words, one a given name's."""
-    sides = _CAPS_AND.split(piece)
-    if len(sides) < 2 or not all(2 <= len(s.split()) <= 3 for s in sides):
-        return [piece]
-    # Imported here: kg.lexicon.words imports spaCy, which the server's query workers
-    # (they read kg.sources) must not load under their memory limit.
-    from kg.lexicon.words import is_given_name
-
-    if not any(is_given_name(s.split()[0].capitalize()) for s in sides):
-        return [piece]
-    return sides
-
-
-def byline_names(text: str, strict: bool = True, parts: bool = True) -> list[str]:
-    """The names of a byline: "A, B and C - 12 May 2020" → [A, B, C].
-
-    ``strict`` names are name-shaped (capitalised words); without it, any short
-    label is a name (author markup often holds a user name: "marc", "delta201").
-    ``parts``: "A AND B" in capitals is two names too, and "A in Castlow" is A.
-    """
-    text = _BY.sub("", text.strip())
-    text = _AFTER_NAMES.sub("", text).strip(" .,:;-")
-    found: list[str] = []
-    pieces = _NAME_SPLIT.split(text)
-    if parts:
-        pieces = [name for piece in pieces for name in _caps_and(piece)]
-    for part in pieces:
-        part = " ".join(w for w in part.split() if not w.startswith("@")).strip(" .,:;-")
-        if parts:
-            part = _IN_PLACE.sub("", part)
-        if not part or _CREDENTIAL.match(part) or _ROLE.search(part) or shown_dates(part):
-            continue
-        words = part.split()
-        if len(words) > 5 or any(w.startswith("http") for w in words):
-            return []
-        if strict and not all(w[0].isupper() or w.islower() and len(w) <= 3 for w in words):
-            return []
-        if strict and len(words) < 2 and not part[0].isupper():
-            return []
-        found.append(part)
-    return found
