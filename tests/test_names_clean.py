@@ -237,3 +237,28 @@ def test_a_conjunction_opening_a_clause_ends_a_name(text: str, span: str, names:
     if names != [span]:  # the flag off: the model's span, as it was
         whole = spans_of(text, start, start + len(span), False, clauses=False)
         assert [text[a:b] for a, b in whole] == [span]
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("Ada Kell’s Winter Theory", "Ada Kell"),
+        ("Bo Lind's Grand Tour", "Bo Lind"),
+        ("Ivo Marks' Second Law", "Ivo Marks"),
+        ("Ada Kell's", "Ada Kell"),  # a possessive at the end was cut before
+    ],
+)
+def test_a_person_is_the_possessor_in_a_span_the_model_called_a_person(
+    span: str, name: str
+) -> None:
+    text = f"We read {span} today."
+    start = text.index(span)
+    found = spans_of(text, start, start + len(span), True)
+    assert [text[a:b] for a, b in found] == [name]
+
+
+def test_a_company_keeps_its_possessive() -> None:
+    text = "Kell's Bakery opened."
+    assert [text[a:b] for a, b in spans_of(text, 0, 13, False)] == ["Kell's Bakery"]
+    whole = spans_of(text, 0, 13, True, possessives=False)
+    assert [text[a:b] for a, b in whole] == ["Kell's Bakery"]

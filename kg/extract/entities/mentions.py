@@ -86,7 +86,13 @@ def spacy_mentions(doc: Doc, rules: Rules = ALL_RULES) -> list[Found]:
             continue
         person = kind == "Person"
         for a, b in spans_of(
-            text, ent.start_char, end, person, rules.descriptors, rules.clause_words
+            text,
+            ent.start_char,
+            end,
+            person,
+            rules.descriptors,
+            rules.clause_words,
+            rules.person_possessives,
         ):
             name: str | None = text[a:b]
             if rules.brackets:

@@ -20,6 +20,9 @@ class Rules:
     # A conjunction opening a clause ("after", "while", "because") ends a name the model
     # ran on past it ("the Senate after Dr Kell"): the name is the part before it.
     clause_words: bool = True
+    # A possessive inside a span the model calls a person ("Ada Kell's Winter Theory"):
+    # the person is the possessor; what she owns is no person.
+    person_possessives: bool = True
     # Brackets the model left in a span: an unclosed "(" ends the name, an editor's square
     # brackets in a person's name go ("[Ada B.] Kell" → "Ada B. Kell").
     brackets: bool = True

@@ -311,6 +311,9 @@ def strip_postnominals(text: str, start: int, end: int) -> int:
 _CLAUSE = re.compile(
     r"\s+(?:after|before|since|during|while|when|whereas|until|because|although)\s+"
 )
+# A possessive inside a person's span: "Ada Kell's Winter Theory" is a thing named after
+# her; the person is the possessor (companies keep theirs: "Kell's Bakery" is no person).
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)\s+(?=[A-Z])")
 
 
 def spans_of(
@@ -320,16 +323,20 @@ def spans_of(
     person: bool,
     descriptors: bool = True,
     clauses: bool = True,
+    possessives: bool = True,
 ) -> list[tuple[int, int]]:
     """Clean name spans inside a model span: split at separators, trimmed.
 
     Role and nationality words are cut off the front of ``person`` spans, and
     of other spans when what remains reads as a person's name ("General
     Antoine Lahd" → "Antoine Lahd"; "General Motors" stays). With ``clauses``, a
-    span ends before a conjunction that opens a clause.
+    span ends before a conjunction that opens a clause; with ``possessives``, a
+    ``person`` span ends at a possessive inside it.
     """
     if clauses and (m := _CLAUSE.search(text, start, end)) is not None:
         end = m.start()
+    if possessives and person and (m := _POSSESSIVE.search(text, start, end)) is not None:
+        end = m.start() + (1 if text[m.start()] == "s" else 0)
     out: list[tuple[int, int]] = []
     for a, b in split_span(text, start, end):
         cleaned = clean_span(text, a, b)
