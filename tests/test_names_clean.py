@@ -262,3 +262,16 @@ def test_a_company_keeps_its_possessive() -> None:
     assert [text[a:b] for a, b in spans_of(text, 0, 13, False)] == ["Kell's Bakery"]
     whole = spans_of(text, 0, 13, True, possessives=False)
     assert [text[a:b] for a, b in whole] == ["Kell's Bakery"]
+
+
+def test_a_colon_after_a_word_splits_a_span_and_a_time_does_not() -> None:
+    text = "Kell Management System: Ada Kell"
+    assert [text[a:b] for a, b in spans_of(text, 0, len(text), False)] == [
+        "Kell Management System",
+        "Ada Kell",
+    ]
+    assert [text[a:b] for a, b in spans_of(text, 0, len(text), False, colons=False)] == [text]
+    clock = "Vanta Radio at 10:30 and Kell FM"  # a time: the same parts with or without
+    on = spans_of(clock, 0, len(clock), False)
+    assert on == spans_of(clock, 0, len(clock), False, colons=False)
+    assert [clock[a:b] for a, b in on] == ["Vanta Radio"]

@@ -93,6 +93,7 @@ def spacy_mentions(doc: Doc, rules: Rules = ALL_RULES) -> list[Found]:
             rules.descriptors,
             rules.clause_words,
             rules.person_possessives,
+            rules.colons,
         ):
             name: str | None = text[a:b]
             if rules.brackets:

@@ -23,6 +23,8 @@ class Rules:
     # A possessive inside a span the model calls a person ("Ada Kell's Winter Theory"):
     # the person is the possessor; what she owns is no person.
     person_possessives: bool = True
+    # A colon written against a word splits a span ("Winter Theory: Ada Kell").
+    colons: bool = True
     # Brackets the model left in a span: an unclosed "(" ends the name, an editor's square
     # brackets in a person's name go ("[Ada B.] Kell" → "Ada B. Kell").
     brackets: bool = True

@@ -244,11 +244,22 @@ def _person_shaped(name: str) -> bool:
     return person_shaped(name)
 
 
-def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of a span between separators no name contains (scores, dashes, brackets)."""
+# A colon written against a word ("Winter Theory: Ada Kell") ends a name: a label or a
+# heading and what it introduces, not one name (a time "10:30" has no space after it).
+_COLON = re.compile(r"(?<=\S):\s+")
+
+
+def split_span(text: str, start: int, end: int, colons: bool = False) -> list[tuple[int, int]]:
+    """The parts of a span between separators no name contains (scores, dashes, brackets;
+    with ``colons``, a colon written against the word before it)."""
+    cuts = list(_SPLIT.finditer(text, start, end))
+    if colons:
+        cuts = sorted(cuts + list(_COLON.finditer(text, start, end)), key=lambda m: m.start())
     parts: list[tuple[int, int]] = []
     pos = start
-    for m in _SPLIT.finditer(text, start, end):
+    for m in cuts:
+        if m.start() < pos:
+            continue  # inside a separator already cut
         parts.append((pos, m.start()))
         pos = m.end()
     parts.append((pos, end))
@@ -324,6 +335,7 @@ def spans_of(
     descriptors: bool = True,
     clauses: bool = True,
     possessives: bool = True,
+    colons: bool = True,
 ) -> list[tuple[int, int]]:
     """Clean name spans inside a model span: split at separators, trimmed.
 
@@ -331,14 +343,15 @@ def spans_of(
     of other spans when what remains reads as a person's name ("General
     Antoine Lahd" → "Antoine Lahd"; "General Motors" stays). With ``clauses``, a
     span ends before a conjunction that opens a clause; with ``possessives``, a
-    ``person`` span ends at a possessive inside it.
+    ``person`` span ends at a possessive inside it; with ``colons``, a colon after a
+    word splits a span.
     """
     if clauses and (m := _CLAUSE.search(text, start, end)) is not None:
         end = m.start()
     if possessives and person and (m := _POSSESSIVE.search(text, start, end)) is not None:
         end = m.start() + (1 if text[m.start()] == "s" else 0)
     out: list[tuple[int, int]] = []
-    for a, b in split_span(text, start, end):
+    for a, b in split_span(text, start, end, colons):
         cleaned = clean_span(text, a, b)
         if cleaned is None or fold(text[cleaned[0] : cleaned[1]]) in ROLE_WORDS:
             continue
