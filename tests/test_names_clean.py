@@ -8,11 +8,14 @@ people share is neither.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.extract import article as extraction
 from kg.extract.entities.names import NameIndex, person_shaped
 from kg.extract.entities.recover import cited_authors
+from kg.extract.entities.rules import ALL_RULES
 from kg.extract.entities.spans import clean_span, spans_of, unbracketed
 from kg.extract.nlp import load
 from kg.model import Article, Meta, RawDocument
@@ -235,7 +238,9 @@ def test_a_conjunction_opening_a_clause_ends_a_name(text: str, span: str, names:
     found = spans_of(text, start, start + len(span), False)
     assert [text[a:b] for a, b in found] == names
     if names != [span]:  # the flag off: the model's span, as it was
-        whole = spans_of(text, start, start + len(span), False, clauses=False)
+        whole = spans_of(
+            text, start, start + len(span), False, rules=replace(ALL_RULES, clause_words=False)
+        )
         assert [text[a:b] for a, b in whole] == [span]
 
 
@@ -260,7 +265,7 @@ def test_a_person_is_the_possessor_in_a_span_the_model_called_a_person(
 def test_a_company_keeps_its_possessive() -> None:
     text = "Kell's Bakery opened."
     assert [text[a:b] for a, b in spans_of(text, 0, 13, False)] == ["Kell's Bakery"]
-    whole = spans_of(text, 0, 13, True, possessives=False)
+    whole = spans_of(text, 0, 13, True, rules=replace(ALL_RULES, person_possessives=False))
     assert [text[a:b] for a, b in whole] == ["Kell's Bakery"]
 
 
@@ -270,8 +275,11 @@ def test_a_colon_after_a_word_splits_a_span_and_a_time_does_not() -> None:
         "Kell Management System",
         "Ada Kell",
     ]
-    assert [text[a:b] for a, b in spans_of(text, 0, len(text), False, colons=False)] == [text]
+    assert [
+        text[a:b]
+        for a, b in spans_of(text, 0, len(text), False, rules=replace(ALL_RULES, colons=False))
+    ] == [text]
     clock = "Vanta Radio at 10:30 and Kell FM"  # a time: the same parts with or without
     on = spans_of(clock, 0, len(clock), False)
-    assert on == spans_of(clock, 0, len(clock), False, colons=False)
+    assert on == spans_of(clock, 0, len(clock), False, rules=replace(ALL_RULES, colons=False))
     assert [clock[a:b] for a, b in on] == ["Vanta Radio"]

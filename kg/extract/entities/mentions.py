@@ -80,21 +80,12 @@ def spacy_mentions(doc: Doc, rules: Rules = ALL_RULES) -> list[Found]:
         if rules.things and (kind is not None or thing is not None):
             end = covered = things.extended_end(text, ent.start_char, ent.end_char)
         if thing is not None:
-            for a, b in spans_of(text, ent.start_char, end, False, False):
+            for a, b in spans_of(text, ent.start_char, end, False, False, rules=rules):
                 found.append(Found(a, b, text[a:b], "Thing", fold(text[a:b]), kind=thing))
         if kind is None:
             continue
         person = kind == "Person"
-        for a, b in spans_of(
-            text,
-            ent.start_char,
-            end,
-            person,
-            rules.descriptors,
-            rules.clause_words,
-            rules.person_possessives,
-            rules.colons,
-        ):
+        for a, b in spans_of(text, ent.start_char, end, person, rules.descriptors, rules=rules):
             name: str | None = text[a:b]
             if rules.brackets:
                 a, b, name = unbracketed(text, a, b, person) or (a, b, None)

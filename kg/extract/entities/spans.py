@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.entities.rules import ALL_RULES, Rules
 from kg.lexicon.gazetteer import fold, gazetteer
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -251,7 +252,7 @@ _COLON = re.compile(r"(?<=\S):\s+")
 
 def split_span(text: str, start: int, end: int, colons: bool = False) -> list[tuple[int, int]]:
     """The parts of a span between separators no name contains (scores, dashes, brackets;
-    with ``colons``, a colon written against the word before it)."""
+    with ``rules.colons``, a colon written against the word before it)."""
     cuts = list(_SPLIT.finditer(text, start, end))
     if colons:
         cuts = sorted(cuts + list(_COLON.finditer(text, start, end)), key=lambda m: m.start())
@@ -333,25 +334,28 @@ def spans_of(
     end: int,
     person: bool,
     descriptors: bool = True,
-    clauses: bool = True,
-    possessives: bool = True,
-    colons: bool = True,
+    *,
+    rules: Rules = ALL_RULES,
 ) -> list[tuple[int, int]]:
     """Clean name spans inside a model span: split at separators, trimmed.
 
     Role and nationality words are cut off the front of ``person`` spans, and
     of other spans when what remains reads as a person's name ("General
-    Antoine Lahd" → "Antoine Lahd"; "General Motors" stays). With ``clauses``, a
-    span ends before a conjunction that opens a clause; with ``possessives``, a
-    ``person`` span ends at a possessive inside it; with ``colons``, a colon after a
+    Antoine Lahd" → "Antoine Lahd"; "General Motors" stays). With ``rules.clause_words``, a
+    span ends before a conjunction that opens a clause; with ``rules.person_possessives``, a
+    ``person`` span ends at a possessive inside it; with ``rules.colons``, a colon after a
     word splits a span.
     """
-    if clauses and (m := _CLAUSE.search(text, start, end)) is not None:
+    if rules.clause_words and (m := _CLAUSE.search(text, start, end)) is not None:
         end = m.start()
-    if possessives and person and (m := _POSSESSIVE.search(text, start, end)) is not None:
+    if (
+        rules.person_possessives
+        and person
+        and (m := _POSSESSIVE.search(text, start, end)) is not None
+    ):
         end = m.start() + (1 if text[m.start()] == "s" else 0)
     out: list[tuple[int, int]] = []
-    for a, b in split_span(text, start, end, colons):
+    for a, b in split_span(text, start, end, rules.colons):
         cleaned = clean_span(text, a, b)
         if cleaned is None or fold(text[cleaned[0] : cleaned[1]]) in ROLE_WORDS:
             continue
